@@ -1,0 +1,17 @@
+package org.memoria.common.api;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of a list. Pages count from 0; {@link #MAX_SIZE} is the largest page a client may ask for. */
+@Schema(description = "One page of results; pages count from 0")
+public record Page<T>(List<T> items, int page, int size, long total) {
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+    }
+}

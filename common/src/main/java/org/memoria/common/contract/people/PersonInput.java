@@ -1,0 +1,32 @@
+package org.memoria.common.contract.people;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memoria.common.validation.EdtfString;
+
+/** A person as an archivist writes it. */
+@Schema(name = "PersonInput", description = "A person as written by an archivist")
+public record PersonInput(
+        @NotBlank @Size(max = 300) @Schema(example = "Ramón Mercader", required = true) String preferredName,
+        @Size(max = 50) List<@Valid @NotNull NameInput> names,
+        @EdtfString @Schema(example = "1913-02-07", description = "EDTF date") String birthDate,
+        @EdtfString @Schema(example = "1978-10-18", description = "EDTF date") String deathDate,
+        @Size(max = 10_000) @Schema(example = "GPU agent who killed Leon Trotsky on August 20, 1940.") String description) {
+
+    public PersonInput {
+        names = names == null ? List.of() : List.copyOf(names);
+    }
+
+    /** Another name of the person, with its kind. */
+    @Schema(name = "NameInput")
+    public record NameInput(
+            @NotBlank @Size(max = 300) @Schema(example = "Frank Jacson", required = true) String name,
+            @NotNull @Schema(example = "ALIAS", required = true) NameType type) {
+    }
+}

@@ -1,0 +1,9 @@
+package org.memoria.common.contract.sources;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Payload of {@code org.memoria.source.changed.v1}: the source's full state at {@code version}. */
+public record SourceState(UUID id, long version, SourceType type, String title, List<UUID> authorIds, String date,
+        String publisher, String url) {
+}

@@ -1,0 +1,86 @@
+package org.memoria.common.outbox;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.memoria.common.events.CloudEvents;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+
+/**
+ * Records a change event in the same transaction as the entity change (the transactional outbox).
+ * Never publishes directly: {@link OutboxRelay} does, after commit.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "memoria.outbox.enabled", stringValue = "true")
+public class Outbox {
+
+    private static final String INSERT = "insert into outbox_event "
+            + "(event_id, topic, aggregate_type, aggregate_id, event_type, entity_version, payload) "
+            + "values (?, ?, ?, ?, ?, ?, ?)";
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    TransactionSynchronizationRegistry registry;
+    @Inject
+    OutboxRelay relay;
+
+    /** The entity now has this full state at this version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(String topic, String aggregate, UUID id, long version, Object state) {
+        byte[] payload;
+        try {
+            payload = mapper.writeValueAsBytes(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + aggregate + " " + id, e);
+        }
+        append(topic, aggregate, id, CloudEvents.changedType(aggregate), version, payload);
+    }
+
+    /** The entity was deleted; {@code version} is one more than its last version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleted(String topic, String aggregate, UUID id, long version) {
+        append(topic, aggregate, id, CloudEvents.deletedType(aggregate), version, null);
+    }
+
+    private void append(String topic, String aggregate, UUID id, String type, long version, byte[] payload) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (var statement = connection.prepareStatement(INSERT)) {
+                statement.setObject(1, UUID.randomUUID());
+                statement.setString(2, topic);
+                statement.setString(3, aggregate);
+                statement.setObject(4, id);
+                statement.setString(5, type);
+                statement.setLong(6, version);
+                statement.setBytes(7, payload);
+                statement.executeUpdate();
+            }
+        });
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

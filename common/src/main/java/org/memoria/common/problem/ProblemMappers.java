@@ -1,0 +1,116 @@
+package org.memoria.common.problem;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Every error leaves a Memoria service as RFC 9457 problem+json naming the field and the reason; never a bare 500. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
+        return Problems.response(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail,
+                uri.getPath(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = path(e);
+        return Problems.badRequest(uri, field, "unknown field; allowed: " + e.getKnownPropertyIds().stream()
+                .map(Object::toString).sorted().collect(Collectors.joining(", ")));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
+        Class<?> target = e.getTargetType();
+        String reason;
+        if (target != null && target.isEnum()) {
+            reason = "'" + e.getValue() + "' is not one of " + Arrays.stream(target.getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+        } else {
+            reason = "'" + e.getValue() + "' is not a valid " + (target == null ? "value" : target.getSimpleName());
+        }
+        return Problems.badRequest(uri, path(e), reason);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonMappingException e, UriInfo uri) {
+        return Problems.badRequest(uri, path(e), e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, UriInfo uri) {
+        return Problems.response(new Problem(Problem.TYPE_BASE + "malformed-json", "Malformed JSON", 400,
+                e.getOriginalMessage(), uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(OptimisticLockException e, UriInfo uri) {
+        return Problems.response(new Problem(Problem.TYPE_BASE + "conflict", "Concurrent modification", 409,
+                "The entity was changed by another request; read it again and retry", uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response r = e.getResponse();
+        if (r.hasEntity() && r.getMediaType() != null && r.getMediaType().toString().startsWith(Problem.MEDIA_TYPE)) {
+            return r;
+        }
+        int status = r.getStatus();
+        return Problems.response(new Problem(Problem.TYPE_BASE + Problems.slug(status),
+                Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                status, e.getMessage(), uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return Problems.response(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
+                "The request could not be completed; nothing was changed", uri.getPath(), null));
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // "create.input.names[0].type" -> "names[0].type": drop the method and parameter names
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts.length == 2 ? parts[1] : path;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "(body)" : sb.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package org.memoria.common.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Building problem responses. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    public static Response badRequest(UriInfo uri, String field, String reason) {
+        return response(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, field + ": " + reason,
+                uri.getPath(), List.of(new Problem.FieldError(field, reason))));
+    }
+
+    public static Response notFound(String what, Object id, String path) {
+        return response(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
+                "No " + what + " with id " + id, path, null));
+    }
+
+    static String slug(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 412 -> "precondition-failed";
+            case 415 -> "unsupported-media-type";
+            case 428 -> "precondition-required";
+            default -> "http-" + status;
+        };
+    }
+}

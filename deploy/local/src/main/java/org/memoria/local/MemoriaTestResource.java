@@ -1,0 +1,38 @@
+package org.memoria.local;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Gives a Quarkus test application the JVM's shared real PostgreSQL (one database, named by the
+ * {@code database} init argument) and Kafka broker. Use with
+ * {@code @WithTestResource(value = MemoriaTestResource.class, initArgs = @ResourceArg(name = "database", value = "people"))}.
+ */
+public class MemoriaTestResource implements QuarkusTestResourceLifecycleManager {
+    private String database = "memoria";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        SharedInfrastructure infrastructure = SharedInfrastructure.get();
+        try {
+            infrastructure.postgres().ensureDatabase(database);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create test database " + database, e);
+        }
+        Map<String, String> config = new HashMap<>(infrastructure.postgres().quarkusConfig(database));
+        config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // shared with the JVM's other test applications; stopped when the JVM exits
+    }
+}

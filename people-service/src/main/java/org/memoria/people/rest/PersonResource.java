@@ -1,0 +1,110 @@
+package org.memoria.people.rest;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.Page;
+import org.memoria.common.api.Responses;
+import org.memoria.common.contract.people.PersonInput;
+import org.memoria.common.problem.Problem;
+import org.memoria.common.problem.Problems;
+import org.memoria.people.mapping.PersonMapper;
+import org.memoria.people.service.PersonService;
+
+@Path("/people")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "people", description = "Persons and their names")
+@APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PersonResource {
+
+    @Inject
+    PersonService service;
+    @Inject
+    PersonMapper mapper;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(operationId = "listPeople", summary = "List people",
+            description = "People by preferred name; `name` matches any of their names, case-insensitively.")
+    @APIResponse(responseCode = "200", description = "A page of people")
+    public Page<PersonView> list(
+            @Parameter(description = "Part of any name", example = "Mornard") @QueryParam("name") String name,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
+            @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return service.list(name, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getPerson", summary = "Get a person")
+    @APIResponse(responseCode = "200", description = "The person; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "404", description = "No such person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return service.find(id).map(p -> Responses.ok(p, p.version()))
+                .orElseGet(() -> Problems.notFound("person", id, uri.getPath()));
+    }
+
+    @POST
+    @Operation(operationId = "createPerson", summary = "Record a person")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new person",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    public Response create(@Valid @NotNull PersonInput input) {
+        var person = service.create(input);
+        return Responses.created(uri, person.id, mapper.toView(person), person.version);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(operationId = "putPerson", summary = "Replace a person, or record it under this id",
+            description = "Idempotent: a replace that changes nothing keeps the version and publishes nothing.")
+    @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    @APIResponse(responseCode = "201", description = "Created under this id",
+            content = @Content(schema = @Schema(implementation = PersonView.class)))
+    public Response put(@PathParam("id") UUID id, @Valid @NotNull PersonInput input) {
+        var result = service.put(id, input);
+        var view = mapper.toView(result.entity());
+        return result.created() ? Responses.created(uri, id, view, view.version()) : Responses.ok(view, view.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deletePerson", summary = "Delete a person", description = "Publishes a tombstone.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id) {
+        return service.delete(id) ? Response.noContent().build() : Problems.notFound("person", id, uri.getPath());
+    }
+}
