@@ -1,11 +1,9 @@
 package org.memoria.common.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +22,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.memoria.common.events.CloudEvents;
+import org.memoria.common.events.CloudEventRecords;
 import org.memoria.common.events.TopicAdmin;
 
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -132,7 +129,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, String key, ProducerRecord<String, byte[]> record) {
+    private record Row(long id, ProducerRecord<String, byte[]> record) {
     }
 
     /** One transaction: lock, read a batch, publish it, wait for every acknowledgement, mark it sent. */
@@ -188,22 +185,11 @@ public class OutboxRelay {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    String key = rs.getObject("aggregate_id", UUID.class).toString();
-                    var headers = new RecordHeaders();
-                    header(headers, CloudEvents.H_SPEC_VERSION, CloudEvents.SPEC_VERSION);
-                    header(headers, CloudEvents.H_ID, rs.getObject("event_id", UUID.class).toString());
-                    header(headers, CloudEvents.H_SOURCE, config.source());
-                    header(headers, CloudEvents.H_TYPE, rs.getString("event_type"));
-                    header(headers, CloudEvents.H_SUBJECT, key);
-                    header(headers, CloudEvents.H_TIME,
-                            rs.getObject("created_at", OffsetDateTime.class).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-                    header(headers, CloudEvents.H_ENTITY_VERSION, Long.toString(rs.getLong("entity_version")));
-                    byte[] payload = rs.getBytes("payload");
-                    if (payload != null) {
-                        header(headers, CloudEvents.H_CONTENT_TYPE, CloudEvents.JSON);
-                    }
-                    rows.add(new Row(rs.getLong("id"), key,
-                            new ProducerRecord<>(rs.getString("topic"), null, key, payload, headers)));
+                    UUID subject = rs.getObject("aggregate_id", UUID.class);
+                    rows.add(new Row(rs.getLong("id"), CloudEventRecords.record(rs.getString("topic"),
+                            rs.getObject("event_id", UUID.class), config.source(), rs.getString("event_type"), subject,
+                            rs.getObject("created_at", OffsetDateTime.class), rs.getLong("entity_version"),
+                            rs.getBytes("payload"))));
                 }
             }
         }
@@ -221,9 +207,5 @@ public class OutboxRelay {
             delete.setDouble(1, config.retention().toSeconds());
             delete.executeUpdate();
         }
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

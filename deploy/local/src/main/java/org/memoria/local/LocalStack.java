@@ -1,0 +1,234 @@
+package org.memoria.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform on one machine: an embedded PostgreSQL with one database per service, a KRaft Kafka broker,
+ * and the four services as child processes of this JVM (their packaged {@code quarkus-run.jar}), all on 127.0.0.1.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** A service of the platform: its module folder, database and default port. */
+    public enum Service {
+        PEOPLE("people-service", "people", 8081),
+        EVENTS("events-service", "events", 8082),
+        SOURCES("sources-service", "sources", 8083),
+        GATEWAY("gateway", "gateway", 8080);
+
+        public final String module;
+        public final String database;
+        public final int defaultPort;
+
+        Service(String module, String database, int defaultPort) {
+            this.module = module;
+            this.database = database;
+            this.defaultPort = defaultPort;
+        }
+    }
+
+    /**
+     * @param root       the repository root (where each module's target/quarkus-app is)
+     * @param dataDir    PostgreSQL data, Kafka logs and service logs; kept between runs
+     * @param ports      the HTTP port of each service
+     * @param postgresPort, kafkaPort, controllerPort listener ports
+     * @param durable    fsync on for the database (the local stack); off in tests
+     */
+    public record Options(Path root, Path dataDir, Map<Service, Integer> ports, int postgresPort, int kafkaPort,
+            int controllerPort, boolean durable) {
+
+        public static Options defaults(Path root, Path dataDir) {
+            Map<Service, Integer> ports = new LinkedHashMap<>();
+            for (Service s : Service.values()) {
+                ports.put(s, s.defaultPort);
+            }
+            return new Options(root, dataDir, ports, 15432, 19092, 19093, true);
+        }
+
+        public static Options ephemeral(Path root, Path dataDir) {
+            Map<Service, Integer> ports = new LinkedHashMap<>();
+            for (Service s : Service.values()) {
+                ports.put(s, Ports.free());
+            }
+            return new Options(root, dataDir, ports, Ports.free(), Ports.free(), Ports.free(), false);
+        }
+    }
+
+    private final Options options;
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final Map<Service, Duration> startTimes = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+
+    private LocalStack(Options options) {
+        this.options = options;
+    }
+
+    /** Starts the database, the broker and every service, and waits until each service is ready. */
+    public static LocalStack start(Options options) throws Exception {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startInfrastructure();
+            for (Service s : Service.values()) {
+                stack.startService(s);
+            }
+            for (Service s : Service.values()) {
+                stack.awaitReady(s, Duration.ofSeconds(120));
+            }
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() throws Exception {
+        Files.createDirectories(options.dataDir().resolve("logs"));
+        postgres = PostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort(), options.durable());
+        for (Service s : Service.values()) {
+            postgres.ensureDatabase(s.database);
+        }
+        kafka = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), options.controllerPort());
+    }
+
+    public Path jar(Service service) {
+        return options.root().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Starts one service as a child process; its output goes to logs/{module}.log. */
+    public synchronized void startService(Service service) throws IOException {
+        Path jar = jar(service);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
+        }
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC", "-Xmx192m", "-Xss512k"));
+        Map<String, String> config = new LinkedHashMap<>(postgres.quarkusConfig(service.database));
+        config.put("quarkus.http.port", Integer.toString(port(service)));
+        config.put("quarkus.http.host", Ports.HOST);
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        if (service == Service.GATEWAY) {
+            config.put("memoria.gateway.owners.people", url(Service.PEOPLE));
+            config.put("memoria.gateway.owners.events", url(Service.EVENTS));
+            config.put("memoria.gateway.owners.sources", url(Service.SOURCES));
+        }
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        Path log = options.dataDir().resolve("logs").resolve(service.module + ".log");
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        processes.put(service, process);
+        startTimes.put(service, Duration.ofNanos(-started)); // completed by awaitReady
+    }
+
+    /** Polls the service's readiness (database and Kafka checks) until it answers 200 or the deadline passes. */
+    public void awaitReady(Service service, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Process process = processes.get(service);
+        while (System.nanoTime() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(service.module + " exited with " + process.exitValue() + "; see "
+                        + options.dataDir().resolve("logs").resolve(service.module + ".log"));
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    Duration pending = startTimes.get(service);
+                    if (pending != null && pending.isNegative()) {
+                        startTimes.put(service, Duration.ofNanos(System.nanoTime() + pending.toNanos()));
+                    }
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(service.module + " was not ready within " + timeout);
+    }
+
+    /** Ends a service at once (SIGKILL), as a crash would: no shutdown hook runs. */
+    public synchronized void kill(Service service) throws InterruptedException {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Stops a service gracefully (SIGTERM), waiting for it to exit. */
+    public synchronized void stop(Service service) throws InterruptedException {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    public int port(Service service) {
+        return options.ports().get(service);
+    }
+
+    public String url(Service service) {
+        return "http://" + Ports.HOST + ":" + port(service);
+    }
+
+    public long pid(Service service) {
+        Process p = processes.get(service);
+        return p == null ? -1 : p.pid();
+    }
+
+    /** From process start to the first ready answer, for each service started by {@link #start}. */
+    public Map<Service, Duration> startTimes() {
+        return Map.copyOf(startTimes);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    @Override
+    public void close() {
+        List<Service> reverse = new ArrayList<>(processes.keySet());
+        java.util.Collections.reverse(reverse);
+        for (Service s : reverse) {
+            try {
+                stop(s);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                // stopping anyway
+            }
+        }
+    }
+}

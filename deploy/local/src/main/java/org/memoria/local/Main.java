@@ -1,0 +1,54 @@
+package org.memoria.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./memoria up}: the whole platform on this machine, with the sample archive loaded. Ctrl-C stops it.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("memoria.root", ".")).toAbsolutePath().normalize();
+        Path data = Path.of(System.getProperty("memoria.data", root.resolve(".memoria").toString())).toAbsolutePath();
+        boolean loadSample = !Boolean.getBoolean("memoria.noSample");
+        long t0 = System.nanoTime();
+        System.out.println("Memoria: starting PostgreSQL, Kafka and the four services (data in " + data + ")");
+        LocalStack stack = LocalStack.start(LocalStack.Options.defaults(root, data));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nMemoria: stopping...");
+            stack.close();
+            System.out.println("Memoria: stopped.");
+            stopped.countDown();
+        }, "memoria-stop"));
+        System.out.printf("Memoria: all services ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        stack.startTimes().forEach((s, d) -> System.out.printf("  %-16s ready in %.2f s (pid %d)%n", s.module,
+                d.toMillis() / 1000.0, stack.pid(s)));
+        if (loadSample) {
+            SampleLoader loader = new SampleLoader(stack.url(LocalStack.Service.GATEWAY));
+            SampleLoader.Result result = loader.load();
+            result.errors().forEach(e -> System.out.println("  sample error: " + e));
+            loader.awaitProjected(Duration.ofSeconds(60));
+            System.out.println("Memoria: sample archive loaded " + result.written() + ", " + result.errors().size()
+                    + " errors");
+        }
+        String gateway = stack.url(LocalStack.Service.GATEWAY);
+        System.out.println();
+        System.out.println("  Archive API   " + gateway + "/api");
+        System.out.println("  Swagger UI    " + gateway + "/q/swagger-ui");
+        System.out.println("  OpenAPI       " + gateway + "/q/openapi");
+        System.out.println("  Trotsky       " + gateway + "/api/people/" + SampleLoader.idOf("leon-trotsky"));
+        System.out.println("  Timeline      " + gateway + "/api/timeline");
+        System.out.println("  Owners        " + stack.url(LocalStack.Service.PEOPLE) + "/q/swagger-ui, "
+                + stack.url(LocalStack.Service.EVENTS) + "/q/swagger-ui, " + stack.url(LocalStack.Service.SOURCES)
+                + "/q/swagger-ui");
+        System.out.println("  Logs          " + data.resolve("logs"));
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+}

@@ -1,0 +1,120 @@
+package org.memoria.gateway.rest;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.Page;
+import org.memoria.common.api.Responses;
+import org.memoria.common.contract.people.PersonInput;
+import org.memoria.common.problem.Problem;
+import org.memoria.common.problem.Problems;
+import org.memoria.gateway.config.GatewayConfig;
+import org.memoria.gateway.rest.ArchiveViews.*;
+import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.service.OwnerRouter;
+
+@Path("/api/people")
+@Tag(name = "people", description = "Person dossiers; writes are routed to the people service")
+public class PeopleApi {
+
+    private static final String OWNER = "people service";
+
+    @Inject
+    ArchiveQueries queries;
+    @Inject
+    OwnerRouter router;
+    @Inject
+    GatewayConfig config;
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listPeople", summary = "List people")
+    @APIResponse(responseCode = "200", description = "A page, by preferred name")
+    public Page<PersonSummary> list(
+            @Parameter(description = "Part of the preferred name", example = "Trotsky") @QueryParam("name") String name,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
+            @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return queries.people(name, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getDossier", summary = "A person's dossier", description = "The person with names and life dates, the events they took part in with their role (in date order), and the sources they wrote.")
+    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the read model holds",
+            content = @Content(schema = @Schema(implementation = Dossier.class)))
+    @APIResponse(responseCode = "404", description = "The archive holds no such person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return queries.dossier(id).map(v -> Responses.ok(v, v.version()))
+                .orElseGet(() -> Problems.notFound("person", id, uri.getPath()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(operationId = "createPerson", summary = "Record a person",
+            description = "Routed to the people service; the archive's views show it once its change event is projected.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new person in this API")
+    @ApiDoc.RoutedWrite
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PersonInput.class))) byte[] body) {
+        return router.forward(OWNER, config.owners().people(), "POST", "/people", headers, body, uri);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(operationId = "putPerson", summary = "Replace a person, or record it under this id",
+            description = "Routed to the people service. Idempotent: an identical replace changes nothing.")
+    @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
+    @APIResponse(responseCode = "201", description = "Created under this id")
+    @ApiDoc.RoutedWrite
+    public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonInput.class))) byte[] body) {
+        return router.forward(OWNER, config.owners().people(), "PUT", "/people/" + id, headers, body, uri);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Produces(Problem.MEDIA_TYPE)
+    @Operation(operationId = "deletePerson", summary = "Delete a person", description = "Routed to the people service.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "The owner holds no such person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiDoc.RoutedWrite
+    public Response delete(@PathParam("id") UUID id) {
+        return router.forward(OWNER, config.owners().people(), "DELETE", "/people/" + id, headers, null, uri);
+    }
+}

@@ -1,0 +1,194 @@
+package org.memoria.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.memoria.common.contract.events.EventState;
+import org.memoria.common.contract.events.EventType;
+import org.memoria.common.contract.events.ParticipantRole;
+import org.memoria.common.contract.people.NameType;
+import org.memoria.common.contract.people.PersonState;
+import org.memoria.common.contract.sources.SourceState;
+import org.memoria.common.contract.sources.SourceType;
+import org.memoria.common.events.Topics;
+import org.memoria.local.MemoriaTestResource;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The gateway's read model, fed by change events on the real broker as the owners publish them. */
+@QuarkusTest
+@WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = "database", value = "gateway"))
+class ProjectionTest {
+
+    private static final Duration PROJECTED = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+    @Inject
+    DataSource dataSource;
+
+    private OwnerTopics owners;
+
+    @BeforeEach
+    void connect() {
+        owners = new OwnerTopics(kafka);
+    }
+
+    @AfterEach
+    void disconnect() {
+        owners.close();
+    }
+
+    private static PersonState person(UUID id, long version, String name) {
+        return new PersonState(id, version, name, List.of(new PersonState.Name("LD", NameType.NICKNAME)),
+                "1879-11-07", "1940-08-21", null);
+    }
+
+    private static void awaitStatus(String path, int status) {
+        await().atMost(PROJECTED).pollInterval(Duration.ofMillis(20))
+                .until(() -> given().get(path).statusCode() == status);
+    }
+
+    @Test
+    void composesADossierFromPeopleEventsAndSources() {
+        UUID trotsky = UUID.randomUUID();
+        UUID attack = UUID.randomUUID();
+        UUID earlier = UUID.randomUUID();
+        UUID article = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "person", trotsky, 0, person(trotsky, 0, "Leon Trotsky"));
+        owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0,
+                "Armed attack on Trotsky's house", EventType.ATTACK, "1940-05-24", "Coyoacán", null,
+                List.of(new EventState.Participant(trotsky, ParticipantRole.VICTIM))));
+        owners.changed(Topics.EVENTS, "event", earlier, 0, new EventState(earlier, 0, "Asylum granted in Mexico",
+                EventType.ASYLUM, "1936-12", "Mexico", null,
+                List.of(new EventState.Participant(trotsky, ParticipantRole.SUBJECT))));
+        owners.changed(Topics.SOURCES, "source", article, 0, new SourceState(article, 0, SourceType.ARTICLE,
+                "Stalin Seeks My Death", List.of(trotsky), "1940-06-08", null, null));
+
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + trotsky).then().statusCode(200)
+                .body("preferredName", equalTo("Leon Trotsky"))
+                .body("names[0].name", equalTo("LD"))
+                .body("birth.display", equalTo("November 7, 1879"))
+                .body("events", hasSize(2))
+                .body("events[0].title", equalTo("Asylum granted in Mexico"))
+                .body("events[1].role", equalTo("VICTIM"))
+                .body("events[1].date.edtf", equalTo("1940-05-24"))
+                .body("sourcesAuthored[0].title", equalTo("Stalin Seeks My Death")));
+        given().get("/api/sources/" + article).then().statusCode(200)
+                .body("authors[0].name", equalTo("Leon Trotsky")).body("authors[0].resolved", is(true));
+    }
+
+    @Test
+    void showsAParticipantNotSeenYetAsUnresolvedAndResolvesItWhenThePersonArrives() {
+        UUID harte = UUID.randomUUID();
+        UUID attack = UUID.randomUUID();
+        owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0, "May 24 attack",
+                EventType.ATTACK, "1940-05-24", null, null,
+                List.of(new EventState.Participant(harte, ParticipantRole.GUARD_ON_DUTY))));
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then().statusCode(200)
+                .body("participants", hasSize(1))
+                .body("participants[0].person.id", equalTo(harte.toString()))
+                .body("participants[0].person.resolved", is(false))
+                .body("participants[0].person.name", nullValue())
+                .body("participants[0].role", equalTo("GUARD_ON_DUTY")));
+
+        owners.changed(Topics.PEOPLE, "person", harte, 0, person(harte, 0, "Robert Sheldon Harte"));
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then()
+                .body("participants[0].person.resolved", is(true))
+                .body("participants[0].person.name", equalTo("Robert Sheldon Harte")));
+    }
+
+    @Test
+    void appliesOnlyNewerVersionsSoReplaysAndDuplicatesChangeNothing() {
+        UUID id = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "person", id, 0, person(id, 0, "Jacques Mornard"));
+        owners.changed(Topics.PEOPLE, "person", id, 2, person(id, 2, "Ramón Mercader"));
+        // an older version arriving late, and a duplicate of the newest, must not change the view
+        owners.changed(Topics.PEOPLE, "person", id, 1, person(id, 1, "Frank Jacson"));
+        owners.changed(Topics.PEOPLE, "person", id, 2, person(id, 2, "Ramón Mercader"));
+        UUID marker = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "person", marker, 0, person(marker, 0, "marker"));
+        awaitStatus("/api/people/" + marker, 200);
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + id).then().statusCode(200)
+                .header("ETag", "\"2\"").body("preferredName", equalTo("Ramón Mercader")));
+        await().during(Duration.ofMillis(300)).atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + id)
+                .then().body("preferredName", equalTo("Ramón Mercader")).body("version", is(2)));
+    }
+
+    @Test
+    void aTombstoneRemovesTheEntityAndAnOlderReplayCannotResurrectIt() {
+        UUID id = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "person", id, 0, person(id, 0, "Erwin Wolf"));
+        awaitStatus("/api/people/" + id, 200);
+        owners.deleted(Topics.PEOPLE, "person", id, 1);
+        awaitStatus("/api/people/" + id, 404);
+        owners.changed(Topics.PEOPLE, "person", id, 0, person(id, 0, "Erwin Wolf"));
+        UUID after = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "person", after, 0, person(after, 0, "after"));
+        awaitStatus("/api/people/" + after, 200);
+        given().get("/api/people/" + id).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void keepsAMalformedEventAsAFailureAndGoesOnApplyingTheRest() throws Exception {
+        UUID bad = UUID.randomUUID();
+        UUID good = UUID.randomUUID();
+        owners.raw(Topics.PEOPLE, "person", bad, 0, "{\"preferredName\": ".getBytes());
+        owners.changed(Topics.PEOPLE, "person", good, 0, person(good, 0, "Rudolf Klement"));
+        awaitStatus("/api/people/" + good, 200);
+        await().atMost(PROJECTED).until(() -> {
+            try (var c = dataSource.getConnection();
+                    var s = c.prepareStatement("select count(*) from projection_failure where record_key = ?")) {
+                s.setString(1, bad.toString());
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) == 1;
+                }
+            }
+        });
+        given().get("/api/people/" + bad).then().statusCode(404);
+    }
+
+    @Test
+    void listsPeopleAndTheTimelineInDateOrder() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "person", a, 0, person(a, 0, "Natalia Sedova " + tag));
+        owners.changed(Topics.PEOPLE, "person", b, 0, person(b, 0, "Esteban Volkov " + tag));
+        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("name", tag).get("/api/people").then()
+                .body("total", is(2)).body("items[0].preferredName", containsString("Esteban")));
+
+        UUID late = UUID.randomUUID();
+        UUID early = UUID.randomUUID();
+        owners.changed(Topics.EVENTS, "event", late, 0, new EventState(late, 0, "Late " + tag, EventType.OTHER,
+                "0002-02-02", null, null, List.of()));
+        owners.changed(Topics.EVENTS, "event", early, 0, new EventState(early, 0, "Early " + tag, EventType.OTHER,
+                "0001-22", null, null, List.of()));
+        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("size", 2).get("/api/timeline").then()
+                .body("items[0].title", equalTo("Early " + tag))
+                .body("items[0].date.display", equalTo("summer 1"))
+                .body("items[1].title", equalTo("Late " + tag)));
+    }
+}
