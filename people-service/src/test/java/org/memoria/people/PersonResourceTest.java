@@ -112,6 +112,13 @@ class PersonResourceTest {
     }
 
     @Test
+    void rejectsANullNameNamingItsPosition() {
+        given().contentType(ContentType.JSON).body("{\"preferredName\": \"X\", \"names\": [null]}").post("/people")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("names[0]"));
+    }
+
+    @Test
     void rejectsUnknownFieldsAndMalformedJson() {
         given().contentType(ContentType.JSON).body(Map.of("preferredName", "X", "nickname", "Y")).post("/people")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -63,8 +63,12 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
         if (inputOf(entity).equals(input)) {
             return new Upsert<>(entity, false, false);
         }
+        long before = entity.version;
         apply(input, entity);
         Panache.getEntityManager(entityClass).flush(); // bumps the version before the payload is built
+        if (entity.version == before) {
+            return new Upsert<>(entity, false, false); // stored state unchanged: nothing to publish
+        }
         publish(entity);
         return new Upsert<>(entity, false, true);
     }

@@ -109,6 +109,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts one service as a child process; its output goes to logs/{module}.log. */
     public synchronized void startService(Service service) throws IOException {
+        startService(service, Map.of());
+    }
+
+    /** Starts one service with extra configuration (system properties) overriding the stack's. */
+    public synchronized void startService(Service service, Map<String, String> overrides) throws IOException {
         Path jar = jar(service);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
@@ -124,6 +129,7 @@ public final class LocalStack implements AutoCloseable {
             config.put("memoria.gateway.owners.events", url(Service.EVENTS));
             config.put("memoria.gateway.owners.sources", url(Service.SOURCES));
         }
+        config.putAll(overrides);
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
@@ -137,6 +143,15 @@ public final class LocalStack implements AutoCloseable {
 
     /** Polls the service's readiness (database and Kafka checks) until it answers 200 or the deadline passes. */
     public void awaitReady(Service service, Duration timeout) throws InterruptedException {
+        await(service, "/q/health/ready", timeout);
+    }
+
+    /** Polls the service's liveness: it serves requests, whether or not its database and broker are reachable. */
+    public void awaitLive(Service service, Duration timeout) throws InterruptedException {
+        await(service, "/q/health/live", timeout);
+    }
+
+    private void await(Service service, String probe, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Process process = processes.get(service);
         while (System.nanoTime() < deadline) {
@@ -145,7 +160,7 @@ public final class LocalStack implements AutoCloseable {
                         + options.dataDir().resolve("logs").resolve(service.module + ".log"));
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url(service) + probe))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     Duration pending = startTimes.get(service);

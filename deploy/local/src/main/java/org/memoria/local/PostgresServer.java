@@ -21,13 +21,15 @@ public final class PostgresServer implements AutoCloseable {
 
     /**
      * @param dataDirectory kept between runs when not null; a fresh temporary cluster otherwise
-     * @param durable       fsync on (the local stack) or off (tests: a killed process still loses nothing)
+     * @param durable       fsync on (the local stack) or off (tests: only an OS crash could lose a commit)
      */
     public static PostgresServer start(Path dataDirectory, int port, boolean durable) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setServerConfig("listen_addresses", Ports.HOST)
                 .setServerConfig("max_connections", "300")
+                // zonky defaults to synchronous_commit=off, which acknowledges commits a PostgreSQL crash can lose
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", durable ? "on" : "off");
         if (dataDirectory != null) {

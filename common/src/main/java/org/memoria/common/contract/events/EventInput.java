@@ -22,7 +22,8 @@ public record EventInput(
         @Size(max = 500) List<@Valid @NotNull ParticipantInput> participants) {
 
     public EventInput {
-        participants = participants == null ? List.of() : List.copyOf(participants);
+        // null elements are kept so that validation names them (participants[i]); the list is not shared
+        participants = participants == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(participants));
     }
 
     /** A person's part in the event. */

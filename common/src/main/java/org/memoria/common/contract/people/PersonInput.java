@@ -20,7 +20,8 @@ public record PersonInput(
         @Size(max = 10_000) @Schema(example = "GPU agent who killed Leon Trotsky on August 20, 1940.") String description) {
 
     public PersonInput {
-        names = names == null ? List.of() : List.copyOf(names);
+        // null elements are kept so that validation names them (names[i]); the list is not shared
+        names = names == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(names));
     }
 
     /** Another name of the person, with its kind. */

@@ -22,6 +22,7 @@ public record SourceInput(
         @Size(max = 2_000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
 
     public SourceInput {
-        authorIds = authorIds == null ? List.of() : List.copyOf(authorIds);
+        // null elements are kept so that validation names them (authorIds[i]); the list is not shared
+        authorIds = authorIds == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(authorIds));
     }
 }

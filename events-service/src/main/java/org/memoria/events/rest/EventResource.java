@@ -1,0 +1,119 @@
+package org.memoria.events.rest;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.Page;
+import org.memoria.common.api.QueryParameters;
+import org.memoria.common.api.Responses;
+import org.memoria.common.contract.events.EventInput;
+import org.memoria.common.contract.events.EventType;
+import org.memoria.common.problem.Problem;
+import org.memoria.common.problem.Problems;
+import org.memoria.events.mapping.EventMapper;
+import org.memoria.events.service.EventService;
+
+@Path("/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "events", description = "Historical events and who took part in them")
+@APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class EventResource {
+
+    @Inject
+    EventService service;
+    @Inject
+    EventMapper mapper;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(operationId = "listEvents", summary = "List events",
+            description = "Events in chronological order (by earliest possible day; undated events last), then by "
+                    + "title. `type` keeps events of that type; `personId` keeps events the person takes part in.")
+    @APIResponse(responseCode = "200", description = "A page of events")
+    public Page<EventView> list(
+            @Parameter(description = "Only events of this type", example = "ATTACK",
+                    schema = @Schema(implementation = EventType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Only events this person takes part in, in any role",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("personId")
+            String personId,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
+            @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return service.list(QueryParameters.enumValue(uri, "type", type, EventType.class),
+                QueryParameters.uuid(uri, "personId", personId), page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getEvent", summary = "Get an event")
+    @APIResponse(responseCode = "200", description = "The event; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return service.find(id).map(e -> Responses.ok(e, e.version()))
+                .orElseGet(() -> Problems.notFound("event", id, uri.getPath()));
+    }
+
+    @POST
+    @Operation(operationId = "createEvent", summary = "Record an event")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new event",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    public Response create(@Valid @NotNull EventInput input) {
+        var event = service.create(input);
+        return Responses.created(uri, event.id, mapper.toView(event), event.version);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(operationId = "putEvent", summary = "Replace an event, or record it under this id",
+            description = "Idempotent: a replace that changes nothing keeps the version and publishes nothing.")
+    @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "201", description = "Created under this id",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    public Response put(@PathParam("id") UUID id, @Valid @NotNull EventInput input) {
+        var result = service.put(id, input);
+        var view = mapper.toView(result.entity());
+        return result.created() ? Responses.created(uri, id, view, view.version()) : Responses.ok(view, view.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteEvent", summary = "Delete an event", description = "Publishes a tombstone.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id) {
+        return service.delete(id) ? Response.noContent().build() : Problems.notFound("event", id, uri.getPath());
+    }
+}

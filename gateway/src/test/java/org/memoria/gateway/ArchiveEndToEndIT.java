@@ -1,0 +1,168 @@
+package org.memoria.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.memoria.local.LocalStack;
+import org.memoria.local.LocalStack.Service;
+import org.memoria.local.Ports;
+import org.memoria.local.SampleLoader;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * The platform end to end: the four packaged services as separate processes on a real PostgreSQL and Kafka
+ * broker, exactly as {@code ./memoria up} runs them, driven through the gateway's one base URL.
+ */
+class ArchiveEndToEndIT {
+
+    private static final Duration PROJECTED = Duration.ofSeconds(30);
+    private static LocalStack stack;
+    private static Path data;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of(System.getProperty("memoria.root", "..")).toAbsolutePath().normalize();
+        data = Files.createTempDirectory("memoria-e2e-");
+        stack = LocalStack.start(LocalStack.Options.ephemeral(root, data));
+        stack.startTimes().forEach((s, d) -> System.out.printf("[e2e] %s ready in %d ms%n", s.module, d.toMillis()));
+        RestAssured.baseURI = stack.url(Service.GATEWAY);
+        RestAssured.port = stack.port(Service.GATEWAY);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+        try (var walk = Files.walk(data)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static String post(String collection, Object body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/" + collection)
+                .then().statusCode(201).header("Location", containsString("/api/" + collection + "/"))
+                .extract().path("id");
+    }
+
+    @Test
+    void aPersonAndAnEventWrittenToTheirOwnersAppearComposedInTheDossier() {
+        String siqueiros = post("people", Map.of("preferredName", "David Alfaro Siqueiros",
+                "birthDate", "1896-12-29", "deathDate", "1974-01-06"));
+        String attack = post("events", Map.of("title", "Armed attack on Trotsky's house in Coyoacán",
+                "type", "ATTACK", "date", "1940-05-24", "placeName", "Coyoacán",
+                "participants", List.of(Map.of("personId", siqueiros, "role", "ORGANISER"))));
+
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + siqueiros).then().statusCode(200)
+                .body("preferredName", equalTo("David Alfaro Siqueiros"))
+                .body("events", hasSize(1))
+                .body("events[0].id", equalTo(attack))
+                .body("events[0].role", equalTo("ORGANISER"))
+                .body("events[0].date.display", equalTo("May 24, 1940")));
+    }
+
+    @Test
+    void aParticipantWhoseOwnerHasNotRecordedThemIsUnresolvedThenResolves() {
+        String harte = UUID.randomUUID().toString();
+        String attack = post("events", Map.of("title", "May 24 attack", "type", "ATTACK", "date", "1940-05-24",
+                "participants", List.of(Map.of("personId", harte, "role", "GUARD_ON_DUTY"))));
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then().statusCode(200)
+                .body("participants[0].person.id", equalTo(harte))
+                .body("participants[0].person.resolved", is(false)));
+
+        given().contentType(ContentType.JSON).body(Map.of("preferredName", "Robert Sheldon Harte"))
+                .put("/api/people/" + harte).then().statusCode(201);
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then()
+                .body("participants[0].person.resolved", is(true))
+                .body("participants[0].person.name", equalTo("Robert Sheldon Harte")));
+    }
+
+    @Test
+    void invalidWritesAreRejectedByTheOwnerThroughTheGatewayAsProblemJson() {
+        given().contentType(ContentType.JSON).body(Map.of("title", "", "type", "SIEGE", "date", "1940-05-24"))
+                .post("/api/events").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("type"))
+                .body("errors[0].reason", containsString("ATTACK"));
+        given().contentType(ContentType.JSON).body(Map.of("preferredName", "X", "deathDate", "1940-02-30"))
+                .post("/api/people").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("deathDate"));
+    }
+
+    @Test
+    void aDeleteRoutedToTheOwnerRemovesTheEntityFromTheArchive() {
+        String source = post("sources", Map.of("type", "ARTICLE", "title", "The Comintern and the GPU",
+                "date", "1940-08-17"));
+        await().atMost(PROJECTED).until(() -> given().get("/api/sources/" + source).statusCode() == 200);
+        given().delete("/api/sources/" + source).then().statusCode(204);
+        await().atMost(PROJECTED).until(() -> given().get("/api/sources/" + source).statusCode() == 404);
+        given().delete("/api/sources/" + source).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void writesAcknowledgedByAnOwnerThatCouldNotPublishSurviveItsKillAndReachTheArchive() throws Exception {
+        // The people service answers writes, but its broker address leads nowhere: every event stays in the outbox.
+        stack.kill(Service.PEOPLE);
+        stack.startService(Service.PEOPLE, Map.of("kafka.bootstrap.servers", Ports.HOST + ":" + Ports.free()));
+        stack.awaitLive(Service.PEOPLE, Duration.ofSeconds(60));
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            acknowledged.add(post("people", Map.of("preferredName", "Guard " + i)));
+        }
+        stack.kill(Service.PEOPLE); // SIGKILL the instant after the last answer: no shutdown hook, no flush
+        try (var c = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl("people"), "postgres", "postgres");
+                var s = c.createStatement();
+                var rs = s.executeQuery("select count(*) from outbox_event where sent_at is null")) {
+            rs.next();
+            assertTrue(rs.getInt(1) >= acknowledged.size(), "the writes must be waiting in the outbox");
+        }
+
+        stack.startService(Service.PEOPLE);
+        stack.awaitReady(Service.PEOPLE, Duration.ofSeconds(60));
+        for (String id : acknowledged) {
+            await().atMost(PROJECTED).until(() -> given().get("/api/people/" + id).statusCode() == 200);
+        }
+    }
+
+    @Test
+    void theSampleArchiveLoadsWithoutErrorsAndLoadingItAgainChangesNothing() throws Exception {
+        SampleLoader loader = new SampleLoader(stack.url(Service.GATEWAY));
+        SampleLoader.Result first = loader.load();
+        assertEquals(List.of(), first.errors());
+        loader.awaitProjected(PROJECTED);
+        String trotsky = SampleLoader.idOf("leon-trotsky").toString();
+        String attack = SampleLoader.idOf("may-24-1940-attack").toString();
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + trotsky).then().statusCode(200)
+                .body("preferredName", equalTo("Leon Trotsky"))
+                .body("names.name", hasItem("the Old Man"))
+                .body("events.id", hasItem(attack))
+                .body("events.find { it.id == '" + attack + "' }.role", equalTo("VICTIM")));
+        int version = given().get("/api/people/" + trotsky).then().extract().path("version");
+
+        SampleLoader.Result second = loader.load();
+        assertEquals(List.of(), second.errors());
+        assertEquals(first.written(), second.written());
+        given().get("/api/people/" + trotsky).then().body("version", is(version));
+        int total = given().queryParam("name", "Leon Trotsky").get("/api/people").then().extract().path("total");
+        assertEquals(1, total, "a second load must not duplicate the sample");
+    }
+}

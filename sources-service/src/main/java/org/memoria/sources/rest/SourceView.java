@@ -1,0 +1,19 @@
+package org.memoria.sources.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memoria.common.api.DateView;
+import org.memoria.common.contract.sources.SourceType;
+
+/** A source as the sources service answers it. */
+@Schema(name = "Source")
+public record SourceView(UUID id, @Schema(description = "Grows with every change; the ETag") long version,
+        @Schema(example = "ARTICLE") SourceType type, @Schema(example = "Stalin Seeks My Death") String title,
+        @Schema(description = "People of the people service, in the order of the byline") List<UUID> authorIds,
+        DateView date, @Schema(example = "Fourth International") String publisher,
+        @Schema(example = "https://www.marxists.org/archive/trotsky/index.htm") String url,
+        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+}
