@@ -44,10 +44,10 @@ class EventEventsTest {
                 "ATTACK", "date", "1940-05-24", "placeName", "Coyoacán, Mexico City",
                 "participants", List.of(Map.of("personId", siqueiros, "role", "ORGANISER"),
                         Map.of("personId", harte, "role", "GUARD_ON_DUTY")));
-        given().contentType(ContentType.JSON).body(withGuard).put("/events/" + id).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(withGuard).header("If-Match", "\"0\"").put("/events/" + id).then().statusCode(200);
         // an identical replace changes nothing and must publish nothing
-        given().contentType(ContentType.JSON).body(withGuard).put("/events/" + id).then().statusCode(200);
-        given().delete("/events/" + id).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(withGuard).header("If-Match", "\"1\"").put("/events/" + id).then().statusCode(200);
+        given().header("If-Match", "\"1\"").delete("/events/" + id).then().statusCode(204);
 
         // per-key order is preserved, so once the tombstone is read every earlier event of this key has been read
         List<TopicProbe.Event> events = TopicProbe.eventsFor(kafka, Topics.EVENTS, id,

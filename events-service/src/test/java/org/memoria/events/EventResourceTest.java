@@ -236,18 +236,18 @@ class EventResourceTest {
         Map<String, Object> changed = event("Assassination of Leon Trotsky", "ASSASSINATION", "1940-08-20",
                 participant(trotsky, "VICTIM"), participant(mercader, "PERPETRATOR"));
         changed.put("placeName", "Coyoacán, Mexico City");
-        given().contentType(ContentType.JSON).body(changed).put("/events/" + id)
+        given().contentType(ContentType.JSON).body(changed).header("If-Match", "\"0\"").put("/events/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("version", is(1))
                 .body("date.display", equalTo("August 20, 1940"))
                 .body("participants[1].role", equalTo("PERPETRATOR"));
-        given().contentType(ContentType.JSON).body(changed).put("/events/" + id)
+        given().contentType(ContentType.JSON).body(changed).header("If-Match", "\"1\"").put("/events/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("version", is(1));
         // reordering participants is a change
         Map<String, Object> reordered = event("Assassination of Leon Trotsky", "ASSASSINATION", "1940-08-20",
                 participant(mercader, "PERPETRATOR"), participant(trotsky, "VICTIM"));
         reordered.put("placeName", "Coyoacán, Mexico City");
-        given().contentType(ContentType.JSON).body(reordered).put("/events/" + id)
+        given().contentType(ContentType.JSON).body(reordered).header("If-Match", "\"1\"").put("/events/" + id)
                 .then().statusCode(200).body("version", is(2))
                 .body("participants.personId", contains(mercader.toString(), trotsky.toString()));
         given().get("/events/" + id).then().header("ETag", "\"2\"")
@@ -263,7 +263,7 @@ class EventResourceTest {
                 .put("/events/" + id)
                 .then().statusCode(201).header("Location", startsWith("http")).header("Location", containsString(id))
                 .body("id", equalTo(id)).body("version", is(0));
-        given().delete("/events/" + id).then().statusCode(204);
+        given().header("If-Match", "\"0\"").delete("/events/" + id).then().statusCode(204);
         given().get("/events/" + id).then().statusCode(404);
         assertNoEventsOf(trotsky);
     }

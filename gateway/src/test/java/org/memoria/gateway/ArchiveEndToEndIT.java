@@ -113,7 +113,8 @@ class ArchiveEndToEndIT {
         String source = post("sources", Map.of("type", "ARTICLE", "title", "The Comintern and the GPU",
                 "date", "1940-08-17"));
         await().atMost(PROJECTED).until(() -> given().get("/api/sources/" + source).statusCode() == 200);
-        given().delete("/api/sources/" + source).then().statusCode(204);
+        given().delete("/api/sources/" + source).then().statusCode(428); // If-Match is required, and relayed
+        given().header("If-Match", "\"0\"").delete("/api/sources/" + source).then().statusCode(204);
         await().atMost(PROJECTED).until(() -> given().get("/api/sources/" + source).statusCode() == 404);
         given().delete("/api/sources/" + source).then().statusCode(404).contentType("application/problem+json");
     }

@@ -34,13 +34,13 @@ class PersonEventsTest {
         String id = given().contentType(ContentType.JSON).body(Map.of("preferredName", "Robert Sheldon Harte"))
                 .post("/people").then().statusCode(201).extract().path("id");
         given().contentType(ContentType.JSON).body(Map.of("preferredName", "Robert Sheldon Harte", "names",
-                List.of(Map.of("name", "Bob Harte", "type", "NICKNAME")))).put("/people/" + id)
+                List.of(Map.of("name", "Bob Harte", "type", "NICKNAME")))).header("If-Match", "\"0\"").put("/people/" + id)
                 .then().statusCode(200);
         // an identical replace changes nothing and must publish nothing
         given().contentType(ContentType.JSON).body(Map.of("preferredName", "Robert Sheldon Harte", "names",
-                List.of(Map.of("name", "Bob Harte", "type", "NICKNAME")))).put("/people/" + id)
+                List.of(Map.of("name", "Bob Harte", "type", "NICKNAME")))).header("If-Match", "\"1\"").put("/people/" + id)
                 .then().statusCode(200);
-        given().delete("/people/" + id).then().statusCode(204);
+        given().header("If-Match", "\"1\"").delete("/people/" + id).then().statusCode(204);
 
         // per-key order is preserved, so once the tombstone is read every earlier event of this key has been read
         List<TopicProbe.Event> events = TopicProbe.eventsFor(kafka, Topics.PEOPLE, id,

@@ -140,9 +140,9 @@ class PersonResourceTest {
         String id = create(Map.of("preferredName", unique("Sylvia Franklin")));
         Map<String, Object> changed = Map.of("preferredName", "Sylvia Franklin",
                 "names", new Object[] { Map.of("name", "Sylvia Caldwell", "type", "PARTY_NAME") });
-        given().contentType(ContentType.JSON).body(changed).put("/people/" + id)
+        given().contentType(ContentType.JSON).body(changed).header("If-Match", "\"0\"").put("/people/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("names[0].name", equalTo("Sylvia Caldwell"));
-        given().contentType(ContentType.JSON).body(changed).put("/people/" + id)
+        given().contentType(ContentType.JSON).body(changed).header("If-Match", "\"1\"").put("/people/" + id)
                 .then().statusCode(200).body("version", is(1));
     }
 
@@ -151,8 +151,42 @@ class PersonResourceTest {
         String id = UUID.randomUUID().toString();
         given().contentType(ContentType.JSON).body(Map.of("preferredName", unique("Erwin Wolf"))).put("/people/" + id)
                 .then().statusCode(201).header("Location", startsWith("http")).body("id", equalTo(id));
-        given().delete("/people/" + id).then().statusCode(204);
+        given().header("If-Match", "\"0\"").delete("/people/" + id).then().statusCode(204);
         given().get("/people/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void changingOrDeletingRequiresTheCurrentVersionSoNoUpdateIsLost() {
+        String id = create(Map.of("preferredName", unique("Joseph Hansen")));
+        Map<String, Object> change = Map.of("preferredName", "Joseph Hansen", "description", "head of security");
+        given().contentType(ContentType.JSON).body(change).put("/people/" + id)
+                .then().statusCode(428).contentType("application/problem+json").header("ETag", "\"0\"");
+        given().delete("/people/" + id).then().statusCode(428);
+        given().contentType(ContentType.JSON).body(change).header("If-Match", "\"0\"").put("/people/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"");
+        // a second writer who read version 0 must not overwrite the first one's change
+        given().contentType(ContentType.JSON).body(Map.of("preferredName", "J. Hansen")).header("If-Match", "\"0\"")
+                .put("/people/" + id).then().statusCode(412).contentType("application/problem+json")
+                .header("ETag", "\"1\"").body("detail", containsString("version 1"));
+        given().header("If-Match", "\"0\"").delete("/people/" + id).then().statusCode(412);
+        given().get("/people/" + id).then().body("preferredName", equalTo("Joseph Hansen"))
+                .body("description", equalTo("head of security"));
+        given().contentType(ContentType.JSON).body(change).header("If-Match", "banana").put("/people/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("If-Match"));
+    }
+
+    @Test
+    void createOnlyIfAbsentWithIfNoneMatchAndARecreatedPersonContinuesItsVersions() {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("preferredName", unique("Ignace Reiss"));
+        given().contentType(ContentType.JSON).body(body).header("If-None-Match", "*").put("/people/" + id)
+                .then().statusCode(201);
+        given().contentType(ContentType.JSON).body(body).header("If-None-Match", "*").put("/people/" + id)
+                .then().statusCode(412);
+        given().header("If-Match", "\"0\"").delete("/people/" + id).then().statusCode(204);
+        // the tombstone carried version 1; consumers would ignore a new version 0
+        given().contentType(ContentType.JSON).body(body).put("/people/" + id)
+                .then().statusCode(201).body("version", is(2)).header("ETag", "\"2\"");
     }
 
     @Test

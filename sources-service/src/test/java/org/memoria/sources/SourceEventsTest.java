@@ -41,10 +41,10 @@ class SourceEventsTest {
                 .post("/sources").then().statusCode(201).extract().path("id");
         Map<String, Object> withUrl = Map.of("type", "ARTICLE", "title", "Stalin Seeks My Death",
                 "date", "1940-06-08", "authorIds", List.of(trotsky), "url", URL);
-        given().contentType(ContentType.JSON).body(withUrl).put("/sources/" + id).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(withUrl).header("If-Match", "\"0\"").put("/sources/" + id).then().statusCode(200);
         // an identical replace changes nothing and must publish nothing
-        given().contentType(ContentType.JSON).body(withUrl).put("/sources/" + id).then().statusCode(200);
-        given().delete("/sources/" + id).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(withUrl).header("If-Match", "\"1\"").put("/sources/" + id).then().statusCode(200);
+        given().header("If-Match", "\"1\"").delete("/sources/" + id).then().statusCode(204);
 
         // per-key order is preserved, so once the tombstone is read every earlier event of this key has been read
         List<TopicProbe.Event> events = TopicProbe.eventsFor(kafka, Topics.SOURCES, id,

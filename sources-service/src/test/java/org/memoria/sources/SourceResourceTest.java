@@ -245,17 +245,17 @@ class SourceResourceTest {
         String id = create(source("BOOK", "Vie et mort de Léon Trotsky", "1951", serge));
         Map<String, Object> changed = source("BOOK", "Vie et mort de Léon Trotsky", "1951", serge, sedova);
         changed.put("publisher", "Amiot-Dumont");
-        given().contentType(ContentType.JSON).body(changed).put("/sources/" + id)
+        given().contentType(ContentType.JSON).body(changed).header("If-Match", "\"0\"").put("/sources/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"")
                 .body("version", is(1))
                 .body("authorIds", contains(serge.toString(), sedova.toString()))
                 .body("publisher", equalTo("Amiot-Dumont"));
-        given().contentType(ContentType.JSON).body(changed).put("/sources/" + id)
+        given().contentType(ContentType.JSON).body(changed).header("If-Match", "\"1\"").put("/sources/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("version", is(1));
         // the byline's order is part of the source
         Map<String, Object> reordered = source("BOOK", "Vie et mort de Léon Trotsky", "1951", sedova, serge);
         reordered.put("publisher", "Amiot-Dumont");
-        given().contentType(ContentType.JSON).body(reordered).put("/sources/" + id)
+        given().contentType(ContentType.JSON).body(reordered).header("If-Match", "\"1\"").put("/sources/" + id)
                 .then().statusCode(200).body("version", is(2));
         given().get("/sources/" + id).then().header("ETag", "\"2\"")
                 .body("authorIds", contains(sedova.toString(), serge.toString()));
@@ -270,7 +270,7 @@ class SourceResourceTest {
                 .put("/sources/" + id)
                 .then().statusCode(201).header("Location", startsWith("http")).header("Location", containsString(id))
                 .body("id", equalTo(id)).body("version", is(0));
-        given().delete("/sources/" + id).then().statusCode(204);
+        given().header("If-Match", "\"0\"").delete("/sources/" + id).then().statusCode(204);
         given().get("/sources/" + id).then().statusCode(404);
         assertNoSourcesBy(trotsky);
     }

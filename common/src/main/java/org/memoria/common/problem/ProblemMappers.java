@@ -94,7 +94,8 @@ public class ProblemMappers {
 
     private static String fieldOf(ConstraintViolation<?> violation) {
         // "create.input.names[0].type" -> "names[0].type": drop the method and parameter names
-        String path = violation.getPropertyPath().toString();
+        // "names[0].<list element>" (a null element) -> "names[0]"
+        String path = violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts.length == 2 ? parts[1] : path;
     }

@@ -5,6 +5,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+import org.memoria.common.api.Preconditions;
 import org.memoria.common.outbox.Outbox;
 import org.memoria.common.persistence.OwnedEntity;
 
@@ -50,22 +52,28 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
 
     @Transactional
     public E create(I input) {
-        return insert(UUID.randomUUID(), input);
+        return insert(UUID.randomUUID(), input, false);
     }
 
-    /** Replaces the entity, creating it with this id if there is none. */
+    /**
+     * Replaces the entity, or creates it with this id if there is none. Replacing requires the version the client
+     * read ({@code If-Match}); creating accepts none, or {@code If-None-Match: *}.
+     */
     @Transactional
-    public Upsert<E> put(UUID id, I input) {
-        E entity = Panache.getEntityManager(entityClass).find(entityClass, id);
+    public Upsert<E> put(UUID id, I input, Preconditions conditions) {
+        var em = Panache.getEntityManager(entityClass);
+        E entity = em.find(entityClass, id);
         if (entity == null) {
-            return new Upsert<>(insert(id, input), true, true);
+            conditions.checkAbsent(aggregate, id);
+            return new Upsert<>(insert(id, input, true), true, true);
         }
+        conditions.checkExisting(aggregate, id, entity.version);
         if (inputOf(entity).equals(input)) {
             return new Upsert<>(entity, false, false);
         }
         long before = entity.version;
         apply(input, entity);
-        Panache.getEntityManager(entityClass).flush(); // bumps the version before the payload is built
+        em.flush(); // bumps the version before the payload is built
         if (entity.version == before) {
             return new Upsert<>(entity, false, false); // stored state unchanged: nothing to publish
         }
@@ -73,30 +81,52 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
         return new Upsert<>(entity, false, true);
     }
 
-    /** Deletes the entity and publishes a tombstone; false if there was none. */
+    /** Deletes the entity (requires {@code If-Match}) and publishes a tombstone; false if there was none. */
     @Transactional
-    public boolean delete(UUID id) {
+    public boolean delete(UUID id, Preconditions conditions) {
         var em = Panache.getEntityManager(entityClass);
         E entity = em.find(entityClass, id);
         if (entity == null) {
             return false;
         }
-        long version = entity.version;
+        conditions.checkExisting(aggregate, id, entity.version);
+        long tombstone = entity.version + 1;
         em.remove(entity);
         em.flush();
-        outbox.deleted(topic, aggregate, id, version + 1);
+        em.unwrap(Session.class).doWork(c -> {
+            try (var s = c.prepareStatement("insert into deleted_entity (id, version) values (?, ?) "
+                    + "on conflict (id) do update set version = excluded.version, deleted_at = now()")) {
+                s.setObject(1, id);
+                s.setLong(2, tombstone);
+                s.executeUpdate();
+            }
+        });
+        outbox.deleted(topic, aggregate, id, tombstone);
         return true;
     }
 
-    private E insert(UUID id, I input) {
+    private E insert(UUID id, I input, boolean mayHaveBeenDeleted) {
         E entity = newEntity();
         entity.id = id;
         apply(input, entity);
         var em = Panache.getEntityManager(entityClass);
+        entity.version = mayHaveBeenDeleted ? versionAfterDeletion(em, id) : 0;
         em.persist(entity);
         em.flush();
         publish(entity);
         return entity;
+    }
+
+    /** 0 for a new id; one past the tombstone for an id that was deleted before. */
+    private static long versionAfterDeletion(jakarta.persistence.EntityManager em, UUID id) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (var s = c.prepareStatement("delete from deleted_entity where id = ? returning version")) {
+                s.setObject(1, id);
+                try (var rs = s.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) + 1 : 0L;
+                }
+            }
+        });
     }
 
     private void publish(E entity) {

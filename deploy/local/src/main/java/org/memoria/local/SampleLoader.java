@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Loads the sample archive (sample/archive.json) through the gateway's public API. Every entity is written with
- * PUT under an id derived from its key in the file, so loading twice changes nothing and duplicates nothing.
+ * PUT under an id derived from its key in the file ({@code If-None-Match: *}, or {@code If-Match} with the version
+ * the archive shows when it exists), so loading twice changes nothing and duplicates nothing.
  */
 public final class SampleLoader {
 
@@ -90,12 +91,20 @@ public final class SampleLoader {
                     it.remove();
                 }
             }
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                    URI.create(gateway + "/api/" + collection + "/" + idOf(key)))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            URI uri = URI.create(gateway + "/api/" + collection + "/" + idOf(key));
+            String json = mapper.writeValueAsString(body);
+            HttpResponse<String> r = put(uri, json, "If-None-Match", "*");
+            // it exists: replace it with the version the archive shows (an identical replace changes nothing)
+            for (int attempt = 0; r.statusCode() == 412 && attempt < 20; attempt++) {
+                HttpResponse<String> current = http.send(HttpRequest.newBuilder(uri).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String etag = current.headers().firstValue("ETag").orElse(null);
+                if (current.statusCode() != 200 || etag == null) {
+                    Thread.sleep(50); // written by the owner, not projected yet
+                    continue;
+                }
+                r = put(uri, json, "If-Match", etag);
+            }
             if (r.statusCode() / 100 == 2) {
                 count++;
             } else {
@@ -103,6 +112,13 @@ public final class SampleLoader {
             }
         }
         return count;
+    }
+
+    private HttpResponse<String> put(URI uri, String json, String condition, String value)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header(condition, value)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until the gateway's read model shows the last entity of each collection. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.api.Responses;
 import org.memoria.common.contract.sources.SourceInput;
@@ -99,10 +101,14 @@ public class SourceResource {
             description = "Idempotent: a replace that changes nothing keeps the version and publishes nothing.")
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
             content = @Content(schema = @Schema(implementation = SourceView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * and it exists)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Replacing an existing entity requires If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "201", description = "Created under this id",
             content = @Content(schema = @Schema(implementation = SourceView.class)))
-    public Response put(@PathParam("id") UUID id, @Valid @NotNull SourceInput input) {
-        var result = service.put(id, input);
+    public Response put(@PathParam("id") UUID id, @Valid @NotNull SourceInput input, @Context HttpHeaders headers) {
+        var result = service.put(id, input, Preconditions.of(headers));
         var view = mapper.toView(result.entity());
         return result.created() ? Responses.created(uri, id, view, view.version()) : Responses.ok(view, view.version());
     }
@@ -111,9 +117,13 @@ public class SourceResource {
     @Path("{id}")
     @Operation(operationId = "deleteSource", summary = "Delete a source", description = "Publishes a tombstone.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Deleting requires If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such source",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@PathParam("id") UUID id) {
-        return service.delete(id) ? Response.noContent().build() : Problems.notFound("source", id, uri.getPath());
+    public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build() : Problems.notFound("source", id, uri.getPath());
     }
 }
