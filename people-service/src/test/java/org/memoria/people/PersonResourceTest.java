@@ -1,14 +1,18 @@
 package org.memoria.people;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -187,6 +191,27 @@ class PersonResourceTest {
         // the tombstone carried version 1; consumers would ignore a new version 0
         given().contentType(ContentType.JSON).body(body).put("/people/" + id)
                 .then().statusCode(201).body("version", is(2)).header("ETag", "\"2\"");
+    }
+
+    @Test
+    void revisionsSayWhoChangedWhatAndWhen() {
+        String id = given().contentType(ContentType.JSON).header("X-Archivist", "Natalia")
+                .body(Map.of("preferredName", unique("Sylvia Franklin"))).post("/people")
+                .then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).header("X-Archivist", "Eric").header("If-Match", "\"0\"")
+                .body(Map.of("preferredName", "Sylvia Franklin", "names",
+                        List.of(Map.of("name", "Sylvia Caldwell", "type", "PARTY_NAME"))))
+                .put("/people/" + id).then().statusCode(200);
+        given().header("If-Match", "\"1\"").delete("/people/" + id).then().statusCode(204);
+
+        given().get("/people/" + id + "/revisions").then().statusCode(200)
+                .body("change", contains("CREATED", "UPDATED", "DELETED"))
+                .body("author", contains("Natalia", "Eric", "anonymous"))
+                .body("[1].changed", containsInAnyOrder("preferredName", "names"))
+                .body("[1].state.names[0].name", equalTo("Sylvia Caldwell"))
+                .body("[1].at", notNullValue())
+                .body("[2].state", nullValue());
+        given().get("/people/" + UUID.randomUUID() + "/revisions").then().statusCode(404);
     }
 
     @Test

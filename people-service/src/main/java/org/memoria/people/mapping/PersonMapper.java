@@ -3,6 +3,7 @@ package org.memoria.people.mapping;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.memoria.common.api.DateView;
+import org.memoria.common.contract.people.NameInput;
 import org.memoria.common.contract.people.PersonInput;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.persistence.EdtfValue;
@@ -25,14 +26,14 @@ public class PersonMapper {
 
     public PersonInput toInput(Person person) {
         return new PersonInput(person.preferredName,
-                person.names.stream().map(n -> new PersonInput.NameInput(n.name, n.type)).toList(),
-                EdtfValue.edtf(person.birth), EdtfValue.edtf(person.death), person.description);
+                person.names.stream().map(n -> new NameInput(n.name, n.type, null, null)).toList(),
+                EdtfValue.edtf(person.birth), null, EdtfValue.edtf(person.death), null, person.description, null);
     }
 
     public PersonState toState(Person person) {
         return new PersonState(person.id, person.version, person.preferredName,
-                person.names.stream().map(n -> new PersonState.Name(n.name, n.type)).toList(),
-                EdtfValue.edtf(person.birth), EdtfValue.edtf(person.death), person.description);
+                person.names.stream().map(n -> new PersonState.Name(n.name, n.type, null, null)).toList(),
+                EdtfValue.edtf(person.birth), null, EdtfValue.edtf(person.death), null, person.description, null);
     }
 
     public PersonView toView(Person person) {

@@ -77,6 +77,19 @@ public class PersonResource {
                 .orElseGet(() -> Problems.notFound("person", id, uri.getPath()));
     }
 
+    @GET
+    @Path("{id}/revisions")
+    @Operation(operationId = "getPersonRevisions", summary = "A person's revision history",
+            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
+                    + "and the state it left.")
+    @APIResponse(responseCode = "200", description = "The revisions")
+    @APIResponse(responseCode = "404", description = "No person ever had this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revisions(@PathParam("id") UUID id) {
+        var history = service.revisions(id);
+        return history.isEmpty() ? Problems.notFound("person", id, uri.getPath()) : Response.ok(history).build();
+    }
+
     @POST
     @Operation(operationId = "createPerson", summary = "Record a person")
     @APIResponse(responseCode = "201", description = "Created; Location names the new person",

@@ -1,5 +1,6 @@
 package org.memoria.people.service;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,16 +12,22 @@ import org.memoria.common.api.Page;
 import org.memoria.common.contract.people.PersonInput;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.events.Topics;
+import org.memoria.common.revision.RevisionHistory;
+import org.memoria.common.revision.RevisionView;
 import org.memoria.common.service.OwnedEntityCommands;
 import org.memoria.people.domain.Person;
 import org.memoria.people.mapping.PersonMapper;
 import org.memoria.people.rest.PersonView;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class PersonService extends OwnedEntityCommands<Person, PersonInput, PersonState> {
 
     @Inject
     PersonMapper mapper;
+    @Inject
+    ObjectMapper json;
 
     public PersonService() {
         super(Person.class, Topics.PEOPLE, "person");
@@ -35,6 +42,12 @@ public class PersonService extends OwnedEntityCommands<Person, PersonInput, Pers
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<PersonView> find(UUID id) {
         return Person.<Person> findByIdOptional(id).map(mapper::toView);
+    }
+
+    /** The person's revisions, oldest first; empty if the id was never used. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RevisionView> revisions(UUID id) {
+        return RevisionHistory.of(Person.getEntityManager(), json, Person.class, id, mapper::toView);
     }
 
     @Override

@@ -11,25 +11,38 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.validation.EdtfString;
 
-/** An event as an archivist writes it. Participants name people by id; they need not exist yet. */
+/**
+ * An event as an archivist writes it. The place and the parent event must exist in the events service; participants
+ * name people or organisations of the people service by id, and need not exist yet.
+ */
 @Schema(name = "EventInput", description = "An event as written by an archivist")
 public record EventInput(
         @NotBlank @Size(max = 500) @Schema(example = "Armed attack on Trotsky's house in Coyoacán", required = true) String title,
         @NotNull @Schema(example = "ATTACK", required = true) EventType type,
         @EdtfString @Schema(example = "1940-05-24", description = "EDTF date") String date,
-        @Size(max = 300) @Schema(example = "Coyoacán, Mexico City") String placeName,
+        @Schema(description = "The place (events service)") UUID placeId,
+        @Size(max = 300) @Schema(example = "Coyoacán, Mexico City", description = "Free-text place, when no place entity fits") String placeName,
         @Size(max = 10_000) String description,
+        @Schema(description = "The larger event this one is part of (events service)") UUID parentEventId,
         @Size(max = 500) List<@Valid @NotNull ParticipantInput> participants) {
 
     public EventInput {
-        // null elements are kept so that validation names them (participants[i]); the list is not shared
-        participants = participants == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(participants));
+        participants = participants == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(participants));
     }
 
-    /** A person's part in the event. */
+    /** A person's or an organisation's part in the event: exactly one of the two ids. */
     @Schema(name = "ParticipantInput")
     public record ParticipantInput(
-            @NotNull @Schema(required = true) UUID personId,
-            @NotNull @Schema(example = "ORGANISER", required = true) ParticipantRole role) {
+            UUID personId,
+            UUID organisationId,
+            @NotNull @Schema(example = "ORGANISER", required = true) ParticipantRole role,
+            @Size(max = 2_000) String note) {
+
+        @jakarta.validation.constraints.AssertTrue(message = "exactly one of personId and organisationId")
+        @Schema(hidden = true)
+        public boolean isOneParticipant() {
+            return (personId == null) != (organisationId == null);
+        }
     }
 }

@@ -1,0 +1,6 @@
+package org.memoria.common.contract;
+
+/** Every kind of entity in the archive, whichever service owns it. */
+public enum EntityKind {
+    PERSON, ORGANISATION, MEMBERSHIP, RELATION, EVENT, PLACE, SOURCE, CITATION, CLAIM
+}

@@ -1,0 +1,28 @@
+package org.memoria.common.contract.people;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memoria.common.contract.AuthorityIds;
+import org.memoria.common.validation.EdtfString;
+
+/** An organisation (party, secret police, international…) as an archivist writes it. */
+@Schema(name = "OrganisationInput")
+public record OrganisationInput(
+        @NotBlank @Size(max = 300) @Schema(example = "Socialist Workers Party", required = true) String preferredName,
+        @Size(max = 50) List<@Valid @NotNull NameInput> names,
+        @NotNull @Schema(example = "POLITICAL_PARTY", required = true) OrganisationType type,
+        @EdtfString @Schema(example = "1938-01") String founded,
+        @EdtfString String dissolved,
+        @Size(max = 10_000) String description,
+        @Valid AuthorityIds identifiers) {
+
+    public OrganisationInput {
+        names = names == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(names));
+    }
+}

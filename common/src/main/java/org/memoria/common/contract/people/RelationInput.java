@@ -1,0 +1,20 @@
+package org.memoria.common.contract.people;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memoria.common.validation.EdtfString;
+
+/** "fromPerson is {type} of toPerson", over a period. Both must be persons of the people service. */
+@Schema(name = "RelationInput")
+public record RelationInput(
+        @NotNull @Schema(required = true) UUID fromPersonId,
+        @NotNull @Schema(example = "LIAISON", required = true) RelationType type,
+        @NotNull @Schema(required = true) UUID toPersonId,
+        @EdtfString @Schema(example = "1938/1940-08-20") String period,
+        @Size(max = 2_000) String note,
+        @Schema(description = "The source attesting the relation (sources service)") UUID sourceId) {
+}

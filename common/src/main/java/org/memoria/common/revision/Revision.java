@@ -1,0 +1,30 @@
+package org.memoria.common.revision;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.envers.RevisionEntity;
+import org.hibernate.envers.RevisionNumber;
+import org.hibernate.envers.RevisionTimestamp;
+
+/** One Envers revision: when, and which archivist (the {@code X-Archivist} request header). */
+@Entity
+@Table(name = "revision")
+@RevisionEntity(RevisionAuthorListener.class)
+public class Revision {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @RevisionNumber
+    public long id;
+
+    @RevisionTimestamp
+    @Column(nullable = false)
+    public long timestamp;
+
+    @Column(nullable = false, length = 200)
+    public String author;
+}

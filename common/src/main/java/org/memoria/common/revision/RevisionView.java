@@ -1,0 +1,21 @@
+package org.memoria.common.revision;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One revision of an entity: who changed it, when, which fields, and the state it left. */
+@Schema(name = "Revision")
+public record RevisionView(
+        @Schema(example = "42") long revision,
+        Instant at,
+        @Schema(example = "anonymous", description = "The X-Archivist header of the change") String author,
+        @Schema(example = "UPDATED") Change change,
+        @Schema(description = "Top-level fields that differ from the previous revision", example = "[\"names\"]") List<String> changed,
+        @Schema(description = "The entity as it was after this revision; null for a deletion") Object state) {
+
+    public enum Change {
+        CREATED, UPDATED, DELETED
+    }
+}
