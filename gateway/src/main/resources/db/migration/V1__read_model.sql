@@ -1,64 +1,39 @@
--- The gateway's read model: projections of the three owners' change events.
+-- The gateway's read model: the owners' change events, projected.
+-- entity: the latest state of every entity of every kind (doc = the event payload), with what views sort and
+--         filter on. A deletion keeps the row (deleted = true) so that a replayed older event cannot resurrect it.
+-- link:   every reference an entity's state makes to another entity (participant, author, member, place…),
+--         replaced whenever the entity's state is. A link whose target has no live entity row is unresolved.
 -- Every row carries the entity version it reflects; an event applies only if its version is newer.
--- A deletion keeps the row (deleted = true) so that a replayed older event cannot resurrect it.
 
-create table person_view (
-    id             uuid primary key,
-    version        bigint      not null,
-    deleted        boolean     not null default false,
-    preferred_name varchar(300),
-    birth_edtf     varchar(200),
-    birth_earliest date,
-    death_edtf     varchar(200),
-    death_earliest date,
-    doc            jsonb,
-    projected_at   timestamptz not null default now()
-);
-create index person_view_name on person_view (lower(preferred_name)) where not deleted;
-
-create table event_view (
+create table entity (
     id            uuid primary key,
-    version       bigint      not null,
-    deleted       boolean     not null default false,
-    title         varchar(500),
-    type          varchar(40),
+    kind          varchar(20)  not null,
+    version       bigint       not null,
+    deleted       boolean      not null default false,
+    label         varchar(2000),
+    subtype       varchar(40),
     date_edtf     varchar(200),
     date_earliest date,
     date_latest   date,
-    place_name    varchar(300),
+    end_edtf      varchar(200),
+    end_earliest  date,
+    end_latest    date,
     doc           jsonb,
-    projected_at  timestamptz not null default now()
+    projected_at  timestamptz  not null default now()
 );
-create index event_view_timeline on event_view (date_earliest, title, id) where not deleted;
+create index entity_kind_label on entity (kind, lower(label), id) where not deleted;
+create index entity_kind_date on entity (kind, date_earliest, date_latest, label, id) where not deleted;
 
-create table event_participant (
-    event_id  uuid        not null references event_view (id) on delete cascade,
+create table link (
+    from_id   uuid        not null,
     position  int         not null,
-    person_id uuid        not null,
-    role      varchar(40) not null,
-    primary key (event_id, position)
+    link      varchar(30) not null,
+    to_kind   varchar(20) not null,
+    to_id     uuid        not null,
+    role      varchar(200),
+    primary key (from_id, position)
 );
-create index event_participant_person on event_participant (person_id);
-
-create table source_view (
-    id            uuid primary key,
-    version       bigint      not null,
-    deleted       boolean     not null default false,
-    title         varchar(500),
-    type          varchar(40),
-    date_edtf     varchar(200),
-    date_earliest date,
-    doc           jsonb,
-    projected_at  timestamptz not null default now()
-);
-
-create table source_author (
-    source_id uuid not null references source_view (id) on delete cascade,
-    position  int  not null,
-    person_id uuid not null,
-    primary key (source_id, position)
-);
-create index source_author_person on source_author (person_id);
+create index link_to on link (to_id, link);
 
 -- Events the projector could not apply (malformed payload): kept, never silently dropped.
 create table projection_failure (

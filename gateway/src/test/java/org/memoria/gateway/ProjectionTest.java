@@ -61,8 +61,8 @@ class ProjectionTest {
     }
 
     private static PersonState person(UUID id, long version, String name) {
-        return new PersonState(id, version, name, List.of(new PersonState.Name("LD", NameType.NICKNAME)),
-                "1879-11-07", "1940-08-21", null);
+        return new PersonState(id, version, name, List.of(new PersonState.Name("LD", NameType.NICKNAME, null, null)),
+                "1879-11-07", null, "1940-08-21", null, null, null);
     }
 
     private static void awaitStatus(String path, int status) {
@@ -78,13 +78,13 @@ class ProjectionTest {
         UUID article = UUID.randomUUID();
         owners.changed(Topics.PEOPLE, "person", trotsky, 0, person(trotsky, 0, "Leon Trotsky"));
         owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0,
-                "Armed attack on Trotsky's house", EventType.ATTACK, "1940-05-24", "Coyoacán", null,
-                List.of(new EventState.Participant(trotsky, ParticipantRole.VICTIM))));
+                "Armed attack on Trotsky's house", EventType.ATTACK, "1940-05-24", null, "Coyoacán", null, null,
+                List.of(new EventState.Participant(trotsky, null, ParticipantRole.VICTIM, null))));
         owners.changed(Topics.EVENTS, "event", earlier, 0, new EventState(earlier, 0, "Asylum granted in Mexico",
-                EventType.ASYLUM, "1936-12", "Mexico", null,
-                List.of(new EventState.Participant(trotsky, ParticipantRole.SUBJECT))));
+                EventType.ASYLUM, "1936-12", null, "Mexico", null, null,
+                List.of(new EventState.Participant(trotsky, null, ParticipantRole.SUBJECT, null))));
         owners.changed(Topics.SOURCES, "source", article, 0, new SourceState(article, 0, SourceType.ARTICLE,
-                "Stalin Seeks My Death", List.of(trotsky), "1940-06-08", null, null));
+                "Stalin Seeks My Death", List.of(trotsky), List.of(), "1940-06-08", null, null, "en", null, null));
 
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + trotsky).then().statusCode(200)
                 .body("preferredName", equalTo("Leon Trotsky"))
@@ -104,19 +104,19 @@ class ProjectionTest {
         UUID harte = UUID.randomUUID();
         UUID attack = UUID.randomUUID();
         owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0, "May 24 attack",
-                EventType.ATTACK, "1940-05-24", null, null,
-                List.of(new EventState.Participant(harte, ParticipantRole.GUARD_ON_DUTY))));
+                EventType.ATTACK, "1940-05-24", null, null, null, null,
+                List.of(new EventState.Participant(harte, null, ParticipantRole.GUARD_ON_DUTY, null))));
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then().statusCode(200)
                 .body("participants", hasSize(1))
-                .body("participants[0].person.id", equalTo(harte.toString()))
-                .body("participants[0].person.resolved", is(false))
-                .body("participants[0].person.name", nullValue())
+                .body("participants[0].participant.id", equalTo(harte.toString()))
+                .body("participants[0].participant.resolved", is(false))
+                .body("participants[0].participant.name", nullValue())
                 .body("participants[0].role", equalTo("GUARD_ON_DUTY")));
 
         owners.changed(Topics.PEOPLE, "person", harte, 0, person(harte, 0, "Robert Sheldon Harte"));
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then()
-                .body("participants[0].person.resolved", is(true))
-                .body("participants[0].person.name", equalTo("Robert Sheldon Harte")));
+                .body("participants[0].participant.resolved", is(true))
+                .body("participants[0].participant.name", equalTo("Robert Sheldon Harte")));
     }
 
     @Test
@@ -183,9 +183,9 @@ class ProjectionTest {
         UUID late = UUID.randomUUID();
         UUID early = UUID.randomUUID();
         owners.changed(Topics.EVENTS, "event", late, 0, new EventState(late, 0, "Late " + tag, EventType.OTHER,
-                "0002-02-02", null, null, List.of()));
+                "0002-02-02", null, null, null, null, List.of()));
         owners.changed(Topics.EVENTS, "event", early, 0, new EventState(early, 0, "Early " + tag, EventType.OTHER,
-                "0001-22", null, null, List.of()));
+                "0001-22", null, null, null, null, List.of()));
         await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("size", 2).get("/api/timeline").then()
                 .body("items[0].title", equalTo("Early " + tag))
                 .body("items[0].date.display", equalTo("summer 1"))

@@ -17,16 +17,19 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Loads the sample archive (sample/archive.json) through the gateway's public API. Every entity is written with
+ * Loads the sample archive ({@code sample/<collection>.json}) through the gateway's public API. Every entity is written with
  * PUT under an id derived from its key in the file ({@code If-None-Match: *}, or {@code If-Match} with the version
  * the archive shows when it exists), so loading twice changes nothing and duplicates nothing.
  */
 public final class SampleLoader {
 
-    public static final String RESOURCE = "/sample/archive.json";
+    /** The collections of the sample, in load order (what an entry references is loaded before it, where it can be). */
+    public static final List<String> COLLECTIONS = List.of("organisations", "people", "memberships", "relations",
+            "places", "events", "sources", "citations", "claims");
 
     /** What a load did: entities written per collection, and the errors (each with the entity's key). */
     public record Result(Map<String, Integer> written, List<String> errors) {
@@ -45,54 +48,67 @@ public final class SampleLoader {
         return UUID.nameUUIDFromBytes(("memoria-sample:" + key).getBytes(StandardCharsets.UTF_8));
     }
 
-    public static JsonNode archive() throws IOException {
-        try (InputStream in = SampleLoader.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the class path");
-            }
-            return new ObjectMapper().readTree(in);
+    /** The entries of one collection ({@code sample/<collection>.json}); empty if the sample has none. */
+    public static JsonNode entries(String collection) throws IOException {
+        try (InputStream in = SampleLoader.class.getResourceAsStream("/sample/" + collection + ".json")) {
+            return in == null ? new ObjectMapper().createArrayNode() : new ObjectMapper().readTree(in);
         }
     }
 
     public Result load() throws IOException, InterruptedException {
-        JsonNode archive = archive();
         List<String> errors = new ArrayList<>();
         Map<String, Integer> written = new java.util.LinkedHashMap<>();
-        written.put("people", put("people", archive.path("people"), errors, node -> {
-        }));
-        written.put("events", put("events", archive.path("events"), errors, node -> {
-            ArrayNode participants = mapper.createArrayNode();
-            for (JsonNode p : node.path("participants")) {
-                participants.addObject().put("personId", idOf(p.path("person").asText()).toString())
-                        .put("role", p.path("role").asText());
+        for (String collection : COLLECTIONS) {
+            JsonNode entries = entries(collection);
+            if (!entries.isEmpty()) {
+                written.put(collection, put(collection, entries, errors));
             }
-            node.set("participants", participants);
-        }));
-        written.put("sources", put("sources", archive.path("sources"), errors, node -> {
-            ArrayNode authors = mapper.createArrayNode();
-            for (JsonNode a : node.path("authors")) {
-                authors.add(idOf(a.asText()).toString());
-            }
-            node.remove("authors");
-            node.set("authorIds", authors);
-        }));
+        }
         return new Result(written, errors);
     }
 
-    private int put(String collection, JsonNode items, List<String> errors,
-            java.util.function.Consumer<ObjectNode> adapt) throws IOException, InterruptedException {
-        int count = 0;
-        for (JsonNode item : items) {
-            ObjectNode body = item.deepCopy();
-            String key = body.remove("key").asText();
-            adapt.accept(body);
-            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
-                if (it.next().getValue().isNull()) {
-                    it.remove();
-                }
+    /**
+     * The request body of an entry: {@code key} removed (it names the entity), every {@code xKey} field turned into
+     * {@code xId} and every {@code xKeys} into {@code xIds} with the ids the keys stand for, at any depth; a nested
+     * {@code key} (as in {@code {"kind": "PERSON", "key": "leon-trotsky"}}) becomes {@code id}; nulls are dropped.
+     */
+    static JsonNode body(JsonNode entry, boolean top) {
+        if (entry.isArray()) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            entry.forEach(e -> out.add(body(e, false)));
+            return out;
+        }
+        if (!entry.isObject()) {
+            return entry;
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = entry.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isNull() || (top && name.equals("key"))) {
+                continue;
             }
+            if (name.equals("key")) {
+                out.put("id", idOf(value.asText()).toString());
+            } else if (name.endsWith("Keys") && value.isArray()) {
+                ArrayNode ids = out.putArray(name.substring(0, name.length() - 4) + "Ids");
+                value.forEach(k -> ids.add(idOf(k.asText()).toString()));
+            } else if (name.endsWith("Key") && value.isTextual()) {
+                out.put(name.substring(0, name.length() - 3) + "Id", idOf(value.asText()).toString());
+            } else {
+                out.set(name, body(value, false));
+            }
+        }
+        return out;
+    }
+
+    private int put(String collection, JsonNode entries, List<String> errors) throws IOException, InterruptedException {
+        int count = 0;
+        for (JsonNode entry : entries) {
+            String key = entry.path("key").asText();
             URI uri = URI.create(gateway + "/api/" + collection + "/" + idOf(key));
-            String json = mapper.writeValueAsString(body);
+            String json = mapper.writeValueAsString(body(entry, true));
             HttpResponse<String> r = put(uri, json, "If-None-Match", "*");
             // it exists: replace it with the version the archive shows (an identical replace changes nothing)
             for (int attempt = 0; r.statusCode() == 412 && attempt < 20; attempt++) {
@@ -121,16 +137,15 @@ public final class SampleLoader {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Waits until the gateway's read model shows the last entity of each collection. */
+    /** Waits until the gateway's read model shows the last entry of each collection. */
     public void awaitProjected(Duration timeout) throws IOException, InterruptedException {
-        JsonNode archive = archive();
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (String collection : List.of("people", "events", "sources")) {
-            JsonNode items = archive.path(collection);
-            if (items.isEmpty()) {
+        for (String collection : COLLECTIONS) {
+            JsonNode entries = entries(collection);
+            if (entries.isEmpty()) {
                 continue;
             }
-            URI uri = URI.create(gateway + "/api/" + collection + "/" + idOf(items.get(items.size() - 1).path("key").asText()));
+            URI uri = URI.create(gateway + "/api/" + collection + "/" + idOf(entries.get(entries.size() - 1).path("key").asText()));
             while (http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The gateway did not show " + uri + " within " + timeout);

@@ -27,4 +27,23 @@ final class ApiDoc {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @interface RoutedWrite {
     }
+
+    /** A write that needs the version the client read. */
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * "
+            + "and it exists); the ETag header has the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Changing or deleting an existing entity requires If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @interface Conditional {
+    }
+
+    /** The archive holds no such entity. */
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "404", description = "No such entity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @interface NotFound {
+    }
 }

@@ -5,10 +5,17 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.api.DateView;
+import org.memoria.common.contract.AuthorityIds;
+import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.events.EventType;
-import org.memoria.common.contract.events.ParticipantRole;
+import org.memoria.common.contract.events.PlaceType;
 import org.memoria.common.contract.people.NameType;
+import org.memoria.common.contract.people.OrganisationType;
+import org.memoria.common.contract.sources.ClaimStatus;
+import org.memoria.common.contract.sources.SourceIdentifiers;
 import org.memoria.common.contract.sources.SourceType;
+import org.memoria.common.contract.sources.Stance;
+import org.memoria.common.contract.sources.Strength;
 
 /** The gateway's composed views: what readers of the archive see. */
 public final class ArchiveViews {
@@ -16,9 +23,14 @@ public final class ArchiveViews {
     private ArchiveViews() {
     }
 
-    @Schema(name = "PersonRef", description = "A reference to a person. `resolved` is false while the gateway has not "
-            + "seen the person (or after the person was deleted): the reference is shown, never dropped.")
-    public record PersonRef(UUID id, @Schema(example = "Robert Sheldon Harte") String name, boolean resolved) {
+    /** A view of one entity; its version is the ETag. */
+    public interface Versioned {
+        long version();
+    }
+
+    @Schema(name = "Ref", description = "A reference to an entity of the archive. `resolved` is false while the archive "
+            + "has not seen the entity (or after it was deleted): the reference is shown, never dropped.")
+    public record Ref(EntityKind kind, UUID id, @Schema(example = "Robert Sheldon Harte") String name, boolean resolved) {
     }
 
     @Schema(name = "PersonSummary")
@@ -27,39 +39,108 @@ public final class ArchiveViews {
     }
 
     @Schema(name = "Name")
-    public record Name(@Schema(example = "Frank Jacson") String name, @Schema(example = "ALIAS") NameType type) {
+    public record Name(@Schema(example = "Frank Jacson") String name, @Schema(example = "ALIAS") NameType type,
+            DateView period, Ref source) {
     }
 
-    @Schema(name = "Dossier", description = "A person composed across the archive: names, life dates, the events they "
-            + "took part in (with their role, in date order) and the sources they wrote")
-    public record Dossier(UUID id, long version, String preferredName, List<Name> names, DateView birth,
-            DateView death, String description, List<DossierEvent> events, List<SourceSummary> sourcesAuthored) {
+    @Schema(name = "Dossier", description = "A person composed across the archive: names and aliases with their periods, "
+            + "life dates and places, memberships, relations (read from this person's side), the events they took part in "
+            + "with their role (in date order), the sources they wrote, the passages about them, and the claims about them "
+            + "with their status and the evidence for and against")
+    public record Dossier(UUID id, long version, String preferredName, List<Name> names, DateView birth, Ref birthPlace,
+            DateView death, Ref deathPlace, String description, AuthorityIds identifiers, List<Membership> memberships,
+            List<Relation> relations, List<Participation> events, List<SourceSummary> sourcesAuthored,
+            List<Passage> citedIn, List<Claim> claims) implements Versioned {
     }
 
-    @Schema(name = "DossierEvent")
-    public record DossierEvent(UUID id, String title, EventType type, DateView date, String placeName,
-            ParticipantRole role) {
+    @Schema(name = "Membership")
+    public record Membership(UUID id, long version, Ref person, Ref organisation, @Schema(example = "head of security") String role,
+            DateView period) implements Versioned {
+    }
+
+    @Schema(name = "Relation", description = "A relation read from one person's side")
+    public record Relation(UUID id, long version, @Schema(example = "LIAISON") String type,
+            @Schema(example = "had as liaison") String label, Ref other, DateView period, String note) implements Versioned {
+    }
+
+    @Schema(name = "Participation", description = "An event and the part played in it")
+    public record Participation(UUID id, String title, EventType type, DateView date, Ref place,
+            @Schema(example = "VICTIM") String role) {
     }
 
     @Schema(name = "Participant")
-    public record Participant(PersonRef person, @Schema(example = "GUARD_ON_DUTY") ParticipantRole role) {
+    public record Participant(Ref participant, @Schema(example = "GUARD_ON_DUTY") String role, String note) {
+    }
+
+    @Schema(name = "PlaceSummary")
+    public record PlaceSummary(UUID id, String name, PlaceType type, Double latitude, Double longitude,
+            boolean resolved) {
+    }
+
+    @Schema(name = "EventSummary")
+    public record EventSummary(UUID id, String title, EventType type, DateView date) {
     }
 
     @Schema(name = "EventDetail")
-    public record EventDetail(UUID id, long version, String title, EventType type, DateView date, String placeName,
-            String description, List<Participant> participants) {
+    public record EventDetail(UUID id, long version, String title, EventType type, DateView date, PlaceSummary place,
+            String placeName, String description, Ref parent, List<EventSummary> children,
+            List<Participant> participants, List<Passage> citedIn, List<Claim> claims) implements Versioned {
     }
 
     @Schema(name = "SourceSummary")
-    public record SourceSummary(UUID id, String title, SourceType type, DateView date) {
+    public record SourceSummary(UUID id, String title, SourceType type, DateView date, boolean resolved) {
     }
 
-    @Schema(name = "SourceDetail")
-    public record SourceDetail(UUID id, long version, SourceType type, String title, List<PersonRef> authors,
-            DateView date, String publisher, String url) {
+    @Schema(name = "Passage", description = "A cited passage: the source, where in it, and the quote")
+    public record Passage(UUID id, long version, SourceSummary source, @Schema(example = "part 3") String locator, String quote,
+            List<Ref> about) implements Versioned {
     }
 
-    @Schema(name = "TimelineEntry", description = "An event on the timeline; undated events come last")
-    public record TimelineEntry(UUID id, String title, EventType type, DateView date, String placeName) {
+    @Schema(name = "SourceDetail", description = "A source: its authors, its cited passages and what they are about, "
+            + "and the claims whose evidence cites it")
+    public record SourceDetail(UUID id, long version, SourceType type, String title, List<Ref> authors, DateView date,
+            String publisher, String periodical, String language, SourceIdentifiers identifiers, String description,
+            List<Passage> passages, List<ClaimCitation> citedAsEvidence) implements Versioned {
+    }
+
+    @Schema(name = "ClaimCitation", description = "A claim that cites a source, and how")
+    public record ClaimCitation(UUID claimId, String statement, ClaimStatus status, Stance stance, UUID citationId) {
+    }
+
+    @Schema(name = "Evidence", description = "One piece of evidence for or against a claim, with its source and date")
+    public record Evidence(UUID citationId, Stance stance, Strength strength, String note, SourceSummary source,
+            String locator, String quote) {
+    }
+
+    @Schema(name = "StatusChange")
+    public record StatusChange(@Schema(example = "1975") DateView asOf, ClaimStatus status, UUID citationId) {
+    }
+
+    @Schema(name = "Claim", description = "A statement, its status (derived from the evidence), the evidence in date "
+            + "order, and how the status changed as the evidence appeared")
+    public record Claim(UUID id, long version, @Schema(example = "Robert Sheldon Harte was a GPU agent") String statement,
+            ClaimStatus status, List<Ref> subjects, List<Evidence> evidence, List<StatusChange> history) implements Versioned {
+    }
+
+    @Schema(name = "OrganisationDetail")
+    public record OrganisationDetail(UUID id, long version, String preferredName, List<Name> names,
+            OrganisationType type, DateView founded, DateView dissolved, String description, AuthorityIds identifiers,
+            List<Membership> members, List<Participation> events, List<SourceSummary> sourcesAuthored) implements Versioned {
+    }
+
+    @Schema(name = "PlaceDetail")
+    public record PlaceDetail(UUID id, long version, String name, List<String> alternateNames, PlaceType type,
+            Double latitude, Double longitude, Ref parent, List<Ref> children, List<EventSummary> events,
+            String description) implements Versioned {
+    }
+
+    @Schema(name = "TimelineEntry", description = "An event on the timeline. `uncertain` is true when its date is "
+            + "uncertain, approximate or not a single day")
+    public record TimelineEntry(UUID id, String title, EventType type, DateView date, Ref place, boolean uncertain) {
+    }
+
+    @Schema(name = "UnresolvedReference", description = "A reference to an entity the archive has not seen")
+    public record UnresolvedReference(Ref from, @Schema(example = "PARTICIPANT") String link, EntityKind toKind,
+            UUID toId) {
     }
 }

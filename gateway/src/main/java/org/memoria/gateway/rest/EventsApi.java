@@ -23,15 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.memoria.common.api.Responses;
 import org.memoria.common.contract.events.EventInput;
 import org.memoria.common.problem.Problem;
-import org.memoria.common.problem.Problems;
 import org.memoria.gateway.config.GatewayConfig;
-import org.memoria.gateway.rest.ArchiveViews.*;
+import org.memoria.gateway.rest.ArchiveViews.EventDetail;
 import org.memoria.gateway.service.ArchiveQueries;
 import org.memoria.gateway.service.OwnerRouter;
 
+/** /api/events: reads from the read model; writes routed to the events service. */
 @Path("/api/events")
 @Tag(name = "events", description = "Events with their participants; writes are routed to the events service")
 public class EventsApi {
@@ -52,20 +51,18 @@ public class EventsApi {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getEvent", summary = "An event", description = "The event with its participants resolved to names; a participant the archive has not seen yet is listed as unresolved.")
-    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the read model holds",
+    @Operation(operationId = "getEvent", summary = "An event", description = "The event with its participants (people and organisations) and their roles, its place with coordinates, its parent and child events, the passages about it and the claims about it.")
+    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds",
             content = @Content(schema = @Schema(implementation = EventDetail.class)))
-    @APIResponse(responseCode = "404", description = "The archive holds no such event",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiDoc.NotFound
     public Response get(@PathParam("id") UUID id) {
-        return queries.event(id).map(v -> Responses.ok(v, v.version()))
-                .orElseGet(() -> Problems.notFound("event", id, uri.getPath()));
+        return Views.found(queries.event(id), "event", id, uri);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    @Operation(operationId = "createEvent", summary = "Record a event",
+    @Operation(operationId = "createEvent", summary = "Record an event",
             description = "Routed to the events service; the archive's views show it once its change event is projected.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new event in this API")
     @ApiDoc.RoutedWrite
@@ -78,11 +75,13 @@ public class EventsApi {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    @Operation(operationId = "putEvent", summary = "Replace a event, or record it under this id",
-            description = "Routed to the events service. Idempotent: an identical replace changes nothing.")
+    @Operation(operationId = "putEvent", summary = "Replace an event, or record it under this id",
+            description = "Routed to the events service. Replacing needs If-Match with the version read; creating accepts "
+                    + "If-None-Match: *. An identical replace changes nothing.")
     @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
     @APIResponse(responseCode = "201", description = "Created under this id")
     @ApiDoc.RoutedWrite
+    @ApiDoc.Conditional
     public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventInput.class))) byte[] body) {
         return router.forward(OWNER, config.owners().events(), "PUT", "/events/" + id, headers, body, uri);
@@ -91,11 +90,12 @@ public class EventsApi {
     @DELETE
     @Path("{id}")
     @Produces(Problem.MEDIA_TYPE)
-    @Operation(operationId = "deleteEvent", summary = "Delete a event", description = "Routed to the events service.")
+    @Operation(operationId = "deleteEvent", summary = "Delete an event",
+            description = "Routed to the events service; needs If-Match with the version read.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "The owner holds no such event",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiDoc.NotFound
     @ApiDoc.RoutedWrite
+    @ApiDoc.Conditional
     public Response delete(@PathParam("id") UUID id) {
         return router.forward(OWNER, config.owners().events(), "DELETE", "/events/" + id, headers, null, uri);
     }

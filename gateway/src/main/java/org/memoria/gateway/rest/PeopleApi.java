@@ -29,15 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
-import org.memoria.common.api.Responses;
 import org.memoria.common.contract.people.PersonInput;
 import org.memoria.common.problem.Problem;
-import org.memoria.common.problem.Problems;
 import org.memoria.gateway.config.GatewayConfig;
-import org.memoria.gateway.rest.ArchiveViews.*;
+import org.memoria.gateway.rest.ArchiveViews.Dossier;
+import org.memoria.gateway.rest.ArchiveViews.PersonSummary;
 import org.memoria.gateway.service.ArchiveQueries;
 import org.memoria.gateway.service.OwnerRouter;
 
+/** /api/people: reads from the read model; writes routed to the people service. */
 @Path("/api/people")
 @Tag(name = "people", description = "Person dossiers; writes are routed to the people service")
 public class PeopleApi {
@@ -57,10 +57,10 @@ public class PeopleApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listPeople", summary = "List people")
-    @APIResponse(responseCode = "200", description = "A page, by preferred name")
+    @Operation(operationId = "listPeople", summary = "List people", description = "By preferred name.")
+    @APIResponse(responseCode = "200", description = "A page of people")
     public Page<PersonSummary> list(
-            @Parameter(description = "Part of the preferred name", example = "Trotsky") @QueryParam("name") String name,
+            @Parameter(description = "Part of the preferred name, case-insensitive", example = "Trotsky") @QueryParam("name") String name,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
             @Min(1) @Max(Page.MAX_SIZE) int size) {
@@ -70,14 +70,12 @@ public class PeopleApi {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getDossier", summary = "A person's dossier", description = "The person with names and life dates, the events they took part in with their role (in date order), and the sources they wrote.")
-    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the read model holds",
+    @Operation(operationId = "getDossier", summary = "A person's dossier", description = "The person with names and aliases (with periods), life dates and places, memberships, relations read from this person's side, the events they took part in with their role in date order, the sources they wrote, the passages about them, and the claims about them with status and evidence for and against.")
+    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds",
             content = @Content(schema = @Schema(implementation = Dossier.class)))
-    @APIResponse(responseCode = "404", description = "The archive holds no such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiDoc.NotFound
     public Response get(@PathParam("id") UUID id) {
-        return queries.dossier(id).map(v -> Responses.ok(v, v.version()))
-                .orElseGet(() -> Problems.notFound("person", id, uri.getPath()));
+        return Views.found(queries.dossier(id), "person", id, uri);
     }
 
     @POST
@@ -97,10 +95,12 @@ public class PeopleApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Operation(operationId = "putPerson", summary = "Replace a person, or record it under this id",
-            description = "Routed to the people service. Idempotent: an identical replace changes nothing.")
+            description = "Routed to the people service. Replacing needs If-Match with the version read; creating accepts "
+                    + "If-None-Match: *. An identical replace changes nothing.")
     @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
     @APIResponse(responseCode = "201", description = "Created under this id")
     @ApiDoc.RoutedWrite
+    @ApiDoc.Conditional
     public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonInput.class))) byte[] body) {
         return router.forward(OWNER, config.owners().people(), "PUT", "/people/" + id, headers, body, uri);
@@ -109,11 +109,12 @@ public class PeopleApi {
     @DELETE
     @Path("{id}")
     @Produces(Problem.MEDIA_TYPE)
-    @Operation(operationId = "deletePerson", summary = "Delete a person", description = "Routed to the people service.")
+    @Operation(operationId = "deletePerson", summary = "Delete a person",
+            description = "Routed to the people service; needs If-Match with the version read.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "The owner holds no such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiDoc.NotFound
     @ApiDoc.RoutedWrite
+    @ApiDoc.Conditional
     public Response delete(@PathParam("id") UUID id) {
         return router.forward(OWNER, config.owners().people(), "DELETE", "/people/" + id, headers, null, uri);
     }

@@ -23,17 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.memoria.common.api.Responses;
 import org.memoria.common.contract.sources.SourceInput;
 import org.memoria.common.problem.Problem;
-import org.memoria.common.problem.Problems;
 import org.memoria.gateway.config.GatewayConfig;
-import org.memoria.gateway.rest.ArchiveViews.*;
+import org.memoria.gateway.rest.ArchiveViews.SourceDetail;
 import org.memoria.gateway.service.ArchiveQueries;
 import org.memoria.gateway.service.OwnerRouter;
 
+/** /api/sources: reads from the read model; writes routed to the sources service. */
 @Path("/api/sources")
-@Tag(name = "sources", description = "Sources and their authors; writes are routed to the sources service")
+@Tag(name = "sources", description = "Sources; writes are routed to the sources service")
 public class SourcesApi {
 
     private static final String OWNER = "sources service";
@@ -52,14 +51,12 @@ public class SourcesApi {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getSource", summary = "A source", description = "The source with its authors resolved to names.")
-    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the read model holds",
+    @Operation(operationId = "getSource", summary = "A source", description = "The source with its authors, its cited passages and what they are about, and the claims whose evidence cites it.")
+    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds",
             content = @Content(schema = @Schema(implementation = SourceDetail.class)))
-    @APIResponse(responseCode = "404", description = "The archive holds no such source",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiDoc.NotFound
     public Response get(@PathParam("id") UUID id) {
-        return queries.source(id).map(v -> Responses.ok(v, v.version()))
-                .orElseGet(() -> Problems.notFound("source", id, uri.getPath()));
+        return Views.found(queries.source(id), "source", id, uri);
     }
 
     @POST
@@ -79,10 +76,12 @@ public class SourcesApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @Operation(operationId = "putSource", summary = "Replace a source, or record it under this id",
-            description = "Routed to the sources service. Idempotent: an identical replace changes nothing.")
+            description = "Routed to the sources service. Replacing needs If-Match with the version read; creating accepts "
+                    + "If-None-Match: *. An identical replace changes nothing.")
     @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
     @APIResponse(responseCode = "201", description = "Created under this id")
     @ApiDoc.RoutedWrite
+    @ApiDoc.Conditional
     public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceInput.class))) byte[] body) {
         return router.forward(OWNER, config.owners().sources(), "PUT", "/sources/" + id, headers, body, uri);
@@ -91,11 +90,12 @@ public class SourcesApi {
     @DELETE
     @Path("{id}")
     @Produces(Problem.MEDIA_TYPE)
-    @Operation(operationId = "deleteSource", summary = "Delete a source", description = "Routed to the sources service.")
+    @Operation(operationId = "deleteSource", summary = "Delete a source",
+            description = "Routed to the sources service; needs If-Match with the version read.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "The owner holds no such source",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiDoc.NotFound
     @ApiDoc.RoutedWrite
+    @ApiDoc.Conditional
     public Response delete(@PathParam("id") UUID id) {
         return router.forward(OWNER, config.owners().sources(), "DELETE", "/sources/" + id, headers, null, uri);
     }

@@ -1,20 +1,30 @@
 package org.memoria.gateway.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.QueryParameters;
+import org.memoria.common.contract.events.EventType;
+import org.memoria.common.problem.Problems;
 import org.memoria.gateway.rest.ArchiveViews.TimelineEntry;
 import org.memoria.gateway.service.ArchiveQueries;
 
@@ -24,17 +34,46 @@ public class TimelineApi {
 
     @Inject
     ArchiveQueries queries;
+    @Context
+    UriInfo uri;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "timeline", summary = "Events in date order",
             description = "Ordered by the earliest possible day of each event's EDTF date, then the latest, then title; "
-                    + "undated events come last.")
+                    + "undated events come last. `from`/`to` select the events whose possible days overlap the range "
+                    + "(an event dated \"summer 1937\" is inside from=1937-07-01&to=1937-07-31); such an event is "
+                    + "marked `uncertain`. `place` includes the places inside it.")
     @APIResponse(responseCode = "200", description = "A page of the timeline")
     public Page<TimelineEntry> timeline(
+            @Parameter(description = "First day (ISO 8601)", example = "1940-05-01") @QueryParam("from") String from,
+            @Parameter(description = "Last day (ISO 8601)", example = "1940-08-31") @QueryParam("to") String to,
+            @Parameter(description = "Events this person took part in") @QueryParam("person") String person,
+            @Parameter(description = "Events this organisation took part in") @QueryParam("organisation") String organisation,
+            @Parameter(description = "Events at this place or a place inside it") @QueryParam("place") String place,
+            @Parameter(description = "Event type", schema = @Schema(implementation = EventType.class)) @QueryParam("type") String type,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
             @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return queries.timeline(page, size);
+        LocalDate fromDay = day("from", from);
+        LocalDate toDay = day("to", to);
+        if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
+            throw new BadRequestException(Problems.badRequest(uri, "from", "must not be after 'to'"));
+        }
+        return queries.timeline(new ArchiveQueries.TimelineFilter(fromDay, toDay,
+                QueryParameters.uuid(uri, "person", person), QueryParameters.uuid(uri, "organisation", organisation),
+                QueryParameters.uuid(uri, "place", place), QueryParameters.enumValue(uri, "type", type, EventType.class)),
+                page, size);
+    }
+
+    private LocalDate day(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(Problems.badRequest(uri, name, "'" + value + "' is not an ISO 8601 day such as 1940-05-24"));
+        }
     }
 }

@@ -27,7 +27,7 @@ public class OwnerRouter {
 
     private static final Logger LOG = Logger.getLogger(OwnerRouter.class);
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
-            HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT);
+            HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT, "X-Archivist");
     private static final List<String> RELAYED_RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG);
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

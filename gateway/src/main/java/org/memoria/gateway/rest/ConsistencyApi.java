@@ -1,0 +1,42 @@
+package org.memoria.gateway.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.Page;
+import org.memoria.gateway.rest.ArchiveViews.UnresolvedReference;
+import org.memoria.gateway.service.ArchiveQueries;
+
+@Path("/api/consistency")
+@Tag(name = "consistency", description = "What the archive references but has not seen")
+public class ConsistencyApi {
+
+    @Inject
+    ArchiveQueries queries;
+
+    @GET
+    @Path("unresolved")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "unresolvedReferences", summary = "Unresolved references",
+            description = "Every reference from an entity to one the archive has not seen (or that was deleted): an event "
+                    + "naming a person not recorded yet, a claim about an unknown event… They are shown in the views with "
+                    + "`resolved: false` and resolve as soon as the entity arrives.")
+    @APIResponse(responseCode = "200", description = "A page of unresolved references")
+    public Page<UnresolvedReference> unresolved(
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
+            @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return queries.unresolved(page, size);
+    }
+}

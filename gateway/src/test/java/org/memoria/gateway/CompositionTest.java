@@ -1,0 +1,228 @@
+package org.memoria.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.memoria.common.contract.EntityKind;
+import org.memoria.common.contract.SubjectRef;
+import org.memoria.common.contract.events.EventState;
+import org.memoria.common.contract.events.EventType;
+import org.memoria.common.contract.events.ParticipantRole;
+import org.memoria.common.contract.events.PlaceState;
+import org.memoria.common.contract.events.PlaceType;
+import org.memoria.common.contract.people.MembershipState;
+import org.memoria.common.contract.people.NameType;
+import org.memoria.common.contract.people.OrganisationState;
+import org.memoria.common.contract.people.OrganisationType;
+import org.memoria.common.contract.people.PersonState;
+import org.memoria.common.contract.people.RelationState;
+import org.memoria.common.contract.people.RelationType;
+import org.memoria.common.contract.sources.CitationState;
+import org.memoria.common.contract.sources.ClaimState;
+import org.memoria.common.contract.sources.ClaimStatus;
+import org.memoria.common.contract.sources.SourceState;
+import org.memoria.common.contract.sources.SourceType;
+import org.memoria.common.contract.sources.Stance;
+import org.memoria.common.contract.sources.Strength;
+import org.memoria.common.events.Topics;
+import org.memoria.local.MemoriaTestResource;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The archive's composed views over every kind of entity, fed by owner events on the real broker. */
+@QuarkusTest
+@WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = "database", value = "gateway"))
+class CompositionTest {
+
+    private static final Duration PROJECTED = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+    private OwnerTopics owners;
+
+    @BeforeEach
+    void connect() {
+        owners = new OwnerTopics(kafka);
+    }
+
+    @AfterEach
+    void disconnect() {
+        owners.close();
+    }
+
+    private void person(UUID id, String name, PersonState.Name... names) {
+        owners.changed(Topics.PEOPLE, "person", id, 0,
+                new PersonState(id, 0, name, List.of(names), null, null, null, null, null, null));
+    }
+
+    private void source(UUID id, String title, String date) {
+        owners.changed(Topics.SOURCES, "source", id, 0, new SourceState(id, 0, SourceType.REPORT, title, List.of(),
+                List.of(), date, null, null, "en", null, null));
+    }
+
+    private void citation(UUID id, UUID source, String quote, SubjectRef... about) {
+        owners.changed(Topics.SOURCES, "citation", id, 0,
+                new CitationState(id, 0, source, "p. 1", quote, List.of(about), null));
+    }
+
+    @Test
+    void aDossierShowsMembershipsRelationsFromBothEndsPassagesAndClaimsWithTheirHistory() {
+        UUID ageloff = UUID.randomUUID();
+        UUID mercader = UUID.randomUUID();
+        UUID harte = UUID.randomUUID();
+        UUID swp = UUID.randomUUID();
+        person(ageloff, "Sylvia Ageloff");
+        person(mercader, "Ramón Mercader", new PersonState.Name("Jacques Mornard", NameType.ALIAS, "1938/1940-08-20", null));
+        person(harte, "Robert Sheldon Harte");
+        owners.changed(Topics.PEOPLE, "organisation", swp, 0, new OrganisationState(swp, 0, "Socialist Workers Party",
+                List.of(), OrganisationType.POLITICAL_PARTY, "1938-01", null, null, null));
+        UUID membership = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "membership", membership, 0,
+                new MembershipState(membership, 0, harte, swp, "guard", "1940", null));
+        UUID liaison = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "relation", liaison, 0,
+                new RelationState(liaison, 0, ageloff, RelationType.LIAISON, mercader, "1938/1940-08-20", null, null));
+
+        UUID icfi = UUID.randomUUID();
+        UUID denial = UUID.randomUUID();
+        UUID venona = UUID.randomUUID();
+        source(icfi, "Security and the Fourth International", "1975");
+        source(denial, "Statement on the grave of Robert Sheldon Harte", "1975-09");
+        source(venona, "GPU archives", "1992~");
+        UUID c1 = UUID.randomUUID();
+        UUID c2 = UUID.randomUUID();
+        UUID c3 = UUID.randomUUID();
+        citation(c1, icfi, "Harte was a Stalinist agent", new SubjectRef(EntityKind.PERSON, harte));
+        citation(c2, denial, "desecrating the grave of Robert Sheldon Harte", new SubjectRef(EntityKind.PERSON, harte));
+        citation(c3, venona, "Harte played a pivotal role", new SubjectRef(EntityKind.PERSON, harte));
+        UUID claim = UUID.randomUUID();
+        owners.changed(Topics.SOURCES, "claim", claim, 0, new ClaimState(claim, 0, "Robert Sheldon Harte was a GPU agent",
+                List.of(new SubjectRef(EntityKind.PERSON, harte)),
+                List.of(new ClaimState.Evidence(c3, Stance.SUPPORTS, Strength.CONCLUSIVE, null, venona, "1992~"),
+                        new ClaimState.Evidence(c2, Stance.DISPUTES, Strength.INDICATIVE, null, denial, "1975-09"),
+                        new ClaimState.Evidence(c1, Stance.SUPPORTS, Strength.INDICATIVE, null, icfi, "1975")),
+                ClaimStatus.ESTABLISHED,
+                List.of(new ClaimState.StatusChange("1975", ClaimStatus.ASSERTED, c1),
+                        new ClaimState.StatusChange("1975-09", ClaimStatus.DISPUTED, c2),
+                        new ClaimState.StatusChange("1992~", ClaimStatus.ESTABLISHED, c3))));
+
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + harte).then().statusCode(200)
+                .body("memberships[0].organisation.name", equalTo("Socialist Workers Party"))
+                .body("memberships[0].role", equalTo("guard"))
+                .body("citedIn", hasSize(3))
+                .body("citedIn[0].source.title", equalTo("Security and the Fourth International"))
+                .body("claims[0].status", equalTo("ESTABLISHED"))
+                .body("claims[0].evidence.stance", contains("SUPPORTS", "DISPUTES", "SUPPORTS"))
+                .body("claims[0].evidence[1].quote", equalTo("desecrating the grave of Robert Sheldon Harte"))
+                .body("claims[0].history.status", contains("ASSERTED", "DISPUTED", "ESTABLISHED"))
+                .body("claims[0].history[2].asOf.display", equalTo("c. 1992")));
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + ageloff).then()
+                .body("relations[0].label", equalTo("liaison of"))
+                .body("relations[0].other.name", equalTo("Ramón Mercader")));
+        given().get("/api/people/" + mercader).then()
+                .body("relations[0].label", equalTo("had as liaison"))
+                .body("relations[0].other.name", equalTo("Sylvia Ageloff"))
+                .body("names[0].period.display", equalTo("1938 – August 20, 1940"));
+        given().get("/api/organisations/" + swp).then().statusCode(200)
+                .body("members[0].person.name", equalTo("Robert Sheldon Harte"));
+        given().get("/api/claims/" + claim).then().statusCode(200).header("ETag", "\"0\"")
+                .body("subjects[0].name", equalTo("Robert Sheldon Harte"));
+        given().get("/api/sources/" + denial).then().statusCode(200)
+                .body("passages[0].quote", equalTo("desecrating the grave of Robert Sheldon Harte"))
+                .body("citedAsEvidence[0].stance", equalTo("DISPUTES"))
+                .body("citedAsEvidence[0].claimId", equalTo(claim.toString()));
+    }
+
+    @Test
+    void anEventShowsItsPlaceWithCoordinatesParentChildrenAndOrganisationParticipants() {
+        UUID coyoacan = UUID.randomUUID();
+        UUID house = UUID.randomUUID();
+        owners.changed(Topics.EVENTS, "place", coyoacan, 0, new PlaceState(coyoacan, 0, "Coyoacán", List.of("Coyoacan"),
+                PlaceType.DISTRICT, 19.35, -99.16, null, null));
+        owners.changed(Topics.EVENTS, "place", house, 0, new PlaceState(house, 0, "Trotsky's house", List.of(),
+                PlaceType.BUILDING, 19.3553, -99.1606, coyoacan, null));
+        UUID gpu = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "organisation", gpu, 0, new OrganisationState(gpu, 0, "GPU", List.of(),
+                OrganisationType.INTELLIGENCE_SERVICE, null, null, null, null));
+        UUID campaign = UUID.randomUUID();
+        UUID attack = UUID.randomUUID();
+        owners.changed(Topics.EVENTS, "event", campaign, 0, new EventState(campaign, 0, "Campaign to kill Trotsky",
+                EventType.OTHER, "1936/1940-08-20", null, null, null, null, List.of()));
+        owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0, "May 24 attack", EventType.ATTACK,
+                "1940-05-24", house, null, null, campaign,
+                List.of(new EventState.Participant(null, gpu, ParticipantRole.ORGANISER, null))));
+
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then().statusCode(200)
+                .body("place.name", equalTo("Trotsky's house"))
+                .body("place.latitude", is(19.3553f))
+                .body("parent.name", equalTo("Campaign to kill Trotsky"))
+                .body("participants[0].participant.kind", equalTo("ORGANISATION"))
+                .body("participants[0].participant.name", equalTo("GPU")));
+        given().get("/api/events/" + campaign).then().body("children[0].title", equalTo("May 24 attack"));
+        given().get("/api/places/" + coyoacan).then().body("children[0].name", equalTo("Trotsky's house"));
+        // the timeline finds the attack through the place that contains its place
+        given().queryParam("place", coyoacan.toString()).get("/api/timeline").then()
+                .body("items.title", contains("May 24 attack"));
+        given().queryParam("organisation", gpu.toString()).get("/api/timeline").then()
+                .body("items.title", contains("May 24 attack"));
+    }
+
+    @Test
+    void theTimelineSelectsByOverlapAndMarksUncertainDates() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID wolf = UUID.randomUUID();
+        UUID reiss = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
+        owners.changed(Topics.EVENTS, "event", wolf, 0, new EventState(wolf, 0, "Murder of Erwin Wolf " + tag,
+                EventType.MURDER, "0937-22", null, null, null, null, List.of()));
+        owners.changed(Topics.EVENTS, "event", reiss, 0, new EventState(reiss, 0, "Murder of Ignace Reiss " + tag,
+                EventType.MURDER, "0937-09-04", null, null, null, null, List.of()));
+        owners.changed(Topics.EVENTS, "event", assignment, 0, new EventState(assignment, 0, "Assignment " + tag,
+                EventType.ASSIGNMENT, "[0940-05-26,0940-05-27]", null, null, null, null, List.of()));
+        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("from", "0937-07-01")
+                .queryParam("to", "0937-07-31").get("/api/timeline").then()
+                .body("items.title", contains("Murder of Erwin Wolf " + tag))
+                .body("items[0].uncertain", is(true))
+                .body("items[0].date.display", equalTo("summer 937")));
+        given().queryParam("from", "0937-09-01").queryParam("to", "0937-09-30").get("/api/timeline").then()
+                .body("items.title", contains("Murder of Ignace Reiss " + tag)).body("items[0].uncertain", is(false));
+        given().queryParam("from", "0940-05-27").queryParam("to", "0940-05-27").queryParam("type", "ASSIGNMENT")
+                .get("/api/timeline").then().body("items.title", contains("Assignment " + tag))
+                .body("items[0].date.display", equalTo("May 26 or 27, 940"));
+        given().queryParam("from", "1940-13-01").get("/api/timeline").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        given().queryParam("type", "SIEGE").get("/api/timeline").then().statusCode(400)
+                .body("errors[0].field", equalTo("type"));
+    }
+
+    @Test
+    void theConsistencyEndpointListsReferencesToEntitiesNotSeenYet() {
+        UUID event = UUID.randomUUID();
+        UUID ghost = UUID.randomUUID();
+        owners.changed(Topics.EVENTS, "event", event, 0, new EventState(event, 0, "Meeting in Paris", EventType.MEETING,
+                "1937", null, null, null, null, List.of(new EventState.Participant(ghost, null, ParticipantRole.WITNESS, null))));
+        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("size", 100).get("/api/consistency/unresolved")
+                .then().body("items.toId", hasItem(ghost.toString())));
+        person(ghost, "Rudolf Klement");
+        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("size", 100).get("/api/consistency/unresolved")
+                .then().body("items.toId", not(hasItem(ghost.toString()))));
+    }
+}
