@@ -24,7 +24,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * What the read model keeps of one entity state: the columns views sort and filter on, and the references the
  * state makes to other entities. One place knows how each payload maps; everything else reads these rows.
  */
-record Projection(EntityKind kind, String label, String subtype, String date, String end, List<Link> links) {
+record Projection(EntityKind kind, String label, String subtype, String date, String end, List<Link> links,
+        List<Term> terms) {
+
+    /** Text the entity is found by: which field, how much it weighs (3 name or title, 2 other name, 1 text). */
+    record Term(String field, int weight, String text) {
+    }
 
     /** A reference from this entity to another, with the role it plays (a participant's role, a relation type…). */
     record Link(String link, EntityKind toKind, UUID toId, String role) {
@@ -56,7 +61,9 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
         if (p.names() != null) {
             p.names().forEach(n -> add(links, NAME_SOURCE, EntityKind.SOURCE, n.sourceId(), n.name()));
         }
-        return new Projection(EntityKind.PERSON, p.preferredName(), null, p.birthDate(), p.deathDate(), links);
+        return new Projection(EntityKind.PERSON, p.preferredName(), null, p.birthDate(), p.deathDate(), links,
+                terms(p.preferredName(), p.names() == null ? List.of() : p.names().stream().map(PersonState.Name::name).toList(),
+                        p.description()));
     }
 
     private static Projection organisation(OrganisationState o) {
@@ -65,7 +72,8 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
             o.names().forEach(n -> add(links, NAME_SOURCE, EntityKind.SOURCE, n.sourceId(), n.name()));
         }
         return new Projection(EntityKind.ORGANISATION, o.preferredName(), name(o.type()), o.founded(), o.dissolved(),
-                links);
+                links, terms(o.preferredName(), o.names() == null ? List.of() : o.names().stream().map(PersonState.Name::name).toList(),
+                        o.description()));
     }
 
     private static Projection membership(MembershipState m) {
@@ -73,7 +81,7 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
         add(links, MEMBER, EntityKind.PERSON, m.personId(), m.role());
         add(links, OF_ORGANISATION, EntityKind.ORGANISATION, m.organisationId(), m.role());
         add(links, SOURCE, EntityKind.SOURCE, m.sourceId(), null);
-        return new Projection(EntityKind.MEMBERSHIP, m.role(), null, m.period(), null, links);
+        return new Projection(EntityKind.MEMBERSHIP, m.role(), null, m.period(), null, links, List.of());
     }
 
     private static Projection relation(RelationState r) {
@@ -81,7 +89,7 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
         add(links, RELATION_FROM, EntityKind.PERSON, r.fromPersonId(), name(r.type()));
         add(links, RELATION_TO, EntityKind.PERSON, r.toPersonId(), name(r.type()));
         add(links, SOURCE, EntityKind.SOURCE, r.sourceId(), null);
-        return new Projection(EntityKind.RELATION, name(r.type()), name(r.type()), r.period(), null, links);
+        return new Projection(EntityKind.RELATION, name(r.type()), name(r.type()), r.period(), null, links, List.of());
     }
 
     private static Projection event(EventState e) {
@@ -97,13 +105,15 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
                 }
             }
         }
-        return new Projection(EntityKind.EVENT, e.title(), name(e.type()), e.date(), null, links);
+        return new Projection(EntityKind.EVENT, e.title(), name(e.type()), e.date(), null, links,
+                terms(e.title(), e.placeName() == null ? List.of() : List.of(e.placeName()), e.description()));
     }
 
     private static Projection place(PlaceState p) {
         List<Link> links = new ArrayList<>();
         add(links, PARENT, EntityKind.PLACE, p.parentPlaceId(), null);
-        return new Projection(EntityKind.PLACE, p.name(), name(p.type()), null, null, links);
+        return new Projection(EntityKind.PLACE, p.name(), name(p.type()), null, null, links,
+                terms(p.name(), p.alternateNames() == null ? List.of() : p.alternateNames(), p.description()));
     }
 
     private static Projection source(SourceState s) {
@@ -114,7 +124,8 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
         if (s.organisationAuthorIds() != null) {
             s.organisationAuthorIds().forEach(a -> add(links, AUTHOR, EntityKind.ORGANISATION, a, null));
         }
-        return new Projection(EntityKind.SOURCE, s.title(), name(s.type()), s.date(), null, links);
+        return new Projection(EntityKind.SOURCE, s.title(), name(s.type()), s.date(), null, links,
+                terms(s.title(), List.of(), s.description()));
     }
 
     private static Projection citation(CitationState c) {
@@ -125,7 +136,9 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
                 add(links, ABOUT, ref.kind(), ref.id(), null);
             }
         }
-        return new Projection(EntityKind.CITATION, c.quote(), null, null, null, links);
+        List<Term> terms = new ArrayList<>();
+        text(terms, "quote", c.quote());
+        return new Projection(EntityKind.CITATION, c.quote(), null, null, null, links, terms);
     }
 
     private static Projection claim(ClaimState c) {
@@ -140,7 +153,26 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
                 add(links, EVIDENCE, EntityKind.CITATION, e.citationId(), name(e.stance()));
             }
         }
-        return new Projection(EntityKind.CLAIM, c.statement(), name(c.status()), null, null, links);
+        List<Term> terms = new ArrayList<>();
+        text(terms, "statement", c.statement());
+        return new Projection(EntityKind.CLAIM, c.statement(), name(c.status()), null, null, links, terms);
+    }
+
+    private static List<Term> terms(String name, List<String> otherNames, String description) {
+        List<Term> terms = new ArrayList<>();
+        if (name != null && !name.isBlank()) {
+            terms.add(new Term("name", 3, name));
+        }
+        otherNames.stream().filter(n -> n != null && !n.isBlank() && !n.equals(name)).distinct()
+                .forEach(n -> terms.add(new Term("other name", 2, n)));
+        text(terms, "description", description);
+        return terms;
+    }
+
+    private static void text(List<Term> terms, String field, String text) {
+        if (text != null && !text.isBlank()) {
+            terms.add(new Term(field, 1, text));
+        }
     }
 
     private static void add(List<Link> links, String link, EntityKind kind, UUID id, String role) {

@@ -39,6 +39,9 @@ public class ReadModelWriter {
             on conflict (id) do update set version = excluded.version, deleted = true, doc = null, projected_at = now()
             where e.version < excluded.version""";
     private static final String DELETE_LINKS = "delete from link where from_id = ?";
+    private static final String DELETE_TERMS = "delete from search_term where entity_id = ?";
+    private static final String INSERT_TERM = "insert into search_term (entity_id, position, kind, field, weight, term) "
+            + "values (?, ?, ?, ?, ?, ?)";
     private static final String INSERT_LINK = "insert into link (from_id, position, link, to_kind, to_id, role) "
             + "values (?, ?, ?, ?, ?, ?)";
 
@@ -57,7 +60,8 @@ public class ReadModelWriter {
                 applied = s.executeUpdate() == 1;
             }
             if (applied) {
-                deleteLinks(connection, event);
+                delete(connection, DELETE_LINKS, event);
+                delete(connection, DELETE_TERMS, event);
             }
             return applied;
         }
@@ -81,7 +85,23 @@ public class ReadModelWriter {
             applied = s.executeUpdate() == 1;
         }
         if (applied) {
-            deleteLinks(connection, event);
+            delete(connection, DELETE_LINKS, event);
+            delete(connection, DELETE_TERMS, event);
+            if (!p.terms().isEmpty()) {
+                try (PreparedStatement s = connection.prepareStatement(INSERT_TERM)) {
+                    int position = 0;
+                    for (Projection.Term term : p.terms()) {
+                        s.setObject(1, event.subject());
+                        s.setInt(2, position++);
+                        s.setString(3, kind);
+                        s.setString(4, term.field());
+                        s.setInt(5, term.weight());
+                        s.setString(6, term.text());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
             if (!p.links().isEmpty()) {
                 try (PreparedStatement s = connection.prepareStatement(INSERT_LINK)) {
                     int position = 0;
@@ -101,8 +121,8 @@ public class ReadModelWriter {
         return applied;
     }
 
-    private static void deleteLinks(Connection connection, ChangeEvent event) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(DELETE_LINKS)) {
+    private static void delete(Connection connection, String sql, ChangeEvent event) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
             s.setObject(1, event.subject());
             s.executeUpdate();
         }

@@ -143,4 +143,16 @@ public final class ArchiveViews {
     public record UnresolvedReference(Ref from, @Schema(example = "PARTICIPANT") String link, EntityKind toKind,
             UUID toId) {
     }
+
+    @Schema(name = "SearchHit", description = "An entity that matched, with the field that matched best and why")
+    public record SearchHit(EntityKind kind, UUID id, @Schema(example = "Ramón Mercader") String label,
+            @Schema(example = "0.9") double score, @Schema(example = "other name") String matchedField,
+            @Schema(example = "Frank Jacson", description = "The matching text; long text is cut to the passage around "
+                    + "the match, with matched words in «»") String snippet) {
+    }
+
+    @Schema(name = "SearchResult")
+    public record SearchResult(String query, List<SearchHit> items, int page, int size, long total,
+            @Schema(description = "Matching entities per kind") java.util.Map<EntityKind, Long> facets) {
+    }
 }

@@ -1,0 +1,54 @@
+package org.memoria.gateway.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.Page;
+import org.memoria.common.api.QueryParameters;
+import org.memoria.common.contract.EntityKind;
+import org.memoria.gateway.rest.ArchiveViews.SearchResult;
+import org.memoria.gateway.service.ArchiveSearch;
+
+@Path("/api/search")
+@Tag(name = "search", description = "Find anything in the archive")
+public class SearchApi {
+
+    @Inject
+    ArchiveSearch search;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "search", summary = "Search the archive",
+            description = "Across people, organisations, events, places, sources, quotes and claims; ranked; accent- and "
+                    + "case-insensitive (Ramon finds Ramón); alias-aware (Jacson and Mornard find Mercader, Etienne finds "
+                    + "Zborowski); tolerant of small misspellings (Trotski). Facets count the matches per kind; each hit "
+                    + "says which field matched and shows it.")
+    @APIResponse(responseCode = "200", description = "The matches, best first")
+    public SearchResult search(
+            @Parameter(description = "What to look for", example = "Jacson", required = true) @QueryParam("q") @NotBlank
+            @Size(max = 200) String q,
+            @Parameter(description = "Only this kind", schema = @Schema(implementation = EntityKind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
+            @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return search.search(q.strip(), QueryParameters.enumValue(uri, "kind", kind, EntityKind.class), page, size);
+    }
+}

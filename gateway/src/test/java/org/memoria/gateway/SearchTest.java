@@ -1,0 +1,126 @@
+package org.memoria.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.memoria.common.contract.EntityKind;
+import org.memoria.common.contract.SubjectRef;
+import org.memoria.common.contract.events.PlaceState;
+import org.memoria.common.contract.events.PlaceType;
+import org.memoria.common.contract.people.NameType;
+import org.memoria.common.contract.people.PersonState;
+import org.memoria.common.contract.sources.CitationState;
+import org.memoria.common.contract.sources.SourceState;
+import org.memoria.common.contract.sources.SourceType;
+import org.memoria.common.events.Topics;
+import org.memoria.local.MemoriaTestResource;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = "database", value = "gateway"))
+class SearchTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    private final UUID mercader = UUID.randomUUID();
+    private final UUID zborowski = UUID.randomUUID();
+    private final UUID trotsky = UUID.randomUUID();
+    private final UUID coyoacan = UUID.randomUUID();
+    private final UUID quote = UUID.randomUUID();
+    private OwnerTopics owners;
+
+    @BeforeEach
+    void publishOnce() {
+        if (owners != null) {
+            return;
+        }
+        owners = new OwnerTopics(kafka);
+        owners.changed(Topics.PEOPLE, "person", mercader, 0, new PersonState(mercader, 0, "Ramón Mercader",
+                List.of(new PersonState.Name("Jacques Mornard", NameType.ALIAS, null, null),
+                        new PersonState.Name("Frank Jacson", NameType.ALIAS, null, null)),
+                null, null, null, null, "Assassin of Leon Trotsky", null));
+        owners.changed(Topics.PEOPLE, "person", zborowski, 0, new PersonState(zborowski, 0, "Mark Zborowski",
+                List.of(new PersonState.Name("Etienne", NameType.ALIAS, null, null)), null, null, null, null, null, null));
+        owners.changed(Topics.PEOPLE, "person", trotsky, 0, new PersonState(trotsky, 0, "Leon Trotsky",
+                List.of(new PersonState.Name("the Old Man", NameType.NICKNAME, null, null)), null, null, null, null, null, null));
+        owners.changed(Topics.EVENTS, "place", coyoacan, 0, new PlaceState(coyoacan, 0, "Coyoacán", List.of(),
+                PlaceType.DISTRICT, null, null, null, null));
+        UUID source = UUID.randomUUID();
+        owners.changed(Topics.SOURCES, "source", source, 0, new SourceState(source, 0, SourceType.ARTICLE,
+                "Stalin Seeks My Death", List.of(trotsky), List.of(), "1940-06-08", null, null, "en", null, null));
+        owners.changed(Topics.SOURCES, "citation", quote, 0, new CitationState(quote, 0, source, null,
+                "Splinters of glass from windowpanes and chips from walls flew in all directions.",
+                List.of(new SubjectRef(EntityKind.PERSON, trotsky)), null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/citations/" + quote).statusCode() == 200);
+    }
+
+    @AfterAll
+    void close() {
+        if (owners != null) {
+            owners.close();
+        }
+    }
+
+    @Test
+    void findsAPersonByAnAliasWhatMatchedAndWhy() {
+        given().queryParam("q", "Jacson").get("/api/search").then().statusCode(200)
+                .body("items[0].id", equalTo(mercader.toString()))
+                .body("items[0].label", equalTo("Ramón Mercader"))
+                .body("items[0].matchedField", equalTo("other name"))
+                .body("items[0].snippet", equalTo("Frank Jacson"));
+        given().queryParam("q", "mornard").get("/api/search").then().body("items.id", hasItem(mercader.toString()));
+        given().queryParam("q", "Etienne").get("/api/search").then().body("items[0].id", equalTo(zborowski.toString()));
+    }
+
+    @Test
+    void ignoresAccentsAndCase() {
+        given().queryParam("q", "Ramon").get("/api/search").then().body("items.id", hasItem(mercader.toString()));
+        given().queryParam("q", "coyoacan").get("/api/search").then().body("items.id", hasItem(coyoacan.toString()))
+                .body("items[0].label", equalTo("Coyoacán"));
+    }
+
+    @Test
+    void toleratesSmallMisspellings() {
+        given().queryParam("q", "Trotski").get("/api/search").then().body("items.id", hasItem(trotsky.toString()));
+        given().queryParam("q", "Zborowsky").get("/api/search").then().body("items[0].id", equalTo(zborowski.toString()));
+    }
+
+    @Test
+    void findsQuotesWithASnippetAndCountsFacetsByKind() {
+        given().queryParam("q", "windowpanes").get("/api/search").then()
+                .body("items[0].id", equalTo(quote.toString()))
+                .body("items[0].kind", equalTo("CITATION"))
+                .body("items[0].snippet", containsString("«windowpanes»"))
+                .body("facets.CITATION", greaterThanOrEqualTo(1));
+        given().queryParam("q", "Trotsky").queryParam("kind", "PERSON").get("/api/search").then()
+                .body("items.kind", not(hasItem("CITATION"))).body("items.id", hasItem(trotsky.toString()));
+    }
+
+    @Test
+    void rejectsAnEmptyQueryAndAnUnknownKind() {
+        given().queryParam("q", " ").get("/api/search").then().statusCode(400).body("errors[0].field", equalTo("q"));
+        given().queryParam("q", "x").queryParam("kind", "ANIMAL").get("/api/search").then().statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
+    }
+}
