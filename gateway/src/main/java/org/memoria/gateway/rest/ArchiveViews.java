@@ -155,4 +155,15 @@ public final class ArchiveViews {
     public record SearchResult(String query, List<SearchHit> items, int page, int size, long total,
             @Schema(description = "Matching entities per kind") java.util.Map<EntityKind, Long> facets) {
     }
+
+    @Schema(name = "Anniversary", description = "An anniversary of a dated entity. When the day is known, `on` is the "
+            + "anniversary day; when it is not (a month, a season, one of several days), `on` is null, "
+            + "`possibleFrom`/`possibleTo` bound it and `caveat` says why.")
+    public record Anniversary(@Schema(example = "2025-05-24") java.time.LocalDate on, java.time.LocalDate possibleFrom,
+            java.time.LocalDate possibleTo, @Schema(example = "85") int years,
+            @Schema(description = "A multiple of five years") boolean round, EntityKind kind, UUID id,
+            @Schema(example = "Armed attack on Trotsky's house in Coyoacán") String title, DateView date,
+            boolean dayKnown, String caveat,
+            @Schema(example = "85 years since the Armed attack on Trotsky's house in Coyoacán (May 24, 1940)") String text) {
+    }
 }

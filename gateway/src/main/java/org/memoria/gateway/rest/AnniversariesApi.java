@@ -1,0 +1,122 @@
+package org.memoria.gateway.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.problem.Problems;
+import org.memoria.gateway.rest.ArchiveViews.Anniversary;
+import org.memoria.gateway.service.Anniversaries;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+
+@Path("/api")
+@Tag(name = "anniversaries", description = "On this day, and what is coming")
+public class AnniversariesApi {
+
+    @Inject
+    Anniversaries anniversaries;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("anniversaries")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "anniversaries", summary = "Anniversaries on a day or in a range",
+            description = "Events, publications, births, deaths and foundings whose anniversary falls on `on`, or between "
+                    + "`from` and `to` (at most 366 days; default: today). \"85 years since the May 24, 1940 attack\". "
+                    + "A date whose day is not known is listed with a caveat, never placed on a guessed day.")
+    @APIResponse(responseCode = "200", description = "The anniversaries, in day order",
+            content = @Content(schema = @Schema(implementation = Anniversary.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    public List<Anniversary> list(
+            @Parameter(description = "One day (ISO 8601)", example = "2025-05-24") @QueryParam("on") String on,
+            @Parameter(description = "First day of a range", example = "2025-05-01") @QueryParam("from") String from,
+            @Parameter(description = "Last day of a range", example = "2025-05-31") @QueryParam("to") String to) {
+        LocalDate[] range = range(on, from, to, LocalDate.now(), LocalDate.now());
+        return anniversaries.between(range[0], range[1]);
+    }
+
+    @GET
+    @Path("anniversaries.ics")
+    @Produces("text/calendar")
+    @Operation(operationId = "anniversariesCalendar", summary = "Anniversaries as an iCalendar feed",
+            description = "The anniversaries between `from` and `to` (default: the next 365 days) as all-day events, for a "
+                    + "calendar application to subscribe to. Anniversaries whose day is not known are left out.")
+    @APIResponse(responseCode = "200", description = "An iCalendar (RFC 5545) document")
+    public Response calendar(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate today = LocalDate.now();
+        LocalDate[] range = range(null, from, to, today, today.plusDays(Anniversaries.MAX_DAYS - 2));
+        Calendar calendar = new Calendar().withProdId("-//Memoria//Anniversaries//EN").withDefaults().getFluentTarget();
+        for (Anniversary a : anniversaries.between(range[0], range[1])) {
+            if (a.on() == null) {
+                continue;
+            }
+            VEvent event = new VEvent(a.on(), a.text());
+            event.add(new Uid(a.id() + "-" + a.on().getYear() + "@memoria"));
+            event.add(new Description(a.text() + (a.round() ? " (round anniversary)" : "")
+                    + (a.caveat() == null ? "" : "; " + a.caveat())));
+            event.add(new Url(uri.getBaseUriBuilder().path("api").path(collection(a)).path(a.id().toString()).build()));
+            calendar.add(event);
+        }
+        return Response.ok(calendar.toString(), "text/calendar; charset=utf-8").build();
+    }
+
+    private static String collection(Anniversary a) {
+        return switch (a.kind()) {
+            case PERSON -> "people";
+            case ORGANISATION -> "organisations";
+            case SOURCE -> "sources";
+            default -> "events";
+        };
+    }
+
+    private LocalDate[] range(String on, String from, String to, LocalDate defaultFrom, LocalDate defaultTo) {
+        if (on != null && !on.isBlank()) {
+            if (from != null || to != null) {
+                throw new BadRequestException(Problems.badRequest(uri, "on", "give either 'on' or 'from'/'to', not both"));
+            }
+            LocalDate day = day("on", on);
+            return new LocalDate[] { day, day };
+        }
+        LocalDate f = from == null || from.isBlank() ? defaultFrom : day("from", from);
+        LocalDate t = to == null || to.isBlank() ? (from == null ? defaultTo : f) : day("to", to);
+        if (t.isBefore(f)) {
+            throw new BadRequestException(Problems.badRequest(uri, "to", "must not be before 'from'"));
+        }
+        if (ChronoUnit.DAYS.between(f, t) >= Anniversaries.MAX_DAYS) {
+            throw new BadRequestException(Problems.badRequest(uri, "to",
+                    "a range covers at most " + Anniversaries.MAX_DAYS + " days"));
+        }
+        return new LocalDate[] { f, t };
+    }
+
+    private LocalDate day(String name, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(Problems.badRequest(uri, name, "'" + value + "' is not an ISO 8601 day such as 2025-05-24"));
+        }
+    }
+}
