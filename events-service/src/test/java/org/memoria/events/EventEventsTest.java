@@ -40,10 +40,12 @@ class EventEventsTest {
                 "participants", List.of(Map.of("personId", siqueiros, "role", "ORGANISER")));
         String id = given().contentType(ContentType.JSON).body(attack).post("/events")
                 .then().statusCode(201).extract().path("id");
+        String gpu = UUID.randomUUID().toString();
         Map<String, Object> withGuard = Map.of("title", "Armed attack on Trotsky's house in Coyoacán", "type",
                 "ATTACK", "date", "1940-05-24", "placeName", "Coyoacán, Mexico City",
                 "participants", List.of(Map.of("personId", siqueiros, "role", "ORGANISER"),
-                        Map.of("personId", harte, "role", "GUARD_ON_DUTY")));
+                        Map.of("personId", harte, "role", "GUARD_ON_DUTY"),
+                        Map.of("organisationId", gpu, "role", "ORGANISER", "note", "planned the attack")));
         given().contentType(ContentType.JSON).body(withGuard).header("If-Match", "\"0\"").put("/events/" + id).then().statusCode(200);
         // an identical replace changes nothing and must publish nothing
         given().contentType(ContentType.JSON).body(withGuard).header("If-Match", "\"1\"").put("/events/" + id).then().statusCode(200);
@@ -69,8 +71,10 @@ class EventEventsTest {
         TopicProbe.Event replaced = events.get(1);
         assertEquals("org.memoria.event.changed.v1", replaced.header("ce_type"));
         assertEquals("1", replaced.header("ce_entityversion"));
-        assertTrue(replaced.value().contains("\"personId\":\"" + harte + "\",\"role\":\"GUARD_ON_DUTY\""),
-                replaced.value());
+        assertTrue(replaced.value().contains("{\"personId\":\"" + harte
+                + "\",\"organisationId\":null,\"role\":\"GUARD_ON_DUTY\",\"note\":null}"), replaced.value());
+        assertTrue(replaced.value().contains("{\"personId\":null,\"organisationId\":\"" + gpu
+                + "\",\"role\":\"ORGANISER\",\"note\":\"planned the attack\"}"), replaced.value());
 
         TopicProbe.Event deleted = events.get(2);
         assertEquals("org.memoria.event.deleted.v1", deleted.header("ce_type"));

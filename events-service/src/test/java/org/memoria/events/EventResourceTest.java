@@ -181,7 +181,7 @@ class EventResourceTest {
                 .body("errors.field", hasItem("title"))
                 .body("errors.field", hasItem("type"))
                 .body("errors.field", hasItem("date"))
-                .body("errors.field", hasItem("participants[1].personId"))
+                .body("errors.field", hasItem("participants[1].oneParticipant"))
                 .body("errors.find { it.field == 'date' }.reason", containsString("position 5"));
         assertNoEventsOf(witness);
     }
@@ -281,6 +281,38 @@ class EventResourceTest {
                 .body("paths.'/events'.get.parameters.find { it.name == 'type' }.schema.'$ref'",
                         equalTo("#/components/schemas/EventType"))
                 .body("components.schemas.EventType.enum", hasItem("ARCHIVE_RELEASE"))
-                .body("paths.'/events'.get.parameters.find { it.name == 'personId' }.schema.format", equalTo("uuid"));
+                .body("paths.'/events'.get.parameters.find { it.name == 'personId' }.schema.format", equalTo("uuid"))
+                .body("paths.'/events'.get.parameters.find { it.name == 'size' }.schema.maximum", is(100))
+                .body("paths.'/places'.get.parameters.find { it.name == 'size' }.schema.maximum", is(100))
+                .body("paths.'/events'.get.parameters.find { it.name == 'from' }.schema.format", equalTo("date"))
+                .body("paths.'/events'.get.parameters.find { it.name == 'sort' }.schema.enum",
+                        contains("date", "title"))
+                .body("paths.'/events/{id}/children'.get.operationId", equalTo("getEventChildren"))
+                .body("paths.'/events/{id}/revisions'.get.operationId", equalTo("getEventRevisions"))
+                .body("paths.'/events/{id}'.delete.responses.'409'.description", containsString("part of this one"))
+                .body("paths.'/places'.post.operationId", equalTo("createPlace"))
+                .body("paths.'/places/{id}'.put.operationId", equalTo("putPlace"))
+                .body("paths.'/places/{id}/children'.get.operationId", equalTo("getPlaceChildren"))
+                .body("paths.'/places/{id}/revisions'.get.operationId", equalTo("getPlaceRevisions"))
+                .body("paths.'/places/{id}'.delete.responses.'409'.description", containsString("reference"))
+                .body("components.schemas.PlaceType.enum", hasItem("RIVER"))
+                .body("components.schemas.ParticipantRole.enum", hasItem("INVESTIGATOR"));
+    }
+
+    @Test
+    void rejectsOversizedText() {
+        UUID trotsky = UUID.randomUUID();
+        Map<String, Object> body = event("x".repeat(501), "ATTACK", "1940-05-24", participant(trotsky, "VICTIM"));
+        body.put("placeName", "x".repeat(301));
+        body.put("description", "x".repeat(10_001));
+        given().contentType(ContentType.JSON).body(body).post("/events").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("description", "placeName", "title"))
+                .body("errors.find { it.field == 'title' }.reason", containsString("500"));
+        Map<String, Object> longNote = event("Assassination of Leon Trotsky", "ASSASSINATION", "1940-08-20",
+                Map.of("personId", trotsky.toString(), "role", "VICTIM", "note", "x".repeat(2_001)));
+        given().contentType(ContentType.JSON).body(longNote).post("/events").then().statusCode(400)
+                .body("errors[0].field", equalTo("participants[0].note"));
+        assertNoEventsOf(trotsky);
     }
 }

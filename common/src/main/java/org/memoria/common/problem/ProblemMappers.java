@@ -73,6 +73,14 @@ public class ProblemMappers {
                 "The entity was changed by another request; read it again and retry", uri.getPath(), null));
     }
 
+    /** A constraint the database checked (a reference deleted by a concurrent request): nothing was written. */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return Problems.response(new Problem(Problem.TYPE_BASE + "conflict", "Conflicting change", 409,
+                "The request conflicts with a concurrent change (" + e.getKind() + "); nothing was written: read again "
+                        + "and retry", uri.getPath(), null));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         Response r = e.getResponse();

@@ -9,21 +9,32 @@ import jakarta.persistence.Enumerated;
 
 import org.memoria.common.contract.events.ParticipantRole;
 
-/** A person's part in an event. The person is owned by the people service: only its id is kept here. */
+/**
+ * A person's or an organisation's part in an event: exactly one of the two ids (the table checks it). Both are owned
+ * by the people service, so only the id is kept here and it is not checked.
+ */
 @Embeddable
 public class Participation {
-    @Column(name = "person_id", nullable = false)
+    @Column(name = "person_id")
     public UUID personId;
+
+    @Column(name = "organisation_id")
+    public UUID organisationId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
     public ParticipantRole role;
 
+    @Column(length = 2_000)
+    public String note;
+
     public Participation() {
     }
 
-    public Participation(UUID personId, ParticipantRole role) {
+    public Participation(UUID personId, UUID organisationId, ParticipantRole role, String note) {
         this.personId = personId;
+        this.organisationId = organisationId;
         this.role = role;
+        this.note = note;
     }
 }

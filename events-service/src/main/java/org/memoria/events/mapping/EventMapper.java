@@ -8,6 +8,7 @@ import org.memoria.common.contract.events.EventState;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.events.domain.Event;
 import org.memoria.events.domain.Participation;
+import org.memoria.events.domain.Place;
 import org.memoria.events.rest.EventView;
 
 /** The three shapes of an event: write model, entity and event payload, and the answer to clients. */
@@ -18,27 +19,41 @@ public class EventMapper {
         event.title = input.title();
         event.type = input.type();
         event.date = EdtfValue.of(input.date());
+        event.placeId = input.placeId();
         event.placeName = input.placeName();
         event.description = input.description();
+        event.parentEventId = input.parentEventId();
         event.participants.clear();
-        input.participants().forEach(p -> event.participants.add(new Participation(p.personId(), p.role())));
+        input.participants().forEach(p -> event.participants.add(
+                new Participation(p.personId(), p.organisationId(), p.role(), p.note())));
     }
 
     public EventInput toInput(Event event) {
-        return new EventInput(event.title, event.type, EdtfValue.edtf(event.date), event.placeName, event.description,
-                event.participants.stream().map(p -> new EventInput.ParticipantInput(p.personId, p.role)).toList());
+        return new EventInput(event.title, event.type, EdtfValue.edtf(event.date), event.placeId, event.placeName,
+                event.description, event.parentEventId,
+                event.participants.stream()
+                        .map(p -> new EventInput.ParticipantInput(p.personId, p.organisationId, p.role, p.note))
+                        .toList());
     }
 
     public EventState toState(Event event) {
         return new EventState(event.id, event.version, event.title, event.type, EdtfValue.edtf(event.date),
-                event.placeName, event.description,
-                event.participants.stream().map(p -> new EventState.Participant(p.personId, p.role)).toList());
+                event.placeId, event.placeName, event.description, event.parentEventId,
+                event.participants.stream()
+                        .map(p -> new EventState.Participant(p.personId, p.organisationId, p.role, p.note))
+                        .toList());
     }
 
-    public EventView toView(Event event) {
+    /** @param place the event's place, or null when it has none */
+    public EventView toView(Event event, Place place) {
         return new EventView(event.id, event.version, event.title, event.type, DateView.of(EdtfValue.edtf(event.date)),
-                event.placeName, event.description,
-                event.participants.stream().map(p -> new EventView.Participant(p.personId, p.role)).toList(),
+                event.placeId,
+                place == null ? null
+                        : new EventView.Place(place.id, place.name, place.type, place.latitude, place.longitude),
+                event.placeName, event.description, event.parentEventId,
+                event.participants.stream()
+                        .map(p -> new EventView.Participant(p.personId, p.organisationId, p.role, p.note))
+                        .toList(),
                 event.createdAt, event.updatedAt);
     }
 }

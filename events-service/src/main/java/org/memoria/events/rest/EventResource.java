@@ -38,28 +38,29 @@ import org.memoria.common.contract.events.EventInput;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
-import org.memoria.events.mapping.EventMapper;
+import org.memoria.common.revision.RevisionView;
 import org.memoria.events.service.EventService;
 
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "events", description = "Historical events and who took part in them")
-@APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field",
+@Tag(name = "events", description = "Historical events, where they happened, and who took part in them")
+@APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field or parameter",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class EventResource {
 
     @Inject
     EventService service;
-    @Inject
-    EventMapper mapper;
     @Context
     UriInfo uri;
 
     @GET
     @Operation(operationId = "listEvents", summary = "List events",
-            description = "Events in chronological order (by earliest possible day; undated events last), then by "
-                    + "title. `type` keeps events of that type; `personId` keeps events the person takes part in.")
+            description = "Events matching every given filter, in chronological order (by earliest possible day; "
+                    + "undated events last) or by title. `from` and `to` keep events whose EDTF date overlaps the "
+                    + "days [from, to]: an event dated `1937-22` (summer 1937) matches from=1937-07-01&to=1937-07-31; "
+                    + "an undated event matches no date filter. `placeId` keeps events at that place or at any "
+                    + "place inside it.")
     @APIResponse(responseCode = "200", description = "A page of events")
     public Page<EventView> list(
             @Parameter(description = "Only events of this type", example = "ATTACK",
@@ -67,16 +68,42 @@ public class EventResource {
             @Parameter(description = "Only events this person takes part in, in any role",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("personId")
             String personId,
+            @Parameter(description = "Only events this organisation takes part in, in any role",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("organisationId")
+            String organisationId,
+            @Parameter(description = "Only events at this place or at a place inside it (at any depth)",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("placeId")
+            String placeId,
+            @Parameter(description = "Only the events directly part of this event",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("parentEventId")
+            String parentEventId,
+            @Parameter(description = "Only events that may have happened on or after this day (overlap)",
+                    example = "1940-05-01", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Only events that may have happened on or before this day (overlap)",
+                    example = "1940-08-31", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("to") String to,
+            @Parameter(description = "`date` (default): chronological, undated last; `title`: alphabetical",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "date", "title" }, defaultValue = "date"))
+            @QueryParam("sort") String sort,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
             @Min(1) @Max(Page.MAX_SIZE) int size) {
+        var fromDay = Filters.day(uri, "from", from);
+        var toDay = Filters.day(uri, "to", to);
+        Filters.range(uri, fromDay, toDay);
         return service.list(QueryParameters.enumValue(uri, "type", type, EventType.class),
-                QueryParameters.uuid(uri, "personId", personId), page, size);
+                QueryParameters.uuid(uri, "personId", personId),
+                QueryParameters.uuid(uri, "organisationId", organisationId),
+                QueryParameters.uuid(uri, "placeId", placeId),
+                QueryParameters.uuid(uri, "parentEventId", parentEventId),
+                fromDay, toDay, Filters.order(uri, sort), page, size);
     }
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getEvent", summary = "Get an event")
+    @Operation(operationId = "getEvent", summary = "Get an event",
+            description = "With its place's name, type and coordinates when it has a place.")
     @APIResponse(responseCode = "200", description = "The event; the ETag is its version",
             content = @Content(schema = @Schema(implementation = EventView.class)))
     @APIResponse(responseCode = "404", description = "No such event",
@@ -86,44 +113,80 @@ public class EventResource {
                 .orElseGet(() -> Problems.notFound("event", id, uri.getPath()));
     }
 
+    @GET
+    @Path("{id}/children")
+    @Operation(operationId = "getEventChildren", summary = "The events that are part of an event",
+            description = "Sub-events (whose parentEventId is this event), in chronological order, undated last.")
+    @APIResponse(responseCode = "200", description = "A page of sub-events")
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response children(@PathParam("id") UUID id,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
+            @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return service.children(id, page, size).map(p -> Response.ok(p).build())
+                .orElseGet(() -> Problems.notFound("event", id, uri.getPath()));
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @Operation(operationId = "getEventRevisions", summary = "An event's revision history",
+            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which "
+                    + "fields, and the state it left.")
+    @APIResponse(responseCode = "200", description = "The revisions",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
+    @APIResponse(responseCode = "404", description = "No event ever had this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revisions(@PathParam("id") UUID id) {
+        var history = service.revisions(id);
+        return history.isEmpty() ? Problems.notFound("event", id, uri.getPath()) : Response.ok(history).build();
+    }
+
     @POST
-    @Operation(operationId = "createEvent", summary = "Record an event")
+    @Operation(operationId = "createEvent", summary = "Record an event",
+            description = "placeId must name a place and parentEventId an event of this service; participants' "
+                    + "person and organisation ids are not checked (they belong to the people service).")
     @APIResponse(responseCode = "201", description = "Created; Location names the new event",
             content = @Content(schema = @Schema(implementation = EventView.class)))
     public Response create(@Valid @NotNull EventInput input) {
         var event = service.create(input);
-        return Responses.created(uri, event.id, mapper.toView(event), event.version);
+        return Responses.created(uri, event.id, service.view(event), event.version);
     }
 
     @PUT
     @Path("{id}")
     @Operation(operationId = "putEvent", summary = "Replace an event, or record it under this id",
-            description = "Idempotent: a replace that changes nothing keeps the version and publishes nothing.")
+            description = "Idempotent: a replace that changes nothing keeps the version and publishes nothing. "
+                    + "A parentEventId that would make the event its own ancestor is refused.")
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
+            content = @Content(schema = @Schema(implementation = EventView.class)))
+    @APIResponse(responseCode = "201", description = "Created under this id",
             content = @Content(schema = @Schema(implementation = EventView.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * and it exists)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "Replacing an existing entity requires If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "201", description = "Created under this id",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
     public Response put(@PathParam("id") UUID id, @Valid @NotNull EventInput input, @Context HttpHeaders headers) {
         var result = service.put(id, input, Preconditions.of(headers));
-        var view = mapper.toView(result.entity());
+        var view = service.view(result.entity());
         return result.created() ? Responses.created(uri, id, view, view.version()) : Responses.ok(view, view.version());
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "deleteEvent", summary = "Delete an event", description = "Publishes a tombstone.")
+    @Operation(operationId = "deleteEvent", summary = "Delete an event",
+            description = "Publishes a tombstone. Refused while other events are part of it.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Other events are part of this one; the problem names them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "Deleting requires If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build() : Problems.notFound("event", id, uri.getPath());
+        return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build()
+                : Problems.notFound("event", id, uri.getPath());
     }
 }

@@ -2,10 +2,13 @@ package org.memoria.gateway.events;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -13,33 +16,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.memoria.common.events.ChangeEvent;
 import org.memoria.common.events.TopicAdmin;
 import org.memoria.common.events.Topics;
 import org.memoria.gateway.config.GatewayConfig;
+import org.memoria.gateway.events.ReadModelWriter.Tables;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Consumes the three owners' topics into the read model. Each poll is applied in one database transaction, and
- * the Kafka offsets are committed only after that transaction committed; if the process dies in between, the
- * records are delivered again and change nothing (versions). A record that cannot be applied is kept in
- * {@code projection_failure}, never dropped silently.
+ * Keeps the read model up to date from the owners' topics, on one thread, and rebuilds it on demand: a rebuild
+ * replays the topics from the start into shadow tables under a new consumer group while the live tables keep
+ * serving; once it has caught up, the live projector pauses, the rebuild drains the last records, and the tables
+ * and the consumer group are swapped in one transaction.
  */
 @ApplicationScoped
 public class ChangeEventProjector {
 
     private static final Logger LOG = Logger.getLogger(ChangeEventProjector.class);
+    private static final String SHADOW = "_rebuild";
+    private static final List<String> TABLES = List.of("entity", "link", "search_term");
+
+    /** What a rebuild did. */
+    public record Rebuild(String state, Instant startedAt, Instant finishedAt, long events, double eventsPerSecond,
+            String error) {
+    }
 
     @Inject
     DataSource dataSource;
@@ -51,10 +55,11 @@ public class ChangeEventProjector {
     String bootstrapServers;
 
     private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean paused;
+    private volatile ProjectionRun live;
     private volatile Instant lastPoll;
-    private volatile long applied;
     private Thread thread;
+    private final AtomicReference<Rebuild> rebuild = new AtomicReference<>();
 
     void start(@Observes StartupEvent event) {
         running = true;
@@ -63,9 +68,9 @@ public class ChangeEventProjector {
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        ProjectionRun run = live;
+        if (run != null) {
+            run.wakeup();
         }
         if (thread != null) {
             thread.join(5_000);
@@ -77,88 +82,121 @@ public class ChangeEventProjector {
         return lastPoll;
     }
 
-    /** Events that changed the read model since start. */
-    public long applied() {
-        return applied;
+    public Rebuild lastRebuild() {
+        return rebuild.get();
     }
 
     private void run() {
         TopicAdmin.ensureTopics(bootstrapServers, Topics.ALL, 3, () -> running);
         while (running) {
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatch(),
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-                consumer = c;
-                c.subscribe(Topics.ALL);
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+            if (paused) {
+                pause(50);
+                continue;
+            }
+            try (ProjectionRun run = new ProjectionRun(bootstrapServers, consumerGroup(), config.maxBatch(), dataSource,
+                    writer, Tables.LIVE)) {
+                live = run;
+                while (running && !paused) {
+                    run.pollOnce(Duration.ofMillis(200));
                     lastPoll = Instant.now();
-                    if (!records.isEmpty()) {
-                        applied += apply(records);
-                        c.commitSync();
-                    }
                 }
             } catch (WakeupException e) {
-                // stopping
+                // stopping or pausing
             } catch (Exception e) {
                 // uncommitted records are delivered again by the next consumer: nothing is lost
                 LOG.warnf(e, "Projector failed; resuming from the last committed offsets");
-                pause();
+                pause(1_000);
             } finally {
-                consumer = null;
+                live = null;
             }
         }
     }
 
-    private int apply(ConsumerRecords<String, byte[]> records) throws SQLException {
-        int changed = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    if (applyOne(connection, record)) {
-                        changed++;
-                    }
+    /** Starts a rebuild unless one is running; returns at once. */
+    public synchronized Rebuild startRebuild() {
+        Rebuild current = rebuild.get();
+        if (current != null && current.state().equals("RUNNING")) {
+            return current;
+        }
+        Rebuild started = new Rebuild("RUNNING", Instant.now(), null, 0, 0, null);
+        rebuild.set(started);
+        Thread.ofPlatform().name("read-model-rebuild").daemon().start(() -> rebuild(started.startedAt()));
+        return started;
+    }
+
+    private void rebuild(Instant startedAt) {
+        String group = config.consumerGroup() + "-" + UUID.randomUUID();
+        long t0 = System.nanoTime();
+        try {
+            createShadowTables();
+            try (ProjectionRun run = new ProjectionRun(bootstrapServers, group, config.maxBatch(), dataSource, writer,
+                    Tables.withSuffix(SHADOW))) {
+                run.catchUp(() -> running); // the live tables keep serving meanwhile
+                paused = true; // the live projector stops writing; reads go on
+                ProjectionRun current = live;
+                if (current != null) {
+                    current.wakeup();
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                while (live != null) {
+                    pause(10);
+                }
+                run.catchUp(() -> running);
+                swap(group);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                rebuild.set(new Rebuild("DONE", startedAt, Instant.now(), run.consumed(), run.consumed() / seconds, null));
+                LOG.infof("Read model rebuilt from %d events in %.1f s", run.consumed(), seconds);
+            }
+        } catch (Exception e) {
+            LOG.errorf(e, "Rebuild failed; the live read model is unchanged");
+            rebuild.set(new Rebuild("FAILED", startedAt, Instant.now(), 0, 0, e.toString()));
+        } finally {
+            paused = false;
+        }
+    }
+
+    private void createShadowTables() throws SQLException {
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            for (String table : TABLES) {
+                s.execute("drop table if exists " + table + SHADOW);
+                s.execute("create table " + table + SHADOW + " (like " + table + " including all)");
+            }
+        }
+    }
+
+    private void swap(String group) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                for (String table : TABLES) {
+                    s.execute("alter table " + table + " rename to " + table + "_retired");
+                    s.execute("alter table " + table + SHADOW + " rename to " + table);
+                    s.execute("drop table " + table + "_retired");
+                }
+                try (PreparedStatement p = c.prepareStatement("insert into projector_state (id, consumer_group, rebuilt_at) "
+                        + "values (1, ?, now()) on conflict (id) do update set consumer_group = excluded.consumer_group, "
+                        + "rebuilt_at = excluded.rebuilt_at")) {
+                    p.setString(1, group);
+                    p.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
                 throw e;
             }
         }
-        return changed;
     }
 
-    /**
-     * A record that cannot be parsed fails before any SQL runs (the writer parses first), so recording the failure
-     * leaves the batch's transaction clean; a database error aborts the whole batch, which is then retried.
-     */
-    private boolean applyOne(Connection connection, ConsumerRecord<String, byte[]> record) throws SQLException {
-        try {
-            return writer.apply(connection, ChangeEvent.from(record));
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            LOG.errorf("Cannot apply %s/%d@%d: %s", record.topic(), record.partition(), record.offset(), e);
-            try (PreparedStatement s = connection.prepareStatement("insert into projection_failure "
-                    + "(topic, partition_no, offset_no, record_key, error) values (?, ?, ?, ?, ?)")) {
-                s.setString(1, record.topic());
-                s.setInt(2, record.partition());
-                s.setLong(3, record.offset());
-                s.setString(4, record.key());
-                s.setString(5, e.toString());
-                s.executeUpdate();
-            }
-            return false;
+    private String consumerGroup() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select consumer_group from projector_state where id = 1");
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : config.consumerGroup();
         }
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(1_000);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

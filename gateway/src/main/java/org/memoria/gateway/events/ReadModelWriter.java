@@ -6,6 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,115 +22,148 @@ import org.memoria.common.events.ChangeEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Applies one change event to the read model, on the caller's connection and transaction. The payload is parsed
- * and validated (including its EDTF dates) before the first statement, so a malformed event fails without touching
- * the database. An event applies only if its version is newer than the row's: replays and duplicates change nothing.
+ * Applies change events to the read model in bulk, on the caller's connection and transaction: a handful of
+ * statements per batch, whatever its size. An event applies only if its version is newer than the row's (checked
+ * by the upsert itself), so replays and duplicates change nothing; links and search terms are replaced only for
+ * the entities whose row changed. Payloads are parsed and validated (EDTF included) before any statement runs.
  */
 @ApplicationScoped
 public class ReadModelWriter {
 
+    /** The tables written: the live ones, or a rebuild's shadow copies (same names with a suffix). */
+    public record Tables(String entity, String link, String searchTerm) {
+        public static final Tables LIVE = new Tables("entity", "link", "search_term");
+
+        public static Tables withSuffix(String suffix) {
+            return new Tables("entity" + suffix, "link" + suffix, "search_term" + suffix);
+        }
+    }
+
+    /** An event that was parsed, ready to write; {@code projection} is null for a tombstone. */
+    public record Parsed(ChangeEvent event, String kind, Projection projection, EdtfDate date, EdtfDate end) {
+    }
+
     private static final String UPSERT = """
-            insert into entity as e (id, kind, version, deleted, label, subtype, date_edtf, date_earliest, date_latest,
+            insert into %1$s as e (id, kind, version, deleted, label, subtype, date_edtf, date_earliest, date_latest,
                 end_edtf, end_earliest, end_latest, doc, projected_at)
-            values (?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
-            on conflict (id) do update set kind = excluded.kind, version = excluded.version, deleted = false,
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
+            on conflict (id) do update set kind = excluded.kind, version = excluded.version, deleted = excluded.deleted,
                 label = excluded.label, subtype = excluded.subtype, date_edtf = excluded.date_edtf,
                 date_earliest = excluded.date_earliest, date_latest = excluded.date_latest, end_edtf = excluded.end_edtf,
                 end_earliest = excluded.end_earliest, end_latest = excluded.end_latest, doc = excluded.doc,
                 projected_at = now()
             where e.version < excluded.version""";
-    private static final String TOMBSTONE = """
-            insert into entity as e (id, kind, version, deleted) values (?, ?, ?, true)
-            on conflict (id) do update set version = excluded.version, deleted = true, doc = null, projected_at = now()
-            where e.version < excluded.version""";
-    private static final String DELETE_LINKS = "delete from link where from_id = ?";
-    private static final String DELETE_TERMS = "delete from search_term where entity_id = ?";
-    private static final String INSERT_TERM = "insert into search_term (entity_id, position, kind, field, weight, term) "
-            + "values (?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_LINK = "insert into link (from_id, position, link, to_kind, to_id, role) "
-            + "values (?, ?, ?, ?, ?, ?)";
 
     @Inject
     ObjectMapper mapper;
 
-    /** @return true if the event changed the read model, false if it was not newer than what is held */
-    public boolean apply(Connection connection, ChangeEvent event) throws SQLException, IOException {
+    /** Parses one event; throws (before any database work) if it is malformed. */
+    public Parsed parse(ChangeEvent event) throws IOException {
         String kind = Projection.kindOf(event.aggregate()).name();
         if (event.deleted()) {
-            boolean applied;
-            try (PreparedStatement s = connection.prepareStatement(TOMBSTONE)) {
-                s.setObject(1, event.subject());
-                s.setString(2, kind);
-                s.setLong(3, event.entityVersion());
-                applied = s.executeUpdate() == 1;
-            }
-            if (applied) {
-                delete(connection, DELETE_LINKS, event);
-                delete(connection, DELETE_TERMS, event);
-            }
-            return applied;
+            return new Parsed(event, kind, null, null, null);
         }
         Projection p = Projection.of(event.aggregate(), event.data(), mapper);
-        EdtfDate date = parse(p.date());
-        EdtfDate end = parse(p.end());
-        boolean applied;
-        try (PreparedStatement s = connection.prepareStatement(UPSERT)) {
-            s.setObject(1, event.subject());
-            s.setString(2, kind);
-            s.setLong(3, event.entityVersion());
-            s.setString(4, p.label());
-            s.setString(5, p.subtype());
-            s.setString(6, p.date());
-            s.setObject(7, earliest(date));
-            s.setObject(8, latest(date));
-            s.setString(9, p.end());
-            s.setObject(10, earliest(end));
-            s.setObject(11, latest(end));
-            s.setString(12, new String(event.data(), StandardCharsets.UTF_8));
-            applied = s.executeUpdate() == 1;
-        }
-        if (applied) {
-            delete(connection, DELETE_LINKS, event);
-            delete(connection, DELETE_TERMS, event);
-            if (!p.terms().isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(INSERT_TERM)) {
-                    int position = 0;
-                    for (Projection.Term term : p.terms()) {
-                        s.setObject(1, event.subject());
-                        s.setInt(2, position++);
-                        s.setString(3, kind);
-                        s.setString(4, term.field());
-                        s.setInt(5, term.weight());
-                        s.setString(6, term.text());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-            }
-            if (!p.links().isEmpty()) {
-                try (PreparedStatement s = connection.prepareStatement(INSERT_LINK)) {
-                    int position = 0;
-                    for (Projection.Link link : p.links()) {
-                        s.setObject(1, event.subject());
-                        s.setInt(2, position++);
-                        s.setString(3, link.link());
-                        s.setString(4, link.toKind().name());
-                        s.setObject(5, link.toId());
-                        s.setString(6, link.role());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-            }
-        }
-        return applied;
+        return new Parsed(event, kind, p, parse(p.date()), parse(p.end()));
     }
 
-    private static void delete(Connection connection, String sql, ChangeEvent event) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setObject(1, event.subject());
-            s.executeUpdate();
+    /** @return how many events changed the read model */
+    public int apply(Connection connection, List<Parsed> events, Tables tables) throws SQLException {
+        // within a batch only the newest version of each entity matters
+        Map<UUID, Parsed> newest = new LinkedHashMap<>();
+        for (Parsed p : events) {
+            newest.merge(p.event().subject(), p,
+                    (a, b) -> b.event().entityVersion() > a.event().entityVersion() ? b : a);
         }
+        List<Parsed> batch = new ArrayList<>(newest.values());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Parsed> applied = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(UPSERT.formatted(tables.entity()))) {
+            for (Parsed p : batch) {
+                bindEntity(s, p);
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    // links of an entity whose row did not change must not be replaced: exact counts are required
+                    throw new IllegalStateException("The JDBC driver must not rewrite batched inserts (reWriteBatchedInserts)");
+                }
+                if (counts[i] > 0) {
+                    applied.add(batch.get(i));
+                }
+            }
+        }
+        if (applied.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = applied.stream().map(p -> p.event().subject()).toArray(UUID[]::new);
+        for (String table : List.of(tables.link() + " where from_id", tables.searchTerm() + " where entity_id")) {
+            try (PreparedStatement s = connection.prepareStatement("delete from " + table + " = any(?)")) {
+                s.setArray(1, connection.createArrayOf("uuid", ids));
+                s.executeUpdate();
+            }
+        }
+        try (PreparedStatement links = connection.prepareStatement("insert into " + tables.link()
+                + " (from_id, position, link, to_kind, to_id, role) values (?, ?, ?, ?, ?, ?)");
+                PreparedStatement terms = connection.prepareStatement("insert into " + tables.searchTerm()
+                        + " (entity_id, position, kind, field, weight, term) values (?, ?, ?, ?, ?, ?)")) {
+            boolean anyLink = false;
+            boolean anyTerm = false;
+            for (Parsed p : applied) {
+                if (p.projection() == null) {
+                    continue;
+                }
+                int position = 0;
+                for (Projection.Link link : p.projection().links()) {
+                    links.setObject(1, p.event().subject());
+                    links.setInt(2, position++);
+                    links.setString(3, link.link());
+                    links.setString(4, link.toKind().name());
+                    links.setObject(5, link.toId());
+                    links.setString(6, link.role());
+                    links.addBatch();
+                    anyLink = true;
+                }
+                position = 0;
+                for (Projection.Term term : p.projection().terms()) {
+                    terms.setObject(1, p.event().subject());
+                    terms.setInt(2, position++);
+                    terms.setString(3, p.kind());
+                    terms.setString(4, term.field());
+                    terms.setInt(5, term.weight());
+                    terms.setString(6, term.text());
+                    terms.addBatch();
+                    anyTerm = true;
+                }
+            }
+            if (anyLink) {
+                links.executeBatch();
+            }
+            if (anyTerm) {
+                terms.executeBatch();
+            }
+        }
+        return applied.size();
+    }
+
+    private static void bindEntity(PreparedStatement s, Parsed p) throws SQLException {
+        Projection proj = p.projection();
+        s.setObject(1, p.event().subject());
+        s.setString(2, p.kind());
+        s.setLong(3, p.event().entityVersion());
+        s.setBoolean(4, proj == null);
+        s.setString(5, proj == null ? null : proj.label());
+        s.setString(6, proj == null ? null : proj.subtype());
+        s.setString(7, proj == null ? null : proj.date());
+        s.setObject(8, earliest(p.date()));
+        s.setObject(9, latest(p.date()));
+        s.setString(10, proj == null ? null : proj.end());
+        s.setObject(11, earliest(p.end()));
+        s.setObject(12, latest(p.end()));
+        s.setString(13, proj == null ? null : new String(p.event().data(), StandardCharsets.UTF_8));
     }
 
     private static EdtfDate parse(String edtf) {

@@ -166,4 +166,22 @@ public final class ArchiveViews {
             boolean dayKnown, String caveat,
             @Schema(example = "85 years since the Armed attack on Trotsky's house in Coyoacán (May 24, 1940)") String text) {
     }
+
+    @Schema(name = "GraphNode", description = "A person, organisation or event; `resolved` is false for one the archive "
+            + "has not seen, whose kind and label are then unknown")
+    public record GraphNode(UUID id, EntityKind kind, String label, boolean resolved,
+            @Schema(description = "Steps from the focus") int distance) {
+    }
+
+    @Schema(name = "GraphEdge", description = "MEMBERSHIP (person to organisation), RELATION (person to person, read "
+            + "from `from`) or PARTICIPATION (person or organisation to event), with its role and period; `via` is the "
+            + "membership, relation or event it comes from")
+    public record GraphEdge(@Schema(example = "MEMBERSHIP") String kind, UUID from, UUID to,
+            @Schema(example = "head of security") String role, DateView period, UUID via) {
+    }
+
+    @Schema(name = "Graph")
+    public record Graph(UUID focus, int depth, List<GraphNode> nodes, List<GraphEdge> edges,
+            @Schema(description = "true when the node bound stopped the walk") boolean truncated) {
+    }
 }

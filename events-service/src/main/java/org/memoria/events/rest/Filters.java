@@ -1,0 +1,54 @@
+package org.memoria.events.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.memoria.common.problem.Problems;
+import org.memoria.events.domain.EventOrder;
+
+/** Filter parameters that {@code QueryParameters} does not convert: days and the order of a list. */
+final class Filters {
+
+    private Filters() {
+    }
+
+    /** An ISO day such as 1940-05-24; null when absent or blank. */
+    static LocalDate day(UriInfo uri, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid(uri, name, "'" + value + "' is not an ISO day such as 1940-05-24");
+        }
+    }
+
+    /** Refuses a range that ends before it starts. */
+    static void range(UriInfo uri, LocalDate from, LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw invalid(uri, "to", "'" + to + "' is before from ('" + from + "')");
+        }
+    }
+
+    /** {@code date} (the default) or {@code title}. */
+    static EventOrder order(UriInfo uri, String value) {
+        if (value == null || value.isBlank()) {
+            return EventOrder.DATE;
+        }
+        return Arrays.stream(EventOrder.values()).filter(o -> o.name().toLowerCase(Locale.ROOT).equals(value.strip()))
+                .findFirst().orElseThrow(() -> invalid(uri, "sort", "'" + value + "' is not one of "
+                        + Arrays.stream(EventOrder.values()).map(o -> o.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", "))));
+    }
+
+    private static BadRequestException invalid(UriInfo uri, String name, String reason) {
+        return new BadRequestException(Problems.badRequest(uri, name, reason));
+    }
+}

@@ -1,0 +1,55 @@
+package org.memoria.gateway.rest;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.QueryParameters;
+import org.memoria.common.problem.Problems;
+import org.memoria.gateway.rest.ArchiveViews.Graph;
+import org.memoria.gateway.service.ArchiveGraph;
+
+@Path("/api/graph")
+@Tag(name = "graph", description = "Who was connected to whom")
+public class GraphApi {
+
+    @Inject
+    ArchiveGraph graph;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "graph", summary = "The network around a person, organisation or event",
+            description = "People, organisations and events as nodes; memberships, relations and participations as edges, "
+                    + "with kinds, roles and periods; breadth-first from the focus, at most " + ArchiveGraph.MAX_NODES
+                    + " nodes.")
+    @APIResponse(responseCode = "200", description = "The graph", content = @Content(schema = @Schema(implementation = Graph.class)))
+    @ApiDoc.NotFound
+    public Response graph(
+            @Parameter(description = "The person, organisation or event at the centre", required = true) @QueryParam("focus") @NotNull String focus,
+            @Parameter(description = "Steps from the focus, 1 to " + ArchiveGraph.MAX_DEPTH) @QueryParam("depth") @DefaultValue("2") @Min(1) @Max(ArchiveGraph.MAX_DEPTH) int depth,
+            @Parameter(description = "At most this many nodes") @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(ArchiveGraph.MAX_NODES) int limit) {
+        UUID id = QueryParameters.uuid(uri, "focus", focus);
+        return graph.around(id, depth, limit).map(g -> Response.ok(g).build())
+                .orElseGet(() -> Problems.notFound("person, organisation or event", id, uri.getPath()));
+    }
+}
