@@ -40,7 +40,7 @@ class SourceEventsTest {
                 "title", "Stalin Seeks My Death", "date", "1940-06-08", "authorIds", List.of(trotsky)))
                 .post("/sources").then().statusCode(201).extract().path("id");
         Map<String, Object> withUrl = Map.of("type", "ARTICLE", "title", "Stalin Seeks My Death",
-                "date", "1940-06-08", "authorIds", List.of(trotsky), "url", URL);
+                "date", "1940-06-08", "authorIds", List.of(trotsky), "identifiers", Map.of("url", URL));
         given().contentType(ContentType.JSON).body(withUrl).header("If-Match", "\"0\"").put("/sources/" + id).then().statusCode(200);
         // an identical replace changes nothing and must publish nothing
         given().contentType(ContentType.JSON).body(withUrl).header("If-Match", "\"1\"").put("/sources/" + id).then().statusCode(200);

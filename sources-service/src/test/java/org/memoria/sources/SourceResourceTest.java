@@ -2,16 +2,21 @@ package org.memoria.sources;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.memoria.sources.Archive.createSource;
+import static org.memoria.sources.Archive.tag;
 
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +53,7 @@ class SourceResourceTest {
     }
 
     private static String create(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/sources")
-                .then().statusCode(201).extract().path("id");
+        return createSource(body);
     }
 
     private static void assertNoSourcesBy(UUID authorId) {
@@ -61,8 +65,8 @@ class SourceResourceTest {
     void createsAndReadsASourceWithItsAuthorsAndEdtfDate() {
         UUID trotsky = UUID.randomUUID();
         Map<String, Object> body = source("ARTICLE", STALIN_SEEKS_MY_DEATH, "1940-06-08", trotsky);
-        body.put("publisher", "Fourth International");
-        body.put("url", TROTSKY_ARCHIVE);
+        body.put("periodical", "Fourth International");
+        body.put("identifiers", Map.of("url", TROTSKY_ARCHIVE));
         String location = given().contentType(ContentType.JSON).body(body).post("/sources")
                 .then().statusCode(201)
                 .header("ETag", "\"0\"")
@@ -77,8 +81,8 @@ class SourceResourceTest {
                 .body("date.edtf", equalTo("1940-06-08"))
                 .body("date.display", equalTo("June 8, 1940"))
                 .body("date.latest", equalTo("1940-06-08"))
-                .body("publisher", equalTo("Fourth International"))
-                .body("url", equalTo(TROTSKY_ARCHIVE))
+                .body("periodical", equalTo("Fourth International"))
+                .body("identifiers.url", equalTo(TROTSKY_ARCHIVE))
                 .body("createdAt", notNullValue())
                 .body("updatedAt", notNullValue());
     }
@@ -91,7 +95,7 @@ class SourceResourceTest {
         given().get("/sources/" + id).then().statusCode(200)
                 .body("authorIds", contains(serge.toString(), sedova.toString()))
                 .body("date", nullValue())
-                .body("url", nullValue());
+                .body("identifiers", nullValue());
     }
 
     @Test
@@ -172,7 +176,7 @@ class SourceResourceTest {
         Map<String, Object> body = new HashMap<>();
         body.put("title", " ");
         body.put("date", "1940-13-08");
-        body.put("url", "ftp://marxists.org/archive/trotsky");
+        body.put("identifiers", Map.of("url", "ftp://marxists.org/archive/trotsky"));
         body.put("authorIds", List.of(trotsky.toString()));
         given().contentType(ContentType.JSON).body(body).post("/sources")
                 .then().statusCode(400)
@@ -181,9 +185,9 @@ class SourceResourceTest {
                 .body("errors.field", hasItem("title"))
                 .body("errors.field", hasItem("type"))
                 .body("errors.field", hasItem("date"))
-                .body("errors.field", hasItem("url"))
+                .body("errors.field", hasItem("identifiers.url"))
                 .body("errors.find { it.field == 'date' }.reason", containsString("position 5"))
-                .body("errors.find { it.field == 'url' }.reason", containsString("http(s) URL"));
+                .body("errors.find { it.field == 'identifiers.url' }.reason", containsString("http(s) URL"));
         assertNoSourcesBy(trotsky);
     }
 
@@ -191,10 +195,10 @@ class SourceResourceTest {
     void rejectsAUrlThatIsNoUrlAndAnAuthorThatIsNoId() {
         UUID trotsky = UUID.randomUUID();
         Map<String, Object> body = source("ARTICLE", STALIN_SEEKS_MY_DEATH, "1940-06-08", trotsky);
-        body.put("url", "marxists.org/archive/trotsky");
+        body.put("identifiers", Map.of("url", "marxists.org/archive/trotsky"));
         given().contentType(ContentType.JSON).body(body).post("/sources")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", contains("url"));
+                .body("errors.field", contains("identifiers.url"));
         body = source("ARTICLE", STALIN_SEEKS_MY_DEATH, "1940-06-08");
         body.put("authorIds", List.of(trotsky.toString(), "Leon Trotsky"));
         given().contentType(ContentType.JSON).body(body).post("/sources")
@@ -276,6 +280,161 @@ class SourceResourceTest {
     }
 
     @Test
+    void createsAndReadsEveryFieldOfASource() {
+        UUID icfi = UUID.randomUUID();
+        UUID blake = UUID.randomUUID();
+        Map<String, Object> body = source("REPORT", "Security and the Fourth International", "1975-05", blake);
+        body.put("organisationAuthorIds", List.of(icfi.toString()));
+        body.put("publisher", "Mehring Books");
+        body.put("periodical", "Workers Press");
+        body.put("language", "en");
+        body.put("identifiers", Map.of("url", "https://www.wsws.org/en/special/library/security-fourth-international",
+                "isbn", "9781893638976", "doi", "10.1000/182", "archiveReference", "FBI file 100-HQ-1"));
+        body.put("description", "The ICFI's investigation into the assassination of Leon Trotsky, begun in 1975.");
+        String id = createSource(body);
+
+        given().get("/sources/" + id).then().statusCode(200)
+                .body("type", equalTo("REPORT"))
+                .body("authorIds", contains(blake.toString()))
+                .body("organisationAuthorIds", contains(icfi.toString()))
+                .body("date.display", equalTo("May 1975"))
+                .body("date.earliest", equalTo("1975-05-01"))
+                .body("publisher", equalTo("Mehring Books"))
+                .body("periodical", equalTo("Workers Press"))
+                .body("language", equalTo("en"))
+                .body("identifiers.isbn", equalTo("9781893638976"))
+                .body("identifiers.doi", equalTo("10.1000/182"))
+                .body("identifiers.archiveReference", equalTo("FBI file 100-HQ-1"))
+                .body("identifiers.url", startsWith("https://www.wsws.org/"))
+                .body("description", containsString("begun in 1975"));
+        // an identical replace (identifiers given in another key order) changes nothing
+        given().contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"").put("/sources/" + id)
+                .then().statusCode(200).body("version", is(0));
+    }
+
+    @Test
+    void rejectsABadIsbnDoiUrlOrLanguageNamingEachFieldAndWritesNothing() {
+        UUID icfi = UUID.randomUUID();
+        Map<String, Object> body = source("BOOK", "How the GPU Murdered Trotsky", "1976");
+        body.put("organisationAuthorIds", List.of(icfi.toString()));
+        body.put("language", "English");
+        body.put("identifiers", Map.of("isbn", "0-86151-013-1", "doi", "doi:10.1000/182", "url", "www.wsws.org"));
+        given().contentType(ContentType.JSON).body(body).post("/sources")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("language", "identifiers.isbn", "identifiers.doi",
+                        "identifiers.url"))
+                .body("errors.find { it.field == 'identifiers.isbn' }.reason", containsString("without hyphens"))
+                .body("errors.find { it.field == 'language' }.reason", containsString("ISO 639"));
+        given().queryParam("organisationAuthorId", icfi.toString()).get("/sources").then().body("total", is(0));
+    }
+
+    @Test
+    void filtersByOrganisationAuthorLanguageAndPartOfTheTitle() {
+        UUID swp = UUID.randomUUID();
+        String tag = tag();
+        Map<String, Object> english = source("STATEMENT", "Healy's Big Lie " + tag, "1976");
+        english.put("organisationAuthorIds", List.of(swp.toString()));
+        english.put("language", "en");
+        String en = createSource(english);
+        Map<String, Object> spanish = source("STATEMENT", "La gran mentira de Healy " + tag, "1976");
+        spanish.put("organisationAuthorIds", List.of(swp.toString()));
+        spanish.put("language", "es");
+        String es = createSource(spanish);
+        create(source("ARTICLE", "Answering Healy's Big Lie " + tag, "1976"));
+
+        given().queryParam("organisationAuthorId", swp.toString()).get("/sources").then().statusCode(200)
+                .body("total", is(2)).body("items.id", containsInAnyOrder(en, es));
+        given().queryParam("organisationAuthorId", swp.toString()).queryParam("language", "es").get("/sources")
+                .then().body("items.id", contains(es));
+        given().queryParam("q", "BIG LIE " + tag).get("/sources").then()
+                .body("total", is(2))
+                .body("items.title", contains("Answering Healy's Big Lie " + tag, "Healy's Big Lie " + tag));
+        given().queryParam("q", "big lie " + tag).queryParam("organisationAuthorId", swp.toString()).get("/sources")
+                .then().body("items.id", contains(en));
+        // % and _ are text, not patterns
+        given().queryParam("q", "%" + tag).get("/sources").then().body("total", is(0));
+    }
+
+    @Test
+    void keepsSourcesWhoseDateOverlapsFromToAndSortsByDate() {
+        String tag = tag();
+        String day = create(source("ARTICLE", "A " + tag, "1940-05-24"));
+        String year = create(source("ARTICLE", "B " + tag, "1940"));
+        String interval = create(source("SERIES", "C " + tag, "1936-12/1940-08-20"));
+        String later = create(source("REPORT", "D " + tag, "1975"));
+        String openStart = create(source("LETTER", "E " + tag, "../1939"));
+        String undated = create(source("ARCHIVAL_RECORD", "F " + tag, null));
+
+        given().queryParam("q", tag).queryParam("from", "1940-06").queryParam("to", "1940-06").get("/sources").then()
+                .statusCode(200).body("items.id", containsInAnyOrder(year, interval));
+        given().queryParam("q", tag).queryParam("to", "1939").get("/sources").then()
+                .body("items.id", containsInAnyOrder(interval, openStart));
+        given().queryParam("q", tag).queryParam("from", "1940-05-24").get("/sources").then()
+                .body("items.id", containsInAnyOrder(day, year, interval, later));
+        given().queryParam("q", tag).queryParam("sort", "date").get("/sources").then()
+                .body("items.id", contains(interval, year, day, later, openStart, undated));
+        given().queryParam("q", tag).get("/sources").then()
+                .body("items.id", contains(day, year, interval, later, openStart, undated));
+    }
+
+    @Test
+    void rejectsInvalidFilterValuesNamingTheParameter() {
+        Map<String, String> invalid = Map.of("language", "EN", "from", "1940-13", "organisationAuthorId", "icfi",
+                "sort", "author", "type", "pamphlet");
+        invalid.forEach((name, value) -> given().queryParam(name, value).get("/sources").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo(name))
+                .body("errors[0].reason", containsString(value)));
+        given().queryParam("from", "1975").queryParam("to", "1940").get("/sources").then().statusCode(400)
+                .body("errors[0].field", equalTo("to"));
+        given().queryParam("from", "1940-13").get("/sources").then()
+                .body("errors[0].reason", containsString("position 5"));
+    }
+
+    @Test
+    void changingOrDeletingRequiresTheCurrentVersionSoNoUpdateIsLost() {
+        String id = createSource(source("ARTICLE", STALIN_SEEKS_MY_DEATH, "1940-06-08"));
+        Map<String, Object> change = source("ARTICLE", STALIN_SEEKS_MY_DEATH, "1940-06-08");
+        change.put("language", "en");
+        given().contentType(ContentType.JSON).body(change).put("/sources/" + id)
+                .then().statusCode(428).contentType("application/problem+json").header("ETag", "\"0\"");
+        given().delete("/sources/" + id).then().statusCode(428);
+        given().contentType(ContentType.JSON).body(change).header("If-Match", "\"0\"").put("/sources/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"");
+        // a second archivist who read version 0 must not overwrite the first one's change
+        given().contentType(ContentType.JSON).body(source("ARTICLE", "Stalin seeks my death", "1940-06"))
+                .header("If-Match", "\"0\"").put("/sources/" + id).then().statusCode(412)
+                .contentType("application/problem+json").header("ETag", "\"1\"")
+                .body("detail", containsString("version 1"));
+        given().header("If-Match", "\"0\"").delete("/sources/" + id).then().statusCode(412);
+        given().get("/sources/" + id).then().body("title", equalTo(STALIN_SEEKS_MY_DEATH))
+                .body("language", equalTo("en"));
+    }
+
+    @Test
+    void revisionsSayWhoChangedWhatAndWhen() {
+        String id = given().contentType(ContentType.JSON).header("X-Archivist", "Evan")
+                .body(source("ARTICLE", "85 years since the May 24, 1940 assassination attempt", "2025-05-28"))
+                .post("/sources").then().statusCode(201).extract().path("id");
+        Map<String, Object> changed = source("ARTICLE",
+                "85 years since the May 24, 1940 assassination attempt against Leon Trotsky", "2025-05-28");
+        changed.put("identifiers", Map.of("url", "https://www.wsws.org/en/articles/2025/05/28/ttab-m28.html"));
+        given().contentType(ContentType.JSON).header("X-Archivist", "Eric").header("If-Match", "\"0\"")
+                .body(changed).put("/sources/" + id).then().statusCode(200);
+        given().header("If-Match", "\"1\"").delete("/sources/" + id).then().statusCode(204);
+
+        given().get("/sources/" + id + "/revisions").then().statusCode(200)
+                .body("change", contains("CREATED", "UPDATED", "DELETED"))
+                .body("author", contains("Evan", "Eric", "anonymous"))
+                .body("[1].changed", containsInAnyOrder("title", "identifiers"))
+                .body("[1].state.identifiers.url", endsWith("ttab-m28.html"))
+                .body("[0].state.identifiers", nullValue())
+                .body("[2].state", nullValue());
+        given().get("/sources/" + UUID.randomUUID() + "/revisions").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void servesHealthAndOpenApi() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Kafka")))
@@ -289,6 +448,16 @@ class SourceResourceTest {
                         equalTo("#/components/schemas/SourceType"))
                 .body("components.schemas.SourceType.enum", hasItem("DECRYPTED_CABLE"))
                 .body("paths.'/sources'.get.parameters.find { it.name == 'authorId' }.schema.format",
-                        equalTo("uuid"));
+                        equalTo("uuid"))
+                .body("paths.'/sources'.get.parameters.find { it.name == 'size' }.description",
+                        containsString("at most 100"))
+                .body("paths.'/sources/{id}/revisions'.get.operationId", equalTo("getSourceRevisions"))
+                .body("paths.'/sources/{id}/citations'.get.operationId", equalTo("listSourceCitations"))
+                .body("paths.'/citations'.post.operationId", equalTo("createCitation"))
+                .body("paths.'/citations'.get.operationId", equalTo("listCitations"))
+                .body("paths.'/claims'.post.operationId", equalTo("createClaim"))
+                .body("paths.'/claims/{id}'.get.operationId", equalTo("getClaim"))
+                .body("components.schemas.ClaimInput.properties", not(hasKey("status")))
+                .body("components.schemas.Claim.properties", hasKey("history"));
     }
 }

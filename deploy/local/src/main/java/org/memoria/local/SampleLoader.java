@@ -72,7 +72,7 @@ public final class SampleLoader {
      * {@code xId} and every {@code xKeys} into {@code xIds} with the ids the keys stand for, at any depth; a nested
      * {@code key} (as in {@code {"kind": "PERSON", "key": "leon-trotsky"}}) becomes {@code id}; nulls are dropped.
      */
-    static JsonNode body(JsonNode entry, boolean top) {
+    public static JsonNode body(JsonNode entry, boolean top) {
         if (entry.isArray()) {
             ArrayNode out = JsonNodeFactory.instance.arrayNode();
             entry.forEach(e -> out.add(body(e, false)));

@@ -1,5 +1,6 @@
 package org.memoria.sources.domain;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.envers.Audited;
 import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.common.persistence.OwnedEntity;
@@ -25,6 +27,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 
 @Entity
+@Audited
 @Table(name = "source")
 public class Source extends OwnedEntity {
 
@@ -42,6 +45,13 @@ public class Source extends OwnedEntity {
     @OrderColumn(name = "position")
     public List<UUID> authorIds = new ArrayList<>();
 
+    /** Organisations of the people service that wrote the source (a party, a committee, an editorial board). */
+    @ElementCollection
+    @CollectionTable(name = "source_organisation_author", joinColumns = @JoinColumn(name = "source_id"))
+    @Column(name = "organisation_id", nullable = false)
+    @OrderColumn(name = "position")
+    public List<UUID> organisationAuthorIds = new ArrayList<>();
+
     @Embedded
     @AttributeOverrides({
             @AttributeOverride(name = "edtf", column = @Column(name = "date_edtf")),
@@ -52,36 +62,87 @@ public class Source extends OwnedEntity {
     @Column(length = 300)
     public String publisher;
 
-    @Column(length = 2000)
-    public String url;
+    @Column(length = 300)
+    public String periodical;
 
-    /** Sources of this type (when given) by this author (when given), by title. */
-    public static List<Source> search(SourceType type, UUID authorId, int page, int size) {
-        Filter filter = Filter.of(type, authorId);
-        return find("from Source s" + filter.where() + " order by s.title, s.id", filter.parameters())
-                .page(Page.of(page, size)).list();
+    @Column(length = 3)
+    public String language;
+
+    @Embedded
+    public SourceIdentifierColumns identifiers;
+
+    @Column(columnDefinition = "text")
+    public String description;
+
+    /** How a list of sources is ordered. */
+    public enum Order {
+        /** By title, then id. */
+        TITLE,
+        /** By the date's earliest day (undated last), then latest day, title and id. */
+        DATE
     }
 
-    public static long countMatching(SourceType type, UUID authorId) {
-        Filter filter = Filter.of(type, authorId);
+    /** What a list of sources keeps: every non-null criterion must hold. */
+    public record Criteria(SourceType type, UUID authorId, UUID organisationAuthorId, String language,
+            LocalDate from, LocalDate to, String titleContains) {
+    }
+
+    public static List<Source> search(Criteria criteria, Order order, int page, int size) {
+        Filter filter = Filter.of(criteria);
+        String orderBy = order == Order.DATE
+                ? " order by s.date.earliest asc nulls last, s.date.latest asc nulls last, s.title, s.id"
+                : " order by s.title, s.id";
+        return find("from Source s" + filter.where() + orderBy, filter.parameters()).page(Page.of(page, size)).list();
+    }
+
+    public static long countMatching(Criteria criteria) {
+        Filter filter = Filter.of(criteria);
         return find("select count(s) from Source s" + filter.where(), filter.parameters())
                 .project(Long.class).singleResult();
     }
 
     private record Filter(String where, Parameters parameters) {
-        static Filter of(SourceType type, UUID authorId) {
+        static Filter of(Criteria c) {
             List<String> conditions = new ArrayList<>();
             Parameters parameters = new Parameters();
-            if (type != null) {
+            if (c.type() != null) {
                 conditions.add("s.type = :type");
-                parameters.and("type", type);
+                parameters.and("type", c.type());
             }
-            if (authorId != null) {
+            if (c.authorId() != null) {
                 // exists, not a join: an author named twice in a byline still lists the source once
                 conditions.add("exists (select 1 from s.authorIds a where a = :authorId)");
-                parameters.and("authorId", authorId);
+                parameters.and("authorId", c.authorId());
+            }
+            if (c.organisationAuthorId() != null) {
+                conditions.add("exists (select 1 from s.organisationAuthorIds o where o = :organisationAuthorId)");
+                parameters.and("organisationAuthorId", c.organisationAuthorId());
+            }
+            if (c.language() != null) {
+                conditions.add("s.language = :language");
+                parameters.and("language", c.language());
+            }
+            if (c.from() != null || c.to() != null) {
+                // overlap: the date's bounds meet [from, to]; an open end of the date meets everything on that side
+                conditions.add("s.date.edtf is not null");
+            }
+            if (c.from() != null) {
+                conditions.add("(s.date.latest is null or s.date.latest >= :from)");
+                parameters.and("from", c.from());
+            }
+            if (c.to() != null) {
+                conditions.add("(s.date.earliest is null or s.date.earliest <= :to)");
+                parameters.and("to", c.to());
+            }
+            if (c.titleContains() != null) {
+                conditions.add("lower(s.title) like :title");
+                parameters.and("title", like(c.titleContains()));
             }
             return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
         }
+    }
+
+    static String like(String text) {
+        return "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

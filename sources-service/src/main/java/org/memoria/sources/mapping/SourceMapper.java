@@ -5,10 +5,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.memoria.common.api.DateView;
+import org.memoria.common.contract.sources.SourceIdentifiers;
 import org.memoria.common.contract.sources.SourceInput;
 import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.sources.domain.Source;
+import org.memoria.sources.domain.SourceIdentifierColumns;
 import org.memoria.sources.rest.SourceView;
 
 /** The three shapes of a source: write model, entity and event payload, and the answer to clients. */
@@ -18,26 +20,45 @@ public class SourceMapper {
     public void apply(SourceInput input, Source source) {
         source.type = input.type();
         source.title = input.title();
-        source.authorIds.clear();
-        source.authorIds.addAll(input.authorIds());
+        Lists.replace(source.authorIds, input.authorIds());
+        Lists.replace(source.organisationAuthorIds, input.organisationAuthorIds());
         source.date = EdtfValue.of(input.date());
         source.publisher = input.publisher();
-        source.url = input.url();
+        source.periodical = input.periodical();
+        source.language = input.language();
+        SourceIdentifiers ids = identifiers(input.identifiers());
+        source.identifiers = ids == null ? null
+                : new SourceIdentifierColumns(ids.url(), ids.isbn(), ids.doi(), ids.archiveReference());
+        source.description = input.description();
     }
 
     public SourceInput toInput(Source source) {
-        return new SourceInput(source.type, source.title, List.copyOf(source.authorIds), EdtfValue.edtf(source.date),
-                source.publisher, source.url);
+        return new SourceInput(source.type, source.title, List.copyOf(source.authorIds),
+                List.copyOf(source.organisationAuthorIds), EdtfValue.edtf(source.date), source.publisher,
+                source.periodical, source.language, identifiers(source), source.description);
     }
 
     public SourceState toState(Source source) {
         return new SourceState(source.id, source.version, source.type, source.title, List.copyOf(source.authorIds),
-                EdtfValue.edtf(source.date), source.publisher, source.url);
+                List.copyOf(source.organisationAuthorIds), EdtfValue.edtf(source.date), source.publisher,
+                source.periodical, source.language, identifiers(source), source.description);
     }
 
     public SourceView toView(Source source) {
         return new SourceView(source.id, source.version, source.type, source.title, List.copyOf(source.authorIds),
-                DateView.of(EdtfValue.edtf(source.date)), source.publisher, source.url, source.createdAt,
+                List.copyOf(source.organisationAuthorIds), DateView.of(EdtfValue.edtf(source.date)), source.publisher,
+                source.periodical, source.language, identifiers(source), source.description, source.createdAt,
                 source.updatedAt);
+    }
+
+    /** null when no identifier is known, so "identifiers": {} and no identifiers at all are the same source. */
+    private static SourceIdentifiers identifiers(SourceIdentifiers ids) {
+        return ids == null || (ids.url() == null && ids.isbn() == null && ids.doi() == null
+                && ids.archiveReference() == null) ? null : ids;
+    }
+
+    private static SourceIdentifiers identifiers(Source source) {
+        SourceIdentifierColumns c = source.identifiers;
+        return c == null ? null : identifiers(new SourceIdentifiers(c.url, c.isbn, c.doi, c.archiveReference));
     }
 }

@@ -1,5 +1,6 @@
 package org.memoria.sources.rest;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -26,8 +27,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
@@ -38,16 +41,22 @@ import org.memoria.common.contract.sources.SourceInput;
 import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
+import org.memoria.sources.domain.Source;
 import org.memoria.sources.mapping.SourceMapper;
 import org.memoria.sources.service.SourceService;
 
 @Path("/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "sources", description = "Sources of the archive and their authors")
-@APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field",
+@Tag(name = "sources", description = "Sources of the archive, their authors, and the passages cited from them")
+@APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field or parameter",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SourceResource {
+
+    static final String EXAMPLE = """
+            {"type": "ARTICLE", "title": "Stalin Seeks My Death", "authorIds": ["9c4b1f4e-4f5e-4c1e-9d0a-6f0c1d2e3f40"],
+             "date": "1940-06-08", "periodical": "Fourth International", "language": "en",
+             "identifiers": {"url": "https://www.marxists.org/archive/trotsky/1940/06/stalin.htm"}}""";
 
     @Inject
     SourceService service;
@@ -58,8 +67,11 @@ public class SourceResource {
 
     @GET
     @Operation(operationId = "listSources", summary = "List sources",
-            description = "Sources by title. `type` keeps sources of that type; `authorId` keeps sources the person "
-                    + "wrote or co-wrote.")
+            description = "Sources by title (or by date with `sort=date`). Every filter given must hold: `type`; "
+                    + "`authorId` (a person who wrote or co-wrote it); `organisationAuthorId`; `language`; `from` / "
+                    + "`to` (EDTF dates: keeps sources whose date's bounds overlap [earliest day of `from`, latest day "
+                    + "of `to`]; undated sources are left out); `q` (part of the title, case-insensitive). Pages count "
+                    + "from 0 and hold at most " + Page.MAX_SIZE + " sources.")
     @APIResponse(responseCode = "200", description = "A page of sources")
     public Page<SourceView> list(
             @Parameter(description = "Only sources of this type", example = "ARTICLE",
@@ -67,11 +79,37 @@ public class SourceResource {
             @Parameter(description = "Only sources this person is an author of",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("authorId")
             String authorId,
+            @Parameter(description = "Only sources this organisation is an author of",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("organisationAuthorId")
+            String organisationAuthorId,
+            @Parameter(description = "Only sources in this language (ISO 639 code)", example = "en")
+            @QueryParam("language") String language,
+            @Parameter(description = "Only sources dated (at least partly) on or after this EDTF date", example = "1940")
+            @QueryParam("from") String from,
+            @Parameter(description = "Only sources dated (at least partly) on or before this EDTF date", example = "1940-08")
+            @QueryParam("to") String to,
+            @Parameter(description = "Part of the title, case-insensitive", example = "stalin") @QueryParam("q") String q,
+            @Parameter(description = "Order: `title` (default), or `date` (earliest first, undated last)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "title", "date" }))
+            @QueryParam("sort") @DefaultValue("title") String sort,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
             @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.list(QueryParameters.enumValue(uri, "type", type, SourceType.class),
-                QueryParameters.uuid(uri, "authorId", authorId), page, size);
+        LocalDate fromDay = Filters.earliest(uri, "from", from);
+        LocalDate toDay = Filters.latest(uri, "to", to);
+        if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
+            throw Filters.invalid(uri, "to", "'" + to + "' ends before 'from' (" + from + ") begins");
+        }
+        Source.Order order = switch (sort) {
+            case "title" -> Source.Order.TITLE;
+            case "date" -> Source.Order.DATE;
+            default -> throw Filters.invalid(uri, "sort", "'" + sort + "' is not one of title, date");
+        };
+        Source.Criteria criteria = new Source.Criteria(QueryParameters.enumValue(uri, "type", type, SourceType.class),
+                QueryParameters.uuid(uri, "authorId", authorId),
+                QueryParameters.uuid(uri, "organisationAuthorId", organisationAuthorId),
+                Filters.language(uri, "language", language), fromDay, toDay, Filters.text(q));
+        return service.list(criteria, order, page, size);
     }
 
     @GET
@@ -86,8 +124,37 @@ public class SourceResource {
                 .orElseGet(() -> Problems.notFound("source", id, uri.getPath()));
     }
 
+    @GET
+    @Path("{id}/citations")
+    @Operation(operationId = "listSourceCitations", summary = "The passages cited from a source",
+            description = "The citations whose source this is, in the order they were recorded.")
+    @APIResponse(responseCode = "200", description = "A page of citations")
+    @APIResponse(responseCode = "404", description = "No such source",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response citations(@PathParam("id") UUID id,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
+            @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return service.citations(id, page, size).map(p -> Response.ok(p).build())
+                .orElseGet(() -> Problems.notFound("source", id, uri.getPath()));
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @Operation(operationId = "getSourceRevisions", summary = "A source's revision history",
+            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
+                    + "and the state it left.")
+    @APIResponse(responseCode = "200", description = "The revisions")
+    @APIResponse(responseCode = "404", description = "No source ever had this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revisions(@PathParam("id") UUID id) {
+        var history = service.revisions(id);
+        return history.isEmpty() ? Problems.notFound("source", id, uri.getPath()) : Response.ok(history).build();
+    }
+
     @POST
     @Operation(operationId = "createSource", summary = "Record a source")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Stalin Seeks My Death", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new source",
             content = @Content(schema = @Schema(implementation = SourceView.class)))
     public Response create(@Valid @NotNull SourceInput input) {
@@ -98,7 +165,10 @@ public class SourceResource {
     @PUT
     @Path("{id}")
     @Operation(operationId = "putSource", summary = "Replace a source, or record it under this id",
-            description = "Idempotent: a replace that changes nothing keeps the version and publishes nothing.")
+            description = "Idempotent: a replace that changes nothing keeps the version and publishes nothing. When the "
+                    + "date changes, every claim whose evidence cites the source is re-derived and, if it changed, "
+                    + "published again, in the same transaction.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "Stalin Seeks My Death", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
             content = @Content(schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * and it exists)",
@@ -115,8 +185,13 @@ public class SourceResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "deleteSource", summary = "Delete a source", description = "Publishes a tombstone.")
+    @Operation(operationId = "deleteSource", summary = "Delete a source",
+            description = "Publishes a tombstone. A source that is cited (or named by a citation or claim) cannot be "
+                    + "deleted.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The source is cited, or named by a citation or a claim; the "
+            + "problem names them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "Deleting requires If-Match",
@@ -124,6 +199,7 @@ public class SourceResource {
     @APIResponse(responseCode = "404", description = "No such source",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build() : Problems.notFound("source", id, uri.getPath());
+        return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build()
+                : Problems.notFound("source", id, uri.getPath());
     }
 }

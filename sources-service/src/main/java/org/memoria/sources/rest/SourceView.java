@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.api.DateView;
+import org.memoria.common.contract.sources.SourceIdentifiers;
 import org.memoria.common.contract.sources.SourceType;
 
 /** A source as the sources service answers it. */
@@ -13,7 +14,10 @@ import org.memoria.common.contract.sources.SourceType;
 public record SourceView(UUID id, @Schema(description = "Grows with every change; the ETag") long version,
         @Schema(example = "ARTICLE") SourceType type, @Schema(example = "Stalin Seeks My Death") String title,
         @Schema(description = "People of the people service, in the order of the byline") List<UUID> authorIds,
-        DateView date, @Schema(example = "Fourth International") String publisher,
-        @Schema(example = "https://www.marxists.org/archive/trotsky/index.htm") String url,
+        @Schema(description = "Organisations of the people service that wrote it") List<UUID> organisationAuthorIds,
+        DateView date, @Schema(example = "Mehring Books") String publisher,
+        @Schema(example = "Fourth International") String periodical,
+        @Schema(example = "en", description = "ISO 639 code") String language,
+        @Schema(description = "null when none is known") SourceIdentifiers identifiers, String description,
         OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 }

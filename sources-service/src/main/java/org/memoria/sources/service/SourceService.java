@@ -1,41 +1,104 @@
 package org.memoria.sources.service;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Preconditions;
+import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.sources.SourceInput;
 import org.memoria.common.contract.sources.SourceState;
-import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.events.Topics;
+import org.memoria.common.revision.RevisionHistory;
+import org.memoria.common.revision.RevisionView;
 import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.sources.domain.Citation;
 import org.memoria.sources.domain.Source;
+import org.memoria.sources.mapping.CitationMapper;
 import org.memoria.sources.mapping.SourceMapper;
+import org.memoria.sources.rest.CitationView;
 import org.memoria.sources.rest.SourceView;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class SourceService extends OwnedEntityCommands<Source, SourceInput, SourceState> {
 
     @Inject
     SourceMapper mapper;
+    @Inject
+    CitationMapper citationMapper;
+    @Inject
+    ClaimService claims;
+    @Inject
+    References references;
+    @Inject
+    ObjectMapper json;
 
     public SourceService() {
         super(Source.class, Topics.SOURCES, "source");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<SourceView> list(SourceType type, UUID authorId, int page, int size) {
-        return new Page<>(Source.search(type, authorId, page, size).stream().map(mapper::toView).toList(), page,
-                size, Source.countMatching(type, authorId));
+    public Page<SourceView> list(Source.Criteria criteria, Source.Order order, int page, int size) {
+        return new Page<>(Source.search(criteria, order, page, size).stream().map(mapper::toView).toList(), page,
+                size, Source.countMatching(criteria));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SourceView> find(UUID id) {
         return Source.<Source> findByIdOptional(id).map(mapper::toView);
+    }
+
+    /** The passages cited from this source, in the order they were recorded; empty if there is no such source. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Page<CitationView>> citations(UUID id, int page, int size) {
+        if (Source.count("id", id) == 0) {
+            return Optional.empty();
+        }
+        Citation.Criteria criteria = new Citation.Criteria(id, null, null);
+        return Optional.of(new Page<>(Citation.search(criteria, page, size).stream().map(citationMapper::toView)
+                .toList(), page, size, Citation.countMatching(criteria)));
+    }
+
+    /** The source's revisions, oldest first; empty if the id was never used. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RevisionView> revisions(UUID id) {
+        return RevisionHistory.of(Source.getEntityManager(), json, Source.class, id, mapper::toView);
+    }
+
+    /** Also re-derives, in the same transaction, every claim whose evidence cites the source (its date may have moved). */
+    @Override
+    @Transactional
+    public Upsert<Source> put(UUID id, SourceInput input, Preconditions conditions) {
+        Upsert<Source> result = super.put(id, input, conditions);
+        if (result.changed() && !result.created()) {
+            claims.rederiveCitingSource(id);
+        }
+        return result;
+    }
+
+    /** A source that is cited, or named by a citation or a claim, cannot be deleted. */
+    @Override
+    @Transactional
+    public boolean delete(UUID id, Preconditions conditions) {
+        Source source = Source.findById(id);
+        if (source == null) {
+            return false;
+        }
+        conditions.checkExisting("source", id, source.version);
+        List<Citation> cited = Citation.ofSource(id);
+        references.requireUnreferenced(EntityKind.SOURCE, id, cited.isEmpty() ? List.of()
+                : List.of("the source of " + cited.size() + (cited.size() > 1 ? " citations (" : " citation (")
+                        + cited.stream().map(c -> c.id.toString()).collect(Collectors.joining(", "))
+                        + "); delete or move them first"));
+        return super.delete(id, conditions);
     }
 
     @Override

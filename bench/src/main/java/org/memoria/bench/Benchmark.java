@@ -1,0 +1,301 @@
+package org.memoria.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.memoria.local.LocalStack;
+import org.memoria.local.LocalStack.Service;
+import org.memoria.local.PostgresServer;
+import org.memoria.local.SampleLoader;
+
+/**
+ * {@code bench/run}: the platform on 127.0.0.1 as {@code ./memoria up} runs it, the sample archive plus a synthetic
+ * archive, then each measurement of docs/benchmarks.md. The load generator runs on the same two cores as the
+ * services, so every figure is a lower bound of what the services do on their own.
+ */
+public final class Benchmark {
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark().run(Integer.getInteger("bench.entities", 100_000), Integer.getInteger("bench.seconds", 15));
+    }
+
+    private void run(int entities, int seconds) throws Exception {
+        Path root = Path.of(System.getProperty("memoria.root", ".")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("memoria-bench-");
+        LocalStack.Options defaults = LocalStack.Options.ephemeral(root, data);
+        // durable: fsync on, as ./memoria up runs it
+        LocalStack.Options options = new LocalStack.Options(root, data, defaults.ports(), defaults.postgresPort(),
+                defaults.kafkaPort(), defaults.controllerPort(), true);
+        log("starting the stack in " + data);
+        try (LocalStack stack = LocalStack.start(options)) {
+            String gw = stack.url(Service.GATEWAY);
+            Map<Service, Duration> together = stack.startTimes();
+
+            SampleLoader sample = new SampleLoader(gw);
+            SampleLoader.Result loaded = sample.load();
+            sample.awaitProjected(Duration.ofSeconds(60));
+            log("sample loaded " + loaded.written() + ", errors " + loaded.errors().size());
+
+            SyntheticArchive synthetic = new SyntheticArchive(gw);
+            long t0 = System.nanoTime();
+            synthetic.write(entities * 2 / 5, entities * 2 / 5, entities / 5, 32);
+            double writeSeconds = (System.nanoTime() - t0) / 1e9;
+            long projected = awaitProjected(stack, entities);
+            log("synthetic archive: %d entities written in %.1f s (%.0f writes/s); read model holds %d entities"
+                    .formatted(entities, writeSeconds, entities / writeSeconds, projected));
+
+            warmUp(gw, synthetic);
+            Duration d = Duration.ofSeconds(seconds);
+            Load.Result ping = Load.closed("ping (trivial)", 16, d, r -> URI.create(gw + "/api/ping"));
+            Load.Result dossier = Load.closed("dossier", 16, d,
+                    r -> URI.create(gw + "/api/people/" + synthetic.people.get(r.nextInt(synthetic.people.size()))));
+            Load.Result event = Load.closed("event detail", 16, d,
+                    r -> URI.create(gw + "/api/events/" + synthetic.events.get(r.nextInt(synthetic.events.size()))));
+            Load.Result timeline = Load.closed("timeline (1 month)", 16, d, r -> {
+                LocalDate from = LocalDate.of(1900 + r.nextInt(90), 1 + r.nextInt(12), 1);
+                return URI.create(gw + "/api/timeline?from=" + from + "&to=" + from.plusMonths(1).minusDays(1));
+            });
+            Load.Result dossierAt2000 = Load.open("dossier at 2,000 req/s", 2000, Duration.ofSeconds(Math.min(seconds, 10)),
+                    r -> URI.create(gw + "/api/people/" + synthetic.people.get(r.nextInt(synthetic.people.size()))));
+            Load.Result search = Load.closed("search", 4, d, r -> URI.create(gw + "/api/search?q="
+                    + URLEncoder.encode(searchTerm(r, synthetic), StandardCharsets.UTF_8)));
+            Load.Result pingAt2000 = Load.open("ping at 2,000 req/s", 2000, Duration.ofSeconds(Math.min(seconds, 10)),
+                    r -> URI.create(gw + "/api/ping"));
+
+            double[] propagation = propagation(stack, gw, 200, Math.min(seconds, 15));
+            ChangeRebuild rebuild = rebuild(gw);
+
+            Map<Service, Long> rss = new LinkedHashMap<>();
+            for (Service s : Service.values()) {
+                rss.put(s, rssKb(stack.pid(s)));
+            }
+            Map<Service, Duration> alone = new LinkedHashMap<>();
+            for (Service s : Service.values()) {
+                stack.stop(s);
+                long start = System.nanoTime();
+                stack.startService(s);
+                stack.awaitReady(s, Duration.ofSeconds(120));
+                alone.put(s, Duration.ofNanos(System.nanoTime() - start));
+            }
+            Map<Service, Long> rssIdle = new LinkedHashMap<>();
+            for (Service s : Service.values()) {
+                rssIdle.put(s, rssKb(stack.pid(s)));
+            }
+            write(root, entities, projected, writeSeconds, ping, pingAt2000, dossier, event, timeline, dossierAt2000,
+                    search, propagation, rebuild, together, alone, rss, rssIdle);
+        } finally {
+            try (var walk = Files.walk(data)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String searchTerm(ThreadLocalRandom r, SyntheticArchive synthetic) {
+        String last = SyntheticArchive.LAST[r.nextInt(SyntheticArchive.LAST.length)];
+        return switch (r.nextInt(4)) {
+            case 0 -> last; // exact, accented
+            case 1 -> java.text.Normalizer.normalize(last, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", ""); // unaccented
+            case 2 -> last.substring(0, last.length() - 1) + "x"; // misspelled
+            default -> "Agent " + Integer.toString(r.nextInt(synthetic.people.size()), 36); // an alias
+        };
+    }
+
+    private static void warmUp(String gw, SyntheticArchive synthetic) throws InterruptedException {
+        Load.closed("warm-up", 8, Duration.ofSeconds(5), r -> switch (r.nextInt(4)) {
+            case 0 -> URI.create(gw + "/api/people/" + synthetic.people.get(r.nextInt(synthetic.people.size())));
+            case 1 -> URI.create(gw + "/api/timeline?from=1940-01-01&to=1940-12-31");
+            case 2 -> URI.create(gw + "/api/search?q=Hansen");
+            default -> URI.create(gw + "/api/ping");
+        });
+    }
+
+    private static long awaitProjected(LocalStack stack, int entities) throws Exception {
+        try (Connection c = gatewayDb(stack)) {
+            long count = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (var s = c.createStatement(); var rs = s.executeQuery("select count(*) from entity where not deleted")) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
+                if (count >= entities) {
+                    return count;
+                }
+                Thread.sleep(200);
+            }
+            return count;
+        }
+    }
+
+    private static Connection gatewayDb(LocalStack stack) throws Exception {
+        return DriverManager.getConnection(stack.postgres().jdbcUrl("gateway"), PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+
+    /** Writes at a fixed rate through the gateway; propagation = projected_at in the read model minus send time. */
+    private static double[] propagation(LocalStack stack, String gw, int perSecond, int seconds) throws Exception {
+        int total = perSecond * seconds;
+        UUID[] ids = new UUID[total];
+        long[] sentMillis = new long[total];
+        long interval = 1_000_000_000L / perSecond;
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            long wait = start + i * interval - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            int k = i;
+            ids[k] = UUID.randomUUID();
+            sentMillis[k] = System.currentTimeMillis();
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    Load.HTTP.send(HttpRequest.newBuilder(URI.create(gw + "/api/people/" + ids[k]))
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"preferredName\":\"Propagation " + k + "\"}"))
+                            .build(), HttpResponse.BodyHandlers.discarding());
+                } catch (Exception ignored) {
+                    // counted below
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long[] latency = new long[total];
+        try (Connection c = gatewayDb(stack)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            int found = 0;
+            while (found < total && System.nanoTime() < deadline) {
+                found = 0;
+                try (PreparedStatement s = c.prepareStatement("select id, projected_at from entity where id = any(?)")) {
+                    s.setArray(1, c.createArrayOf("uuid", ids));
+                    Map<UUID, OffsetDateTime> at = new java.util.HashMap<>();
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            at.put(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class));
+                        }
+                    }
+                    for (int i = 0; i < total; i++) {
+                        OffsetDateTime t = at.get(ids[i]);
+                        if (t != null) {
+                            latency[i] = Math.max(0, t.toInstant().toEpochMilli() - sentMillis[i]) * 1_000_000L;
+                            found++;
+                        }
+                    }
+                }
+                Thread.sleep(200);
+            }
+            if (found < total) {
+                throw new IllegalStateException((total - found) + " of " + total + " writes never reached the gateway");
+            }
+        }
+        java.util.Arrays.sort(latency);
+        return new double[] { Load.percentile(latency, 0.5), Load.percentile(latency, 0.99), total };
+    }
+
+    record ChangeRebuild(long events, double eventsPerSecond, double seconds) {
+    }
+
+    private static ChangeRebuild rebuild(String gw) throws Exception {
+        Load.HTTP.send(HttpRequest.newBuilder(URI.create(gw + "/api/admin/read-model/rebuild"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            var status = mapper.readTree(Load.HTTP.send(HttpRequest.newBuilder(URI.create(gw + "/api/admin/read-model"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).path("lastRebuild");
+            if (status.path("state").asText().equals("DONE")) {
+                long events = status.path("events").asLong();
+                double rate = status.path("eventsPerSecond").asDouble();
+                return new ChangeRebuild(events, rate, events / rate);
+            }
+            if (status.path("state").asText().equals("FAILED")) {
+                throw new IllegalStateException("rebuild failed: " + status);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("rebuild did not finish in 10 minutes");
+    }
+
+    private static long rssKb(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    private void write(Path root, int entities, long projected, double writeSeconds, Load.Result ping,
+            Load.Result pingAt2000, Load.Result dossier, Load.Result event, Load.Result timeline,
+            Load.Result dossierAt2000, Load.Result search, double[] propagation, ChangeRebuild rebuild,
+            Map<Service, Duration> together, Map<Service, Duration> alone, Map<Service, Long> rss,
+            Map<Service, Long> rssIdle) throws Exception {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Measured by `bench/run` (module `bench`, class `org.memoria.bench.Benchmark`) on ")
+                .append(LocalDate.now()).append(", on this project's machine: 2 cores, 24 GiB, JDK ")
+                .append(Runtime.version()).append(". The four services, PostgreSQL (fsync on) and Kafka run on 127.0.0.1 ")
+                .append("exactly as `./memoria up` runs them (each service `java -XX:+UseSerialGC -Xmx192m`); the load ")
+                .append("generator (JDK HttpClient, virtual threads) shares the same two cores, so every figure is a lower ")
+                .append("bound.\n\n");
+        md.append("Archive: the sample plus ").append(entities).append(" synthetic entities (")
+                .append(entities * 2 / 5).append(" people with an alias, ").append(entities * 2 / 5)
+                .append(" events with two participants and dates of every EDTF precision, ").append(entities / 5)
+                .append(" sources with an author), written through the gateway in ").append("%.0f s (%.0f writes/s at 32 in flight)"
+                        .formatted(writeSeconds, entities / writeSeconds))
+                .append("; the read model then held ").append(projected).append(" entities.\n\n");
+        md.append("## Reads (closed loop, 16 clients; search 4)\n\n");
+        md.append("| endpoint | requests/s | vs trivial | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|\n");
+        for (Load.Result r : List.of(ping, dossier, event, timeline, search)) {
+            md.append("| %s | %.0f | %.0f %% | %.2f | %.2f | %d |%n".formatted(r.name(), r.perSecond(),
+                    100 * r.perSecond() / ping.perSecond(), r.p50(), r.p99(), r.errors()));
+        }
+        md.append("\n## Fixed rate (open loop; latency counted from the planned start)\n\n");
+        md.append("| load | requests | p50 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|\n");
+        for (Load.Result r : List.of(pingAt2000, dossierAt2000)) {
+            md.append("| %s | %d | %.2f | %.2f | %.1f | %d |%n".formatted(r.name(), r.requests(), r.p50(), r.p99(),
+                    r.max(), r.errors()));
+        }
+        md.append("\n## Write-to-gateway propagation\n\n");
+        md.append("%.0f writes at 200/s through the gateway (PUT of a new person); propagation = the read model's "
+                .formatted(propagation[2])).append("`projected_at` minus the time the write was sent: p50 **%.0f ms**, p99 **%.0f ms**.\n\n"
+                        .formatted(propagation[0], propagation[1]));
+        md.append("## Read-model rebuild by replay\n\n");
+        md.append("%d events replayed from the three topics into shadow tables and swapped in: **%.0f events/s** (%.1f s).\n\n"
+                .formatted(rebuild.events(), rebuild.eventsPerSecond(), rebuild.seconds()));
+        md.append("## Start time and memory\n\n");
+        md.append("| service | ready, all four starting together | ready, started alone | RSS after the load | RSS idle after restart |\n|---|---|---|---|---|\n");
+        for (Service s : Service.values()) {
+            md.append("| %s | %.2f s | %.2f s | %d MB | %d MB |%n".formatted(s.module, together.get(s).toMillis() / 1000.0,
+                    alone.get(s).toMillis() / 1000.0, rss.get(s) / 1024, rssIdle.get(s) / 1024));
+        }
+        md.append("\n\"Ready\" is from process start to the first 200 of `/q/health/ready` (database and Kafka checks).\n");
+        Path out = root.resolve("docs/benchmarks-latest.md");
+        Files.writeString(out, md.toString());
+        System.out.println(md);
+        System.out.println("written to " + out);
+    }
+
+    private void log(String line) {
+        System.out.println("[bench] " + line);
+    }
+}

@@ -1,0 +1,124 @@
+package org.memoria.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/** HTTP load on 127.0.0.1: closed loop (fixed concurrency) and open loop (fixed rate), with latency percentiles. */
+final class Load {
+
+    /** Result of one load: requests, errors, throughput and latency percentiles in milliseconds. */
+    record Result(String name, long requests, long errors, double perSecond, double p50, double p99, double max) {
+    }
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Load() {
+    }
+
+    static int get(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** {@code concurrency} clients, each sending its next request as soon as the last answered. */
+    static Result closed(String name, int concurrency, Duration duration, Function<ThreadLocalRandom, URI> next)
+            throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        List<long[]> latencies = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < concurrency; i++) {
+            long[] mine = new long[2_000_000];
+            latencies.add(mine);
+            threads.add(Thread.ofVirtual().start(() -> {
+                int n = 0;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end && n < mine.length - 1) {
+                    long t0 = System.nanoTime();
+                    try {
+                        if (get(next.apply(random)) != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    mine[++n] = System.nanoTime() - t0;
+                }
+                mine[0] = n;
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return summarise(name, latencies, errors.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Requests started at a fixed rate whatever the answers; latency counts from the planned start. */
+    static Result open(String name, int perSecond, Duration duration, Function<ThreadLocalRandom, URI> next)
+            throws InterruptedException {
+        int total = (int) (perSecond * duration.toSeconds());
+        long[] latency = new long[total + 1];
+        AtomicLong errors = new AtomicLong();
+        long interval = 1_000_000_000L / perSecond;
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            long planned = start + i * interval;
+            long wait = planned - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            int slot = i + 1;
+            URI uri = next.apply(ThreadLocalRandom.current());
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    if (get(uri) != 200) {
+                        errors.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+                latency[slot] = System.nanoTime() - planned;
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        latency[0] = total;
+        return summarise(name, List.of(latency), errors.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    static Result summarise(String name, List<long[]> perThread, long errors, double seconds) {
+        int n = 0;
+        for (long[] l : perThread) {
+            n += (int) l[0];
+        }
+        long[] all = new long[n];
+        int k = 0;
+        for (long[] l : perThread) {
+            System.arraycopy(l, 1, all, k, (int) l[0]);
+            k += (int) l[0];
+        }
+        Arrays.sort(all);
+        return new Result(name, n, errors, n / seconds, percentile(all, 0.50), percentile(all, 0.99),
+                n == 0 ? 0 : all[n - 1] / 1e6);
+    }
+
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+}

@@ -1,0 +1,22 @@
+package org.memoria.gateway.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The gateway's trivial endpoint: the baseline the benchmark compares every view with. */
+@Path("/api/ping")
+@Tag(name = "admin")
+public class PingApi {
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(operationId = "ping", summary = "Answers pong; touches nothing")
+    public String ping() {
+        return "pong";
+    }
+}

@@ -1,0 +1,109 @@
+package org.memoria.sources.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.hibernate.envers.Audited;
+import org.memoria.common.contract.EntityKind;
+import org.memoria.common.contract.sources.ClaimStatus;
+import org.memoria.common.persistence.OwnedEntity;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * A statement about people or events with the evidence for and against it. The status is derived from the evidence
+ * ({@link ClaimStatusRules}) and stored only so that claims can be listed by it; it is never written by a client.
+ */
+@Entity
+@Audited
+@Table(name = "claim")
+public class Claim extends OwnedEntity {
+
+    @Column(nullable = false, length = 2000)
+    public String statement;
+
+    @ElementCollection
+    @CollectionTable(name = "claim_subject", joinColumns = @JoinColumn(name = "claim_id"))
+    @OrderColumn(name = "position")
+    public List<SubjectReference> subjects = new ArrayList<>();
+
+    /** In the order the archivist wrote it; the derivation orders it by date. */
+    @ElementCollection
+    @CollectionTable(name = "claim_evidence", joinColumns = @JoinColumn(name = "claim_id"))
+    @OrderColumn(name = "position")
+    public List<Evidence> evidence = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ClaimStatus status;
+
+    /** What a list of claims keeps: every non-null criterion must hold. */
+    public record Criteria(EntityKind subjectKind, UUID subjectId, ClaimStatus status) {
+    }
+
+    public static List<Claim> search(Criteria criteria, int page, int size) {
+        Filter filter = Filter.of(criteria);
+        return find("from Claim c" + filter.where() + " order by c.statement, c.id", filter.parameters())
+                .page(Page.of(page, size)).list();
+    }
+
+    public static long countMatching(Criteria criteria) {
+        Filter filter = Filter.of(criteria);
+        return find("select count(c) from Claim c" + filter.where(), filter.parameters())
+                .project(Long.class).singleResult();
+    }
+
+    /** Claims with a citation of this source among their evidence. */
+    public static List<Claim> citingSource(UUID sourceId) {
+        return list("select c from Claim c where exists (select 1 from c.evidence e where e.sourceId = ?1) "
+                + "order by c.statement, c.id", sourceId);
+    }
+
+    /** Claims with this entity among their subjects. */
+    public static List<Claim> about(EntityKind kind, UUID id) {
+        return list("select c from Claim c where exists (select 1 from c.subjects s where s.kind = ?1 "
+                + "and s.subjectId = ?2) order by c.statement, c.id", kind, id);
+    }
+
+    /** Claims with this citation among their evidence. */
+    public static List<Claim> citing(UUID citationId) {
+        return list("select c from Claim c where exists (select 1 from c.evidence e where e.citationId = ?1) "
+                + "order by c.statement, c.id", citationId);
+    }
+
+    private record Filter(String where, Parameters parameters) {
+        static Filter of(Criteria c) {
+            List<String> conditions = new ArrayList<>();
+            Parameters parameters = new Parameters();
+            if (c.subjectKind() != null || c.subjectId() != null) {
+                List<String> match = new ArrayList<>();
+                if (c.subjectKind() != null) {
+                    match.add("s.kind = :subjectKind");
+                    parameters.and("subjectKind", c.subjectKind());
+                }
+                if (c.subjectId() != null) {
+                    match.add("s.subjectId = :subjectId");
+                    parameters.and("subjectId", c.subjectId());
+                }
+                conditions.add("exists (select 1 from c.subjects s where " + String.join(" and ", match) + ")");
+            }
+            if (c.status() != null) {
+                conditions.add("c.status = :status");
+                parameters.and("status", c.status());
+            }
+            return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.memoria.sources.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memoria.common.api.DateView;
+import org.memoria.common.contract.SubjectRef;
+import org.memoria.common.contract.sources.ClaimState;
+import org.memoria.common.contract.sources.ClaimStatus;
+import org.memoria.common.contract.sources.Stance;
+import org.memoria.common.contract.sources.Strength;
+
+/** A claim as the sources service answers it: its evidence in date order, its derived status and how it got there. */
+@Schema(name = "Claim")
+public record ClaimView(UUID id, @Schema(description = "Grows with every change; the ETag") long version,
+        @Schema(example = "Robert Sheldon Harte was a GPU agent") String statement, List<SubjectRef> subjects,
+        @Schema(description = "Ordered by the date of each citation's source (undated last)") List<EvidenceView> evidence,
+        @Schema(example = "ESTABLISHED", description = "Derived from the evidence (docs/claims.md); never written")
+        ClaimStatus status,
+        @Schema(description = "Each change of the status as the dated evidence accumulated, oldest first")
+        List<ClaimState.StatusChange> history,
+        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    /** One piece of evidence with the passage it rests on and the source that passage is in. */
+    @Schema(name = "ClaimEvidence")
+    public record EvidenceView(UUID citationId, @Schema(example = "SUPPORTS") Stance stance,
+            @Schema(example = "CONCLUSIVE") Strength strength, String note, UUID sourceId,
+            @Schema(example = "Venona decrypted Soviet intelligence cables") String sourceTitle, DateView sourceDate,
+            String locator, String quote) {
+    }
+}

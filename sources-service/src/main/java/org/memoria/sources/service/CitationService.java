@@ -1,0 +1,111 @@
+package org.memoria.sources.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.memoria.common.api.Page;
+import org.memoria.common.api.Preconditions;
+import org.memoria.common.contract.EntityKind;
+import org.memoria.common.contract.sources.CitationInput;
+import org.memoria.common.contract.sources.CitationState;
+import org.memoria.common.events.Topics;
+import org.memoria.common.revision.RevisionHistory;
+import org.memoria.common.revision.RevisionView;
+import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.sources.domain.Citation;
+import org.memoria.sources.domain.Claim;
+import org.memoria.sources.mapping.CitationMapper;
+import org.memoria.sources.rest.CitationView;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+@ApplicationScoped
+public class CitationService extends OwnedEntityCommands<Citation, CitationInput, CitationState> {
+
+    @Inject
+    CitationMapper mapper;
+    @Inject
+    ClaimService claims;
+    @Inject
+    References references;
+    @Inject
+    ObjectMapper json;
+
+    public CitationService() {
+        super(Citation.class, Topics.SOURCES, "citation");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CitationView> list(Citation.Criteria criteria, int page, int size) {
+        return new Page<>(Citation.search(criteria, page, size).stream().map(mapper::toView).toList(), page, size,
+                Citation.countMatching(criteria));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CitationView> find(UUID id) {
+        return Citation.<Citation> findByIdOptional(id).map(mapper::toView);
+    }
+
+    /** The citation's revisions, oldest first; empty if the id was never used. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RevisionView> revisions(UUID id) {
+        return RevisionHistory.of(Citation.getEntityManager(), json, Citation.class, id, mapper::toView);
+    }
+
+    /** Also re-derives, in the same transaction, every claim citing it (its source may have changed). */
+    @Override
+    @Transactional
+    public Upsert<Citation> put(UUID id, CitationInput input, Preconditions conditions) {
+        Upsert<Citation> result = super.put(id, input, conditions);
+        if (result.changed() && !result.created()) {
+            claims.rederiveCiting(id);
+        }
+        return result;
+    }
+
+    /** A citation that is evidence of a claim, or named by a citation or a claim, cannot be deleted. */
+    @Override
+    @Transactional
+    public boolean delete(UUID id, Preconditions conditions) {
+        Citation citation = Citation.findById(id);
+        if (citation == null) {
+            return false;
+        }
+        conditions.checkExisting("citation", id, citation.version);
+        List<Claim> evidenceOf = Claim.citing(id);
+        references.requireUnreferenced(EntityKind.CITATION, id, evidenceOf.isEmpty() ? List.of()
+                : List.of("evidence of " + References.describe(evidenceOf)
+                        + "; remove it from their evidence first"));
+        return super.delete(id, conditions);
+    }
+
+    @Override
+    protected Citation newEntity() {
+        return new Citation();
+    }
+
+    /** The source must be a source of this service, and what the passage is about, where it is ours, must exist. */
+    @Override
+    protected void apply(CitationInput input, Citation citation) {
+        references.check(EntityKind.CITATION, citation.id)
+                .require("sourceId", input.sourceId(), EntityKind.SOURCE)
+                .requireLocal("about", input.about())
+                .verify();
+        mapper.apply(input, citation);
+    }
+
+    @Override
+    protected CitationInput inputOf(Citation citation) {
+        return mapper.toInput(citation);
+    }
+
+    @Override
+    protected CitationState stateOf(Citation citation) {
+        return mapper.toState(citation);
+    }
+}

@@ -1,0 +1,171 @@
+package org.memoria.sources.service;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.memoria.common.api.Page;
+import org.memoria.common.api.Preconditions;
+import org.memoria.common.contract.EntityKind;
+import org.memoria.common.contract.sources.ClaimInput;
+import org.memoria.common.contract.sources.ClaimState;
+import org.memoria.common.events.Topics;
+import org.memoria.common.revision.RevisionHistory;
+import org.memoria.common.revision.RevisionView;
+import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.sources.domain.Citation;
+import org.memoria.sources.domain.Claim;
+import org.memoria.sources.domain.Evidence;
+import org.memoria.sources.domain.Source;
+import org.memoria.sources.mapping.ClaimMapper;
+import org.memoria.sources.rest.ClaimView;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+@ApplicationScoped
+public class ClaimService extends OwnedEntityCommands<Claim, ClaimInput, ClaimState> {
+
+    static final String AGGREGATE = "claim";
+
+    @Inject
+    ClaimMapper mapper;
+    @Inject
+    References references;
+    @Inject
+    ObjectMapper json;
+
+    public ClaimService() {
+        super(Claim.class, Topics.SOURCES, AGGREGATE);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ClaimView> list(Claim.Criteria criteria, int page, int size) {
+        return new Page<>(views(Claim.search(criteria, page, size)), page, size, Claim.countMatching(criteria));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ClaimView> find(UUID id) {
+        return Claim.<Claim> findByIdOptional(id).map(this::view);
+    }
+
+    /** The claim's revisions, oldest first; empty if the id was never used. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RevisionView> revisions(UUID id) {
+        return RevisionHistory.of(Claim.getEntityManager(), json, Claim.class, id, this::view);
+    }
+
+    /** The claim as clients see it, with its evidence's citations and sources. */
+    public ClaimView view(Claim claim) {
+        return views(List.of(claim)).get(0);
+    }
+
+    private List<ClaimView> views(List<Claim> claims) {
+        Set<UUID> citationIds = new HashSet<>();
+        Set<UUID> sourceIds = new HashSet<>();
+        claims.forEach(c -> c.evidence.forEach(e -> {
+            citationIds.add(e.citationId);
+            sourceIds.add(e.sourceId);
+        }));
+        Map<UUID, Citation> citations = citationIds.isEmpty() ? Map.of()
+                : Citation.<Citation> list("id in ?1", citationIds).stream()
+                        .collect(Collectors.toMap(c -> c.id, Function.identity()));
+        Map<UUID, Source> sources = sourceIds.isEmpty() ? Map.of()
+                : Source.<Source> list("id in ?1", sourceIds).stream()
+                        .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        return claims.stream().map(c -> mapper.toView(c, citations, sources)).toList();
+    }
+
+    /** Re-derives every claim with evidence from this source, publishing each one that changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rederiveCitingSource(UUID sourceId) {
+        Claim.citingSource(sourceId).forEach(this::rederive);
+    }
+
+    /** Re-derives every claim with this citation among its evidence, publishing each one that changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rederiveCiting(UUID citationId) {
+        Claim.citing(citationId).forEach(this::rederive);
+    }
+
+    private void rederive(Claim claim) {
+        List<Evidence> refreshed = new ArrayList<>(claim.evidence.size());
+        for (Evidence e : claim.evidence) {
+            Citation citation = Citation.findById(e.citationId);
+            Source source = Source.findById(citation.sourceId);
+            refreshed.add(ClaimMapper.evidence(
+                    new ClaimInput.EvidenceInput(e.citationId, e.stance, e.strength, e.note), source));
+        }
+        long before = claim.version;
+        mapper.setEvidence(claim, refreshed);
+        Claim.getEntityManager().flush(); // bumps the version if the evidence or the status changed
+        if (claim.version != before) {
+            outbox.changed(Topics.SOURCES, AGGREGATE, claim.id, claim.version, mapper.toState(claim));
+        }
+    }
+
+    /** A claim named by a citation or another claim cannot be deleted. */
+    @Override
+    @Transactional
+    public boolean delete(UUID id, Preconditions conditions) {
+        Claim claim = Claim.findById(id);
+        if (claim == null) {
+            return false;
+        }
+        conditions.checkExisting(AGGREGATE, id, claim.version);
+        references.requireUnreferenced(EntityKind.CLAIM, id, List.of());
+        return super.delete(id, conditions);
+    }
+
+    @Override
+    protected Claim newEntity() {
+        return new Claim();
+    }
+
+    /**
+     * Each evidence must cite an existing citation of this service, once; subjects of this service's kinds must
+     * exist. The evidence is stored with its citation's source and that source's date, and the status derived.
+     */
+    @Override
+    protected void apply(ClaimInput input, Claim claim) {
+        References.Check check = references.check(EntityKind.CLAIM, claim.id).requireLocal("subjects", input.subjects());
+        Set<UUID> cited = new HashSet<>();
+        List<Evidence> evidence = new ArrayList<>(input.evidence().size());
+        for (int i = 0; i < input.evidence().size(); i++) {
+            ClaimInput.EvidenceInput e = input.evidence().get(i);
+            String field = "evidence[" + i + "].citationId";
+            if (!cited.add(e.citationId())) {
+                check.reject(field, "citation " + e.citationId() + " is already evidence of this claim; give each "
+                        + "citation once");
+                continue;
+            }
+            Citation citation = Citation.findById(e.citationId());
+            if (citation == null) {
+                check.require(field, e.citationId(), EntityKind.CITATION);
+                continue;
+            }
+            evidence.add(ClaimMapper.evidence(e, Source.findById(citation.sourceId)));
+        }
+        check.verify();
+        mapper.apply(input, evidence, claim);
+    }
+
+    @Override
+    protected ClaimInput inputOf(Claim claim) {
+        return mapper.toInput(claim);
+    }
+
+    @Override
+    protected ClaimState stateOf(Claim claim) {
+        return mapper.toState(claim);
+    }
+}
