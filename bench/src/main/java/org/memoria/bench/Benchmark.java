@@ -41,9 +41,9 @@ public final class Benchmark {
         Path root = Path.of(System.getProperty("memoria.root", ".")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("memoria-bench-");
         LocalStack.Options defaults = LocalStack.Options.ephemeral(root, data);
-        // durable: fsync on, as ./memoria up runs it
+        // durable (fsync on) as ./memoria up runs it, unless -Dbench.durable=false
         LocalStack.Options options = new LocalStack.Options(root, data, defaults.ports(), defaults.postgresPort(),
-                defaults.kafkaPort(), defaults.controllerPort(), true);
+                defaults.kafkaPort(), defaults.controllerPort(), !"false".equals(System.getProperty("bench.durable")));
         log("starting the stack in " + data);
         try (LocalStack stack = LocalStack.start(options)) {
             String gw = stack.url(Service.GATEWAY);

@@ -25,7 +25,7 @@ final class SyntheticArchive {
     static final String[] LAST = { "Álvarez", "Núñez", "Müller", "Ortíz", "Dubois", "Kowalski", "Sánchez", "Petrov",
             "Fernández", "Rivière", "Hansen", "Ageloff", "Franklin", "Klement", "Sedov", "Wolf", "Reiss", "Nin",
             "Gómez", "Laborde", "Castañeda", "Zúñiga", "Pujol", "Siqueiros", "Volkov", "Serge", "Soble", "Caldwell" };
-    private static final String[] EVENT_TYPES = { "MEETING", "ARREST", "TRIAL", "PUBLICATION", "CONGRESS", "OTHER" };
+    private static final String[] EVENT_TYPES = { "MEETING", "EXILE", "TRIAL", "PUBLICATION", "CONGRESS", "OTHER" };
 
     final List<UUID> people = new ArrayList<>();
     final List<UUID> events = new ArrayList<>();
@@ -75,6 +75,7 @@ final class SyntheticArchive {
         }
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicInteger failures = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         List<Thread> threads = new ArrayList<>(writes.size());
         for (Runnable w : writes) {
             inFlight.acquire();
@@ -83,6 +84,7 @@ final class SyntheticArchive {
                     w.run();
                 } catch (RuntimeException e) {
                     failures.incrementAndGet();
+                    firstFailure.compareAndSet(null, e.getMessage());
                 } finally {
                     inFlight.release();
                 }
@@ -92,7 +94,7 @@ final class SyntheticArchive {
             t.join();
         }
         if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " synthetic writes failed");
+            throw new IllegalStateException(failures.get() + " synthetic writes failed, the first: " + firstFailure.get());
         }
     }
 
