@@ -87,14 +87,14 @@ class ArchiveEndToEndIT {
         String attack = post("events", Map.of("title", "May 24 attack", "type", "ATTACK", "date", "1940-05-24",
                 "participants", List.of(Map.of("personId", harte, "role", "GUARD_ON_DUTY"))));
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then().statusCode(200)
-                .body("participants[0].person.id", equalTo(harte))
-                .body("participants[0].person.resolved", is(false)));
+                .body("participants[0].participant.id", equalTo(harte))
+                .body("participants[0].participant.resolved", is(false)));
 
         given().contentType(ContentType.JSON).body(Map.of("preferredName", "Robert Sheldon Harte"))
                 .put("/api/people/" + harte).then().statusCode(201);
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then()
-                .body("participants[0].person.resolved", is(true))
-                .body("participants[0].person.name", equalTo("Robert Sheldon Harte")));
+                .body("participants[0].participant.resolved", is(true))
+                .body("participants[0].participant.name", equalTo("Robert Sheldon Harte")));
     }
 
     @Test
@@ -157,6 +157,15 @@ class ArchiveEndToEndIT {
                 .body("names.name", hasItem("the Old Man"))
                 .body("events.id", hasItem(attack))
                 .body("events.find { it.id == '" + attack + "' }.role", equalTo("VICTIM")));
+        String harte = SampleLoader.idOf("robert-sheldon-harte").toString();
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + harte).then().statusCode(200)
+                .body("claims.find { it.statement.contains('GPU agent') }.status", equalTo("ESTABLISHED"))
+                .body("claims.find { it.statement.contains('GPU agent') }.history.status",
+                        org.hamcrest.Matchers.contains("ASSERTED", "DISPUTED", "ESTABLISHED")));
+        given().get("/api/people/" + SampleLoader.idOf("ramon-mercader")).then()
+                .body("names.name", hasItem("Frank Jacson")).body("names.name", hasItem("Jacques Mornard"));
+        given().queryParam("q", "Jacson").get("/api/search").then()
+                .body("items[0].id", equalTo(SampleLoader.idOf("ramon-mercader").toString()));
         int version = given().get("/api/people/" + trotsky).then().extract().path("version");
 
         SampleLoader.Result second = loader.load();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,25 @@ class PersonEventsTest {
         assertEquals("org.memoria.person.deleted.v1", events.get(2).header("ce_type"));
         assertEquals("2", events.get(2).header("ce_entityversion"));
         assertNull(events.get(2).value());
+    }
+
+    @Test
+    void theEventCarriesNamePeriodsPlacesAndAuthorityIds() {
+        String yanovka = UUID.randomUUID().toString();
+        String source = UUID.randomUUID().toString();
+        String id = given().contentType(ContentType.JSON).body(Map.of("preferredName", "Leon Trotsky",
+                "names", List.of(Map.of("name", "the Old Man", "type", "NICKNAME", "period", "1937", "sourceId", source)),
+                "birthDate", "1879-11-07", "birthPlaceId", yanovka, "identifiers", Map.of("wikidata", "Q33391")))
+                .post("/people").then().statusCode(201).extract().path("id");
+
+        List<TopicProbe.Event> events = TopicProbe.eventsFor(kafka, Topics.PEOPLE, id, read -> !read.isEmpty(),
+                Duration.ofSeconds(30));
+
+        assertEquals(1, events.size(), () -> "events: " + events);
+        String payload = events.get(0).value();
+        assertTrue(payload.contains("\"period\":\"1937\""), payload);
+        assertTrue(payload.contains("\"sourceId\":\"" + source + "\""), payload);
+        assertTrue(payload.contains("\"birthPlaceId\":\"" + yanovka + "\""), payload);
+        assertTrue(payload.contains("\"wikidata\":\"Q33391\""), payload);
     }
 }

@@ -1,16 +1,15 @@
 package org.memoria.people.rest;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,18 +31,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.Preconditions;
+import org.memoria.common.api.QueryParameters;
 import org.memoria.common.api.Responses;
 import org.memoria.common.contract.people.PersonInput;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
+import org.memoria.people.domain.Person;
 import org.memoria.people.mapping.PersonMapper;
 import org.memoria.people.service.PersonService;
 
 @Path("/people")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "people", description = "Persons and their names")
-@APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field",
+@Tag(name = "people", description = "Persons, their names, and their memberships and relations read from their side")
+@APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field or parameter",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PersonResource {
 
@@ -55,14 +57,35 @@ public class PersonResource {
 
     @GET
     @Operation(operationId = "listPeople", summary = "List people",
-            description = "People by preferred name; `name` matches any of their names, case-insensitively.")
+            description = "People by preferred name (`sort=name`) or by earliest possible birthday, people without a "
+                    + "birth date last (`sort=birth`). Every filter is optional and they combine: `name` matches any "
+                    + "of their names, case-insensitively; `organisationId` keeps the organisation's members; "
+                    + "`bornFrom`/`bornTo` (EDTF dates) keep people whose possible birthdays overlap the range, so "
+                    + "someone born \"1913-02\" is found with bornFrom=bornTo=1913-02-07.")
     @APIResponse(responseCode = "200", description = "A page of people")
     public Page<PersonView> list(
             @Parameter(description = "Part of any name", example = "Mornard") @QueryParam("name") String name,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.list(name, page, size);
+            @Parameter(description = "Only members of this organisation",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("organisationId")
+            String organisationId,
+            @Parameter(description = "Born on or after the first day of this EDTF date", example = "1913")
+            @QueryParam("bornFrom") String bornFrom,
+            @Parameter(description = "Born on or before the last day of this EDTF date", example = "1913-02")
+            @QueryParam("bornTo") String bornTo,
+            @Parameter(description = "The order", schema = @Schema(enumeration = { "name", "birth" },
+                    defaultValue = "name")) @QueryParam("sort") String sort,
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
+            @QueryParam("size") String size) {
+        LocalDate from = Filters.earliest(uri, "bornFrom", bornFrom);
+        LocalDate to = Filters.latest(uri, "bornTo", bornTo);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw Filters.invalid(uri, "bornTo", "'" + bornTo + "' ends before bornFrom '" + bornFrom + "' begins");
+        }
+        var filter = new Person.Filter(name, QueryParameters.uuid(uri, "organisationId", organisationId), from, to);
+        return service.list(filter, Filters.order(uri, sort), Filters.page(uri, page), Filters.size(uri, size));
     }
 
     @GET
@@ -75,6 +98,43 @@ public class PersonResource {
     public Response get(@PathParam("id") UUID id) {
         return service.find(id).map(p -> Responses.ok(p, p.version()))
                 .orElseGet(() -> Problems.notFound("person", id, uri.getPath()));
+    }
+
+    @GET
+    @Path("{id}/memberships")
+    @Operation(operationId = "listPersonMemberships", summary = "A person's memberships",
+            description = "The organisations the person belongs or belonged to, with their names, role and period; "
+                    + "chronologically, undated ones last.")
+    @APIResponse(responseCode = "200", description = "A page of memberships")
+    @APIResponse(responseCode = "404", description = "No such person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<MembershipView> memberships(@PathParam("id") UUID id,
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
+            @QueryParam("size") String size) {
+        return service.memberships(id, Filters.page(uri, page), Filters.size(uri, size))
+                .orElseThrow(() -> new NotFoundException(Problems.notFound("person", id, uri.getPath())));
+    }
+
+    @GET
+    @Path("{id}/relations")
+    @Operation(operationId = "listPersonRelations", summary = "A person's relations, read from their side",
+            description = "Relations in both directions. `label` reads the type from this person: for \"Sylvia "
+                    + "Ageloff LIAISON Ramón Mercader\", Ageloff's list says \"liaison of\" Ramón Mercader and "
+                    + "Mercader's says \"had as liaison\" Sylvia Ageloff. Chronologically, undated ones last.")
+    @APIResponse(responseCode = "200", description = "A page of relations")
+    @APIResponse(responseCode = "404", description = "No such person",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<PersonRelationView> relations(@PathParam("id") UUID id,
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
+            @QueryParam("size") String size) {
+        return service.relations(id, Filters.page(uri, page), Filters.size(uri, size))
+                .orElseThrow(() -> new NotFoundException(Problems.notFound("person", id, uri.getPath())));
     }
 
     @GET
@@ -91,7 +151,9 @@ public class PersonResource {
     }
 
     @POST
-    @Operation(operationId = "createPerson", summary = "Record a person")
+    @Operation(operationId = "createPerson", summary = "Record a person",
+            description = "Place ids name places of the events service and are not checked (the place may be recorded "
+                    + "later). Authority identifiers are checked by format.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new person",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     public Response create(@Valid @NotNull PersonInput input) {
@@ -119,8 +181,13 @@ public class PersonResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "deletePerson", summary = "Delete a person", description = "Publishes a tombstone.")
+    @Operation(operationId = "deletePerson", summary = "Delete a person",
+            description = "Publishes a tombstone. A person that memberships or relations still name is kept: delete "
+                    + "or change those first.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409",
+            description = "Memberships or relations still name the person; the problem lists them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "Deleting requires If-Match",

@@ -9,14 +9,21 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Preconditions;
 import org.memoria.common.contract.people.PersonInput;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.events.Topics;
 import org.memoria.common.revision.RevisionHistory;
 import org.memoria.common.revision.RevisionView;
 import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.people.domain.Membership;
 import org.memoria.people.domain.Person;
+import org.memoria.people.domain.Relation;
+import org.memoria.people.mapping.MembershipMapper;
 import org.memoria.people.mapping.PersonMapper;
+import org.memoria.people.mapping.RelationMapper;
+import org.memoria.people.rest.MembershipView;
+import org.memoria.people.rest.PersonRelationView;
 import org.memoria.people.rest.PersonView;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +34,12 @@ public class PersonService extends OwnedEntityCommands<Person, PersonInput, Pers
     @Inject
     PersonMapper mapper;
     @Inject
+    MembershipMapper memberships;
+    @Inject
+    RelationMapper relations;
+    @Inject
+    References references;
+    @Inject
     ObjectMapper json;
 
     public PersonService() {
@@ -34,9 +47,9 @@ public class PersonService extends OwnedEntityCommands<Person, PersonInput, Pers
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<PersonView> list(String name, int page, int size) {
-        return new Page<>(Person.search(name, page, size).stream().map(mapper::toView).toList(), page, size,
-                Person.countMatching(name));
+    public Page<PersonView> list(Person.Filter filter, Person.Order order, int page, int size) {
+        return new Page<>(Person.search(filter, order, page, size).stream().map(mapper::toView).toList(), page, size,
+                Person.countMatching(filter));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -44,10 +57,43 @@ public class PersonService extends OwnedEntityCommands<Person, PersonInput, Pers
         return Person.<Person> findByIdOptional(id).map(mapper::toView);
     }
 
+    /** The person's memberships with the organisations' names, chronologically; empty if there is no such person. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Page<MembershipView>> memberships(UUID id, int page, int size) {
+        if (Person.count("id", id) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Page<>(memberships.toViews(Membership.search(id, null, page, size)), page, size,
+                Membership.countMatching(id, null)));
+    }
+
+    /** The person's relations in both directions, each read from this person's side; empty if there is no such person. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Page<PersonRelationView>> relations(UUID id, int page, int size) {
+        if (Person.count("id", id) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Page<>(relations.toViewsFrom(id, Relation.search(id, null, page, size)), page, size,
+                Relation.countMatching(id, null)));
+    }
+
     /** The person's revisions, oldest first; empty if the id was never used. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RevisionView> revisions(UUID id) {
         return RevisionHistory.of(Person.getEntityManager(), json, Person.class, id, mapper::toView);
+    }
+
+    /** As {@link OwnedEntityCommands#delete}, but a person that memberships or relations name is kept (409). */
+    @Override
+    @Transactional
+    public boolean delete(UUID id, Preconditions conditions) {
+        Person person = Person.findById(id);
+        if (person == null) {
+            return false;
+        }
+        conditions.checkExisting("person", id, person.version);
+        references.requireUnreferencedPerson(person);
+        return super.delete(id, conditions);
     }
 
     @Override

@@ -1,0 +1,14 @@
+package org.memoria.people.rest;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memoria.common.api.DateView;
+import org.memoria.common.contract.people.NameType;
+
+/** A name of a person or organisation as the people service answers it. */
+@Schema(name = "NameView")
+public record NameView(@Schema(example = "Frank Jacson") String name, @Schema(example = "ALIAS") NameType type,
+        @Schema(description = "When the name was in use") DateView period,
+        @Schema(description = "The source attesting the name (sources service)") UUID sourceId) {
+}

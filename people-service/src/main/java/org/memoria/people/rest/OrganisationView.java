@@ -1,0 +1,18 @@
+package org.memoria.people.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memoria.common.api.DateView;
+import org.memoria.common.contract.AuthorityIds;
+import org.memoria.common.contract.people.OrganisationType;
+
+/** An organisation as the people service answers it. */
+@Schema(name = "Organisation")
+public record OrganisationView(UUID id, @Schema(description = "Grows with every change; the ETag") long version,
+        @Schema(example = "Socialist Workers Party") String preferredName, List<NameView> names,
+        @Schema(example = "POLITICAL_PARTY") OrganisationType type, DateView founded, DateView dissolved,
+        String description, AuthorityIds identifiers, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+}

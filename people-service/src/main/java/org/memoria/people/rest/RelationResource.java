@@ -1,0 +1,146 @@
+package org.memoria.people.rest;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.Page;
+import org.memoria.common.api.Preconditions;
+import org.memoria.common.api.QueryParameters;
+import org.memoria.common.api.Responses;
+import org.memoria.common.contract.people.RelationInput;
+import org.memoria.common.contract.people.RelationType;
+import org.memoria.common.problem.Problem;
+import org.memoria.common.problem.Problems;
+import org.memoria.people.mapping.RelationMapper;
+import org.memoria.people.service.RelationService;
+
+@Path("/relations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "relations", description = "Person-to-person relations: \"Sylvia Ageloff is LIAISON of Ramón Mercader\"")
+@APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field or parameter, "
+        + "including a fromPersonId or toPersonId that names no person of this service, or the same person twice",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RelationResource {
+
+    @Inject
+    RelationService service;
+    @Inject
+    RelationMapper mapper;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(operationId = "listRelations", summary = "List relations",
+            description = "Relations with the names of both persons and the labels of the type read from either end, "
+                    + "chronologically (undated ones last). `personId` keeps relations with that person at either end; "
+                    + "`type` keeps relations of that type.")
+    @APIResponse(responseCode = "200", description = "A page of relations")
+    public Page<RelationView> list(
+            @Parameter(description = "Only relations with this person at either end",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("personId") String personId,
+            @Parameter(description = "Only relations of this type", example = "LIAISON",
+                    schema = @Schema(implementation = RelationType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
+            @QueryParam("size") String size) {
+        return service.list(QueryParameters.uuid(uri, "personId", personId),
+                QueryParameters.enumValue(uri, "type", type, RelationType.class), Filters.page(uri, page),
+                Filters.size(uri, size));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getRelation", summary = "Get a relation")
+    @APIResponse(responseCode = "200", description = "The relation; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = RelationView.class)))
+    @APIResponse(responseCode = "404", description = "No such relation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return service.find(id).map(r -> Responses.ok(r, r.version()))
+                .orElseGet(() -> Problems.notFound("relation", id, uri.getPath()));
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @Operation(operationId = "getRelationRevisions", summary = "A relation's revision history",
+            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
+                    + "and the state it left.")
+    @APIResponse(responseCode = "200", description = "The revisions")
+    @APIResponse(responseCode = "404", description = "No relation ever had this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revisions(@PathParam("id") UUID id) {
+        var history = service.revisions(id);
+        return history.isEmpty() ? Problems.notFound("relation", id, uri.getPath()) : Response.ok(history).build();
+    }
+
+    @POST
+    @Operation(operationId = "createRelation", summary = "Record a relation",
+            description = "\"fromPersonId is {type} of toPersonId\": both must be persons of this service, and not the "
+                    + "same one; `sourceId` (sources service) is not checked.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new relation",
+            content = @Content(schema = @Schema(implementation = RelationView.class)))
+    public Response create(@Valid @NotNull RelationInput input) {
+        var relation = service.create(input);
+        return Responses.created(uri, relation.id, mapper.toView(relation), relation.version);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(operationId = "putRelation", summary = "Replace a relation, or record it under this id",
+            description = "Idempotent: a replace that changes nothing keeps the version and publishes nothing.")
+    @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
+            content = @Content(schema = @Schema(implementation = RelationView.class)))
+    @APIResponse(responseCode = "201", description = "Created under this id",
+            content = @Content(schema = @Schema(implementation = RelationView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * and it exists)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Replacing an existing entity requires If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@PathParam("id") UUID id, @Valid @NotNull RelationInput input, @Context HttpHeaders headers) {
+        var result = service.put(id, input, Preconditions.of(headers));
+        var view = mapper.toView(result.entity());
+        return result.created() ? Responses.created(uri, id, view, view.version()) : Responses.ok(view, view.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteRelation", summary = "Delete a relation", description = "Publishes a tombstone.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Deleting requires If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such relation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build()
+                : Problems.notFound("relation", id, uri.getPath());
+    }
+}

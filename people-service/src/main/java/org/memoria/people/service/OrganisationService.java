@@ -1,0 +1,104 @@
+package org.memoria.people.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.memoria.common.api.Page;
+import org.memoria.common.api.Preconditions;
+import org.memoria.common.contract.people.OrganisationInput;
+import org.memoria.common.contract.people.OrganisationState;
+import org.memoria.common.contract.people.OrganisationType;
+import org.memoria.common.events.Topics;
+import org.memoria.common.revision.RevisionHistory;
+import org.memoria.common.revision.RevisionView;
+import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.people.domain.Membership;
+import org.memoria.people.domain.Organisation;
+import org.memoria.people.mapping.MembershipMapper;
+import org.memoria.people.mapping.OrganisationMapper;
+import org.memoria.people.rest.MembershipView;
+import org.memoria.people.rest.OrganisationView;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+@ApplicationScoped
+public class OrganisationService extends OwnedEntityCommands<Organisation, OrganisationInput, OrganisationState> {
+
+    @Inject
+    OrganisationMapper mapper;
+    @Inject
+    MembershipMapper memberships;
+    @Inject
+    References references;
+    @Inject
+    ObjectMapper json;
+
+    public OrganisationService() {
+        super(Organisation.class, Topics.PEOPLE, "organisation");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<OrganisationView> list(String name, OrganisationType type, int page, int size) {
+        return new Page<>(Organisation.search(name, type, page, size).stream().map(mapper::toView).toList(), page, size,
+                Organisation.countMatching(name, type));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<OrganisationView> find(UUID id) {
+        return Organisation.<Organisation> findByIdOptional(id).map(mapper::toView);
+    }
+
+    /** The organisation's memberships with the members' names, chronologically; empty if there is no such organisation. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Page<MembershipView>> members(UUID id, int page, int size) {
+        if (Organisation.count("id", id) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Page<>(memberships.toViews(Membership.search(null, id, page, size)), page, size,
+                Membership.countMatching(null, id)));
+    }
+
+    /** The organisation's revisions, oldest first; empty if the id was never used. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RevisionView> revisions(UUID id) {
+        return RevisionHistory.of(Organisation.getEntityManager(), json, Organisation.class, id, mapper::toView);
+    }
+
+    /** As {@link OwnedEntityCommands#delete}, but an organisation that memberships name is kept (409). */
+    @Override
+    @Transactional
+    public boolean delete(UUID id, Preconditions conditions) {
+        Organisation organisation = Organisation.findById(id);
+        if (organisation == null) {
+            return false;
+        }
+        conditions.checkExisting("organisation", id, organisation.version);
+        references.requireUnreferencedOrganisation(organisation);
+        return super.delete(id, conditions);
+    }
+
+    @Override
+    protected Organisation newEntity() {
+        return new Organisation();
+    }
+
+    @Override
+    protected void apply(OrganisationInput input, Organisation organisation) {
+        mapper.apply(input, organisation);
+    }
+
+    @Override
+    protected OrganisationInput inputOf(Organisation organisation) {
+        return mapper.toInput(organisation);
+    }
+
+    @Override
+    protected OrganisationState stateOf(Organisation organisation) {
+        return mapper.toState(organisation);
+    }
+}

@@ -1,0 +1,68 @@
+package org.memoria.people;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.memoria.people.Fixtures.json;
+import static org.memoria.people.Fixtures.person;
+import static org.memoria.people.Fixtures.unique;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.memoria.common.events.Topics;
+import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TopicProbe;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = "database", value = "people"))
+class RelationEventsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void eachWritePublishesExactlyOneRelationEventAndARejectedWriteNone() {
+        String ageloff = person(unique("Sylvia Ageloff"));
+        String mercader = person(unique("Ramón Mercader"));
+        String id = Fixtures.relation(ageloff, "LIAISON", mercader, null);
+        Map<String, Object> dated = json("fromPersonId", ageloff, "type", "LIAISON", "toPersonId", mercader,
+                "period", "1938/1940-08-20");
+        given().contentType(ContentType.JSON).body(dated).header("If-Match", "\"0\"").put("/relations/" + id)
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body(dated).header("If-Match", "\"1\"").put("/relations/" + id)
+                .then().statusCode(200);
+        // rejected: a relation of a person with themselves
+        given().contentType(ContentType.JSON).body(json("fromPersonId", ageloff, "type", "LIAISON",
+                "toPersonId", ageloff)).header("If-Match", "\"1\"").put("/relations/" + id).then().statusCode(400);
+        given().header("If-Match", "\"1\"").delete("/relations/" + id).then().statusCode(204);
+
+        List<TopicProbe.Event> events = TopicProbe.eventsFor(kafka, Topics.PEOPLE, id,
+                read -> read.stream().anyMatch(e -> e.value() == null), Duration.ofSeconds(30));
+
+        assertEquals(3, events.size(), () -> "events: " + events);
+        assertEquals("org.memoria.relation.changed.v1", events.get(0).header("ce_type"));
+        assertEquals(id, events.get(0).header("ce_subject"));
+        assertEquals("0", events.get(0).header("ce_entityversion"));
+        assertTrue(events.get(0).value().contains("\"fromPersonId\":\"" + ageloff + "\""), events.get(0).value());
+        assertTrue(events.get(0).value().contains("\"type\":\"LIAISON\""), events.get(0).value());
+        assertTrue(events.get(0).value().contains("\"toPersonId\":\"" + mercader + "\""), events.get(0).value());
+        assertEquals("org.memoria.relation.changed.v1", events.get(1).header("ce_type"));
+        assertEquals("1", events.get(1).header("ce_entityversion"));
+        assertTrue(events.get(1).value().contains("\"period\":\"1938/1940-08-20\""), events.get(1).value());
+        assertEquals("org.memoria.relation.deleted.v1", events.get(2).header("ce_type"));
+        assertEquals("2", events.get(2).header("ce_entityversion"));
+        assertNull(events.get(2).value());
+    }
+}
