@@ -166,6 +166,28 @@ class ArchiveEndToEndIT {
                 .body("names.name", hasItem("Frank Jacson")).body("names.name", hasItem("Jacques Mornard"));
         given().queryParam("q", "Jacson").get("/api/search").then()
                 .body("items[0].id", equalTo(SampleLoader.idOf("ramon-mercader").toString()));
+        String mercader = SampleLoader.idOf("ramon-mercader").toString();
+        for (String q : List.of("Ramon", "Mornard", "Jacson")) {
+            given().queryParam("q", q).get("/api/search").then().body("items.id", hasItem(mercader));
+        }
+        given().queryParam("q", "Etienne").get("/api/search").then()
+                .body("items[0].id", equalTo(SampleLoader.idOf("mark-zborowski").toString()));
+        given().queryParam("q", "Trotski").queryParam("kind", "PERSON").get("/api/search").then()
+                .body("items[0].id", equalTo(trotsky));
+        given().queryParam("q", "Coyoacan").queryParam("kind", "PLACE").get("/api/search").then()
+                .body("items.label", hasItem("Coyoacán"));
+
+        String security = SampleLoader.idOf("security-and-the-fi").toString();
+        given().queryParam("on", "2025-05-24").get("/api/anniversaries").then()
+                .body("find { it.id == '" + attack + "' }.text",
+                        equalTo("85 years since the Armed attack on Trotsky's house in Coyoacán (May 24, 1940)"))
+                .body("find { it.id == '" + attack + "' }.round", is(true))
+                .body("find { it.id == '" + security + "' }.years", is(50))
+                .body("find { it.id == '" + security + "' }.caveat", containsString("the day is not known: May 1975"));
+        given().queryParam("from", "1937-07-01").queryParam("to", "1937-07-31").get("/api/timeline").then()
+                .body("items.find { it.id == '" + SampleLoader.idOf("wolf-murder") + "' }.uncertain", is(true));
+        given().queryParam("focus", trotsky).queryParam("depth", 1).get("/api/graph").then().statusCode(200)
+                .body("nodes.label", hasItem("Natalia Sedova")).body("edges.kind", hasItem("RELATION"));
         int version = given().get("/api/people/" + trotsky).then().extract().path("version");
 
         SampleLoader.Result second = loader.load();

@@ -295,12 +295,11 @@ public class ArchiveQueries {
         return read((c, m) -> {
             StringBuilder where = new StringBuilder("e.kind = 'EVENT' and not e.deleted");
             List<Object> params = new ArrayList<>();
-            if (f.from() != null) {
-                where.append(" and e.date_latest >= ?");
+            if (f.from() != null || f.to() != null) {
+                // overlap of the possible days with the range (GiST index entity_event_days); an open end is unbounded
+                where.append(" and e.date_earliest is not null"
+                        + " and daterange(e.date_earliest, e.date_latest, '[]') && daterange(?::date, ?::date, '[]')");
                 params.add(f.from());
-            }
-            if (f.to() != null) {
-                where.append(" and e.date_earliest <= ?");
                 params.add(f.to());
             }
             if (f.type() != null) {

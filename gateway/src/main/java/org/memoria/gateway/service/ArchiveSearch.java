@@ -28,16 +28,18 @@ import org.memoria.gateway.rest.ArchiveViews.SearchResult;
 @ApplicationScoped
 public class ArchiveSearch {
 
+    // The folded query is written into each predicate (not joined from a CTE) so that the planner can use the
+    // trigram index on names and the full-text index on text (a bitmap OR of the two).
     private static final String HITS = """
-            with q as (select memoria_fold(?) as q, plainto_tsquery('simple', memoria_fold(?)) as ts),
-            terms as (
+            with terms as (
                 select t.entity_id, t.kind, t.field, t.term,
-                       greatest(case when t.weight >= 2 then word_similarity(q.q, memoria_fold(t.term)) else 0 end,
-                                case when to_tsvector('simple', memoria_fold(t.term)) @@ q.ts then 1.0 else 0 end)
+                       greatest(case when t.weight >= 2 then word_similarity(memoria_fold(?), memoria_fold(t.term)) else 0 end,
+                                case when to_tsvector('simple', memoria_fold(t.term)) @@ plainto_tsquery('simple', memoria_fold(?))
+                                     then 1.0 else 0 end)
                        * case t.weight when 3 then 1.0 when 2 then 0.9 else 0.6 end as score
-                from search_term t, q
-                where ((t.weight >= 2 and q.q <%% memoria_fold(t.term))
-                       or to_tsvector('simple', memoria_fold(t.term)) @@ q.ts)
+                from search_term t
+                where ((t.weight >= 2 and memoria_fold(?) <%% memoria_fold(t.term))
+                       or to_tsvector('simple', memoria_fold(t.term)) @@ plainto_tsquery('simple', memoria_fold(?)))
                   %s
             ),
             hits as (
@@ -94,9 +96,10 @@ public class ArchiveSearch {
     }
 
     private static int bindQuery(PreparedStatement s, String query, EntityKind kind) throws SQLException {
-        s.setString(1, query);
-        s.setString(2, query);
-        int i = 3;
+        for (int p = 1; p <= 4; p++) {
+            s.setString(p, query);
+        }
+        int i = 5;
         if (kind != null) {
             s.setString(i++, kind.name());
         }
