@@ -109,7 +109,8 @@ public class ReadModelWriter {
         try (PreparedStatement links = connection.prepareStatement("insert into " + tables.link()
                 + " (from_id, position, link, to_kind, to_id, role) values (?, ?, ?, ?, ?, ?)");
                 PreparedStatement terms = connection.prepareStatement("insert into " + tables.searchTerm()
-                        + " (entity_id, position, kind, field, weight, term) values (?, ?, ?, ?, ?, ?)")) {
+                        + " (entity_id, position, kind, field, weight, term, folded, tsv) values (?, ?, ?, ?, ?, ?, "
+                        + "memoria_fold(?), to_tsvector('simple', memoria_fold(?)))")) {
             boolean anyLink = false;
             boolean anyTerm = false;
             for (Parsed p : applied) {
@@ -135,6 +136,8 @@ public class ReadModelWriter {
                     terms.setString(4, term.field());
                     terms.setInt(5, term.weight());
                     terms.setString(6, term.text());
+                    terms.setString(7, term.text());
+                    terms.setString(8, term.text());
                     terms.addBatch();
                     anyTerm = true;
                 }

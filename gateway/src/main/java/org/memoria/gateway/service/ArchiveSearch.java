@@ -29,17 +29,16 @@ import org.memoria.gateway.rest.ArchiveViews.SearchResult;
 public class ArchiveSearch {
 
     // The folded query is written into each predicate (not joined from a CTE) so that the planner can use the
-    // trigram index on names and the full-text index on text (a bitmap OR of the two).
+    // trigram index on folded names and the full-text index (a bitmap OR of the two); terms are stored folded.
     private static final String HITS = """
             with terms as (
                 select t.entity_id, t.kind, t.field, t.term,
-                       greatest(case when t.weight >= 2 then word_similarity(memoria_fold(?), memoria_fold(t.term)) else 0 end,
-                                case when to_tsvector('simple', memoria_fold(t.term)) @@ plainto_tsquery('simple', memoria_fold(?))
-                                     then 1.0 else 0 end)
+                       greatest(case when t.weight >= 2 then word_similarity(memoria_fold(?), t.folded) else 0 end,
+                                case when t.tsv @@ plainto_tsquery('simple', memoria_fold(?)) then 1.0 else 0 end)
                        * case t.weight when 3 then 1.0 when 2 then 0.9 else 0.6 end as score
                 from search_term t
-                where ((t.weight >= 2 and memoria_fold(?) <%% memoria_fold(t.term))
-                       or to_tsvector('simple', memoria_fold(t.term)) @@ plainto_tsquery('simple', memoria_fold(?)))
+                where ((t.weight >= 2 and memoria_fold(?) <%% t.folded)
+                       or t.tsv @@ plainto_tsquery('simple', memoria_fold(?)))
                   %s
             ),
             hits as (
