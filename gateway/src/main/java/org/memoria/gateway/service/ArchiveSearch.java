@@ -28,22 +28,23 @@ import org.memoria.gateway.rest.ArchiveViews.SearchResult;
 @ApplicationScoped
 public class ArchiveSearch {
 
-    // The folded query is written into each predicate (not joined from a CTE) so that the planner can use the
-    // trigram index on folded names and the full-text index (a bitmap OR of the two); terms are stored folded.
+    // The query is folded once (a first statement) and passed folded, so no row folds it again; each predicate
+    // names it directly so that the planner can use the trigram index on folded names and the full-text index (a
+    // bitmap OR of the two). Terms of a deleted entity are deleted with it, so no join to entity is needed until
+    // the page is chosen (at 100,000 entities two hash joins over entity cost more than the search itself).
     private static final String HITS = """
             with terms as (
                 select t.entity_id, t.kind, t.field, t.term,
-                       greatest(case when t.weight >= 2 then word_similarity(memoria_fold(?), t.folded) else 0 end,
-                                case when t.tsv @@ plainto_tsquery('simple', memoria_fold(?)) then 1.0 else 0 end)
+                       greatest(case when t.weight >= 2 then word_similarity(?, t.folded) else 0 end,
+                                case when t.tsv @@ plainto_tsquery('simple', ?) then 1.0 else 0 end)
                        * case t.weight when 3 then 1.0 when 2 then 0.9 else 0.6 end as score
                 from search_term t
-                where ((t.weight >= 2 and memoria_fold(?) <%% t.folded)
-                       or t.tsv @@ plainto_tsquery('simple', memoria_fold(?)))
+                where ((t.weight >= 2 and ? <%% t.folded) or t.tsv @@ plainto_tsquery('simple', ?))
                   %s
             ),
             hits as (
                 select distinct on (t.entity_id) t.entity_id, t.kind, t.field, t.term, t.score
-                from terms t join entity e on e.id = t.entity_id and not e.deleted
+                from terms t
                 order by t.entity_id, t.score desc, t.field
             )
             """;
@@ -56,16 +57,25 @@ public class ArchiveSearch {
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
             List<SearchHit> items = new ArrayList<>();
+            String folded;
+            try (PreparedStatement s = c.prepareStatement("select memoria_fold(?)")) {
+                s.setString(1, query);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    folded = rs.getString(1);
+                }
+            }
             try (PreparedStatement s = c.prepareStatement(HITS.formatted(kindFilter) + """
-                    select h.entity_id, h.kind, e.label, h.field, h.term, h.score,
-                           ts_headline('simple', h.term, plainto_tsquery('simple', ?),
+                    , page as (select * from hits order by score desc, lower(term), entity_id limit ? offset ?)
+                    select p.entity_id, p.kind, e.label, p.field, p.term, p.score,
+                           ts_headline('simple', p.term, plainto_tsquery('simple', ?),
                                        'MaxFragments=1, MaxWords=24, MinWords=10, StartSel=«, StopSel=»')
-                    from hits h join entity e on e.id = h.entity_id
-                    order by h.score desc, lower(e.label), h.entity_id limit ? offset ?""")) {
-                int i = bindQuery(s, query, kind);
-                s.setString(i++, query);
+                    from page p join entity e on e.id = p.entity_id
+                    order by p.score desc, lower(p.term), p.entity_id""")) {
+                int i = bindQuery(s, folded, kind);
                 s.setInt(i++, size);
-                s.setLong(i, (long) page * size);
+                s.setLong(i++, (long) page * size);
+                s.setString(i, query);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         String field = rs.getString(4);
@@ -80,7 +90,7 @@ public class ArchiveSearch {
             long total = 0;
             try (PreparedStatement s = c.prepareStatement(HITS.formatted(kindFilter)
                     + "select kind, count(*) from hits group by kind order by count(*) desc, kind")) {
-                bindQuery(s, query, kind);
+                bindQuery(s, folded, kind);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         facets.put(EntityKind.valueOf(rs.getString(1)), rs.getLong(2));
