@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.api.Responses;
@@ -106,8 +107,7 @@ public class EventResource {
             description = "With its place's name, type and coordinates when it has a place.")
     @APIResponse(responseCode = "200", description = "The event; the ETag is its version",
             content = @Content(schema = @Schema(implementation = EventView.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return service.find(id).map(e -> Responses.ok(e, e.version()))
                 .orElseGet(() -> Problems.notFound("event", id, uri.getPath()));
@@ -118,8 +118,7 @@ public class EventResource {
     @Operation(operationId = "getEventChildren", summary = "The events that are part of an event",
             description = "Sub-events (whose parentEventId is this event), in chronological order, undated last.")
     @APIResponse(responseCode = "200", description = "A page of sub-events")
-    @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response children(@PathParam("id") UUID id,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
@@ -135,8 +134,7 @@ public class EventResource {
                     + "fields, and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
-    @APIResponse(responseCode = "404", description = "No event ever had this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response revisions(@PathParam("id") UUID id) {
         var history = service.revisions(id);
         return history.isEmpty() ? Problems.notFound("event", id, uri.getPath()) : Response.ok(history).build();
@@ -162,10 +160,7 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = EventView.class)))
     @APIResponse(responseCode = "201", description = "Created under this id",
             content = @Content(schema = @Schema(implementation = EventView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * and it exists)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Replacing an existing entity requires If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.Conditional
     public Response put(@PathParam("id") UUID id, @Valid @NotNull EventInput input, @Context HttpHeaders headers) {
         var result = service.put(id, input, Preconditions.of(headers));
         var view = service.view(result.entity());
@@ -177,14 +172,10 @@ public class EventResource {
     @Operation(operationId = "deleteEvent", summary = "Delete an event",
             description = "Publishes a tombstone. Refused while other events are part of it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     @APIResponse(responseCode = "409", description = "Other events are part of this one; the problem names them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Deleting requires If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.Conditional
     public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build()
                 : Problems.notFound("event", id, uri.getPath());

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.api.Responses;
@@ -82,8 +83,7 @@ public class PlaceResource {
     @Operation(operationId = "getPlace", summary = "Get a place")
     @APIResponse(responseCode = "200", description = "The place; the ETag is its version",
             content = @Content(schema = @Schema(implementation = PlaceView.class)))
-    @APIResponse(responseCode = "404", description = "No such place",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return service.find(id).map(p -> Responses.ok(p, p.version()))
                 .orElseGet(() -> Problems.notFound("place", id, uri.getPath()));
@@ -94,8 +94,7 @@ public class PlaceResource {
     @Operation(operationId = "getPlaceChildren", summary = "The places directly inside a place",
             description = "Places whose parentPlaceId is this place, by name.")
     @APIResponse(responseCode = "200", description = "A page of places")
-    @APIResponse(responseCode = "404", description = "No such place",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response children(@PathParam("id") UUID id,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
@@ -111,8 +110,7 @@ public class PlaceResource {
                     + "fields, and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
-    @APIResponse(responseCode = "404", description = "No place ever had this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response revisions(@PathParam("id") UUID id) {
         var history = service.revisions(id);
         return history.isEmpty() ? Problems.notFound("place", id, uri.getPath()) : Response.ok(history).build();
@@ -137,10 +135,7 @@ public class PlaceResource {
             content = @Content(schema = @Schema(implementation = PlaceView.class)))
     @APIResponse(responseCode = "201", description = "Created under this id",
             content = @Content(schema = @Schema(implementation = PlaceView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * and it exists)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Replacing an existing entity requires If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.Conditional
     public Response put(@PathParam("id") UUID id, @Valid @NotNull PlaceInput input, @Context HttpHeaders headers) {
         var result = service.put(id, input, Preconditions.of(headers));
         var view = mapper.toView(result.entity());
@@ -152,14 +147,10 @@ public class PlaceResource {
     @Operation(operationId = "deletePlace", summary = "Delete a place",
             description = "Publishes a tombstone. Refused while events are at the place or places are inside it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such place",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     @APIResponse(responseCode = "409", description = "Events or places still reference it; the problem names them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Deleting requires If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.Conditional
     public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build()
                 : Problems.notFound("place", id, uri.getPath());

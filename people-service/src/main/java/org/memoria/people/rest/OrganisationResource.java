@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.api.Responses;
@@ -77,8 +78,7 @@ public class OrganisationResource {
     @Operation(operationId = "getOrganisation", summary = "Get an organisation")
     @APIResponse(responseCode = "200", description = "The organisation; the ETag is its version",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "404", description = "No such organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return service.find(id).map(o -> Responses.ok(o, o.version()))
                 .orElseGet(() -> Problems.notFound("organisation", id, uri.getPath()));
@@ -90,8 +90,7 @@ public class OrganisationResource {
             description = "The organisation's memberships with the members' names, role and period; chronologically, "
                     + "undated ones last.")
     @APIResponse(responseCode = "200", description = "A page of memberships")
-    @APIResponse(responseCode = "404", description = "No such organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Page<MembershipView> members(@PathParam("id") UUID id,
             @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
                     defaultValue = "0")) @QueryParam("page") String page,
@@ -108,8 +107,7 @@ public class OrganisationResource {
             description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
-    @APIResponse(responseCode = "404", description = "No organisation ever had this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response revisions(@PathParam("id") UUID id) {
         var history = service.revisions(id);
         return history.isEmpty() ? Problems.notFound("organisation", id, uri.getPath()) : Response.ok(history).build();
@@ -133,10 +131,7 @@ public class OrganisationResource {
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "201", description = "Created under this id",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * and it exists)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Replacing an existing entity requires If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.Conditional
     public Response put(@PathParam("id") UUID id, @Valid @NotNull OrganisationInput input, @Context HttpHeaders headers) {
         var result = service.put(id, input, Preconditions.of(headers));
         var view = mapper.toView(result.entity());
@@ -155,8 +150,7 @@ public class OrganisationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "Deleting requires If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build()
                 : Problems.notFound("organisation", id, uri.getPath());

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.api.Responses;
@@ -93,8 +94,7 @@ public class PersonResource {
     @Operation(operationId = "getPerson", summary = "Get a person")
     @APIResponse(responseCode = "200", description = "The person; the ETag is its version",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return service.find(id).map(p -> Responses.ok(p, p.version()))
                 .orElseGet(() -> Problems.notFound("person", id, uri.getPath()));
@@ -106,8 +106,7 @@ public class PersonResource {
             description = "The organisations the person belongs or belonged to, with their names, role and period; "
                     + "chronologically, undated ones last.")
     @APIResponse(responseCode = "200", description = "A page of memberships")
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Page<MembershipView> memberships(@PathParam("id") UUID id,
             @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
                     defaultValue = "0")) @QueryParam("page") String page,
@@ -125,8 +124,7 @@ public class PersonResource {
                     + "Ageloff LIAISON Ramón Mercader\", Ageloff's list says \"liaison of\" Ramón Mercader and "
                     + "Mercader's says \"had as liaison\" Sylvia Ageloff. Chronologically, undated ones last.")
     @APIResponse(responseCode = "200", description = "A page of relations")
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Page<PersonRelationView> relations(@PathParam("id") UUID id,
             @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
                     defaultValue = "0")) @QueryParam("page") String page,
@@ -143,8 +141,7 @@ public class PersonResource {
             description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
-    @APIResponse(responseCode = "404", description = "No person ever had this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response revisions(@PathParam("id") UUID id) {
         var history = service.revisions(id);
         return history.isEmpty() ? Problems.notFound("person", id, uri.getPath()) : Response.ok(history).build();
@@ -167,10 +164,7 @@ public class PersonResource {
             description = "Idempotent: a replace that changes nothing keeps the version and publishes nothing.")
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * and it exists)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Replacing an existing entity requires If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.Conditional
     @APIResponse(responseCode = "201", description = "Created under this id",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
     public Response put(@PathParam("id") UUID id, @Valid @NotNull PersonInput input, @Context HttpHeaders headers) {
@@ -188,12 +182,8 @@ public class PersonResource {
     @APIResponse(responseCode = "409",
             description = "Memberships or relations still name the person; the problem lists them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Deleting requires If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.Conditional
+    @ProblemResponses.NotFound
     public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build() : Problems.notFound("person", id, uri.getPath());
     }

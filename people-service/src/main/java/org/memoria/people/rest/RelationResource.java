@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.api.Responses;
@@ -80,8 +81,7 @@ public class RelationResource {
     @Operation(operationId = "getRelation", summary = "Get a relation")
     @APIResponse(responseCode = "200", description = "The relation; the ETag is its version",
             content = @Content(schema = @Schema(implementation = RelationView.class)))
-    @APIResponse(responseCode = "404", description = "No such relation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return service.find(id).map(r -> Responses.ok(r, r.version()))
                 .orElseGet(() -> Problems.notFound("relation", id, uri.getPath()));
@@ -93,8 +93,7 @@ public class RelationResource {
             description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
-    @APIResponse(responseCode = "404", description = "No relation ever had this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response revisions(@PathParam("id") UUID id) {
         var history = service.revisions(id);
         return history.isEmpty() ? Problems.notFound("relation", id, uri.getPath()) : Response.ok(history).build();
@@ -119,10 +118,7 @@ public class RelationResource {
             content = @Content(schema = @Schema(implementation = RelationView.class)))
     @APIResponse(responseCode = "201", description = "Created under this id",
             content = @Content(schema = @Schema(implementation = RelationView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * and it exists)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Replacing an existing entity requires If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.Conditional
     public Response put(@PathParam("id") UUID id, @Valid @NotNull RelationInput input, @Context HttpHeaders headers) {
         var result = service.put(id, input, Preconditions.of(headers));
         var view = mapper.toView(result.entity());
@@ -133,12 +129,8 @@ public class RelationResource {
     @Path("{id}")
     @Operation(operationId = "deleteRelation", summary = "Delete a relation", description = "Publishes a tombstone.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Deleting requires If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such relation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.Conditional
+    @ProblemResponses.NotFound
     public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build()
                 : Problems.notFound("relation", id, uri.getPath());

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.api.Responses;
@@ -93,8 +94,7 @@ public class CitationResource {
     @Operation(operationId = "getCitation", summary = "Get a citation")
     @APIResponse(responseCode = "200", description = "The citation; the ETag is its version",
             content = @Content(schema = @Schema(implementation = CitationView.class)))
-    @APIResponse(responseCode = "404", description = "No such citation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return service.find(id).map(c -> Responses.ok(c, c.version()))
                 .orElseGet(() -> Problems.notFound("citation", id, uri.getPath()));
@@ -106,8 +106,7 @@ public class CitationResource {
             description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
-    @APIResponse(responseCode = "404", description = "No citation ever had this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response revisions(@PathParam("id") UUID id) {
         var history = service.revisions(id);
         return history.isEmpty() ? Problems.notFound("citation", id, uri.getPath()) : Response.ok(history).build();
@@ -132,10 +131,7 @@ public class CitationResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Stalin Seeks My Death", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
             content = @Content(schema = @Schema(implementation = CitationView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * and it exists)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Replacing an existing entity requires If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.Conditional
     @APIResponse(responseCode = "201", description = "Created under this id",
             content = @Content(schema = @Schema(implementation = CitationView.class)))
     public Response put(@PathParam("id") UUID id, @Valid @NotNull CitationInput input, @Context HttpHeaders headers) {
@@ -157,8 +153,7 @@ public class CitationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "Deleting requires If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such citation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build()
                 : Problems.notFound("citation", id, uri.getPath());

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.api.Responses;
@@ -117,8 +118,7 @@ public class SourceResource {
     @Operation(operationId = "getSource", summary = "Get a source")
     @APIResponse(responseCode = "200", description = "The source; the ETag is its version",
             content = @Content(schema = @Schema(implementation = SourceView.class)))
-    @APIResponse(responseCode = "404", description = "No such source",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return service.find(id).map(s -> Responses.ok(s, s.version()))
                 .orElseGet(() -> Problems.notFound("source", id, uri.getPath()));
@@ -129,8 +129,7 @@ public class SourceResource {
     @Operation(operationId = "listSourceCitations", summary = "The passages cited from a source",
             description = "The citations whose source this is, in the order they were recorded.")
     @APIResponse(responseCode = "200", description = "A page of citations")
-    @APIResponse(responseCode = "404", description = "No such source",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response citations(@PathParam("id") UUID id,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
@@ -145,8 +144,7 @@ public class SourceResource {
             description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
-    @APIResponse(responseCode = "404", description = "No source ever had this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response revisions(@PathParam("id") UUID id) {
         var history = service.revisions(id);
         return history.isEmpty() ? Problems.notFound("source", id, uri.getPath()) : Response.ok(history).build();
@@ -171,10 +169,7 @@ public class SourceResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Stalin Seeks My Death", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
             content = @Content(schema = @Schema(implementation = SourceView.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * and it exists)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Replacing an existing entity requires If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.Conditional
     @APIResponse(responseCode = "201", description = "Created under this id",
             content = @Content(schema = @Schema(implementation = SourceView.class)))
     public Response put(@PathParam("id") UUID id, @Valid @NotNull SourceInput input, @Context HttpHeaders headers) {
@@ -196,8 +191,7 @@ public class SourceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "Deleting requires If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such source",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponses.NotFound
     public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build()
                 : Problems.notFound("source", id, uri.getPath());

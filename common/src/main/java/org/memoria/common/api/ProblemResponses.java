@@ -1,0 +1,38 @@
+package org.memoria.common.api;
+
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.memoria.common.problem.Problem;
+
+/** The problem responses every owner documents the same way, once (SmallRye OpenAPI reads these meta-annotations). */
+public final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "404", description = "No entity with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface NotFound {
+    }
+
+    /** A write that needs the version the client read. */
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * "
+            + "and it exists); the ETag header has the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Changing or deleting an existing entity requires If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface Conditional {
+    }
+}
