@@ -90,8 +90,8 @@ public class EventResource {
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
             @Min(1) @Max(Page.MAX_SIZE) int size) {
-        var fromDay = Filters.day(uri, "from", from);
-        var toDay = Filters.day(uri, "to", to);
+        var fromDay = QueryParameters.day(uri, "from", from);
+        var toDay = QueryParameters.day(uri, "to", to);
         Filters.range(uri, fromDay, toDay);
         return service.list(QueryParameters.enumValue(uri, "type", type, EventType.class),
                 QueryParameters.uuid(uri, "personId", personId),

@@ -1,7 +1,6 @@
 package org.memoria.events.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,18 +15,6 @@ import org.memoria.events.domain.EventOrder;
 final class Filters {
 
     private Filters() {
-    }
-
-    /** An ISO day such as 1940-05-24; null when absent or blank. */
-    static LocalDate day(UriInfo uri, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw invalid(uri, name, "'" + value + "' is not an ISO day such as 1940-05-24");
-        }
     }
 
     /** Refuses a range that ends before it starts. */

@@ -1,7 +1,6 @@
 package org.memoria.gateway.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.QueryParameters;
 import org.memoria.common.problem.Problems;
 import org.memoria.gateway.rest.ArchiveViews.Anniversary;
 import org.memoria.gateway.service.Anniversaries;
@@ -97,11 +97,11 @@ public class AnniversariesApi {
             if (from != null || to != null) {
                 throw new BadRequestException(Problems.badRequest(uri, "on", "give either 'on' or 'from'/'to', not both"));
             }
-            LocalDate day = day("on", on);
+            LocalDate day = QueryParameters.day(uri, "on", on);
             return new LocalDate[] { day, day };
         }
-        LocalDate f = from == null || from.isBlank() ? defaultFrom : day("from", from);
-        LocalDate t = to == null || to.isBlank() ? (from == null ? defaultTo : f) : day("to", to);
+        LocalDate f = from == null || from.isBlank() ? defaultFrom : QueryParameters.day(uri, "from", from);
+        LocalDate t = to == null || to.isBlank() ? (from == null ? defaultTo : f) : QueryParameters.day(uri, "to", to);
         if (t.isBefore(f)) {
             throw new BadRequestException(Problems.badRequest(uri, "to", "must not be before 'from'"));
         }
@@ -110,13 +110,5 @@ public class AnniversariesApi {
                     "a range covers at most " + Anniversaries.MAX_DAYS + " days"));
         }
         return new LocalDate[] { f, t };
-    }
-
-    private LocalDate day(String name, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(Problems.badRequest(uri, name, "'" + value + "' is not an ISO 8601 day such as 2025-05-24"));
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.memoria.gateway.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -55,8 +54,8 @@ public class TimelineApi {
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
             @Min(1) @Max(Page.MAX_SIZE) int size) {
-        LocalDate fromDay = day("from", from);
-        LocalDate toDay = day("to", to);
+        LocalDate fromDay = QueryParameters.day(uri, "from", from);
+        LocalDate toDay = QueryParameters.day(uri, "to", to);
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
             throw new BadRequestException(Problems.badRequest(uri, "from", "must not be after 'to'"));
         }
@@ -64,16 +63,5 @@ public class TimelineApi {
                 QueryParameters.uuid(uri, "person", person), QueryParameters.uuid(uri, "organisation", organisation),
                 QueryParameters.uuid(uri, "place", place), QueryParameters.enumValue(uri, "type", type, EventType.class)),
                 page, size);
-    }
-
-    private LocalDate day(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(Problems.badRequest(uri, name, "'" + value + "' is not an ISO 8601 day such as 1940-05-24"));
-        }
     }
 }

@@ -71,8 +71,8 @@ public class MembershipResource {
                     minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
             @QueryParam("size") String size) {
         return service.list(QueryParameters.uuid(uri, "personId", personId),
-                QueryParameters.uuid(uri, "organisationId", organisationId), Filters.page(uri, page),
-                Filters.size(uri, size));
+                QueryParameters.uuid(uri, "organisationId", organisationId), QueryParameters.page(uri, page),
+                QueryParameters.size(uri, size));
     }
 
     @GET

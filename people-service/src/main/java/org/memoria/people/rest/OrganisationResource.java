@@ -70,7 +70,7 @@ public class OrganisationResource {
                     minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
             @QueryParam("size") String size) {
         return service.list(name, QueryParameters.enumValue(uri, "type", type, OrganisationType.class),
-                Filters.page(uri, page), Filters.size(uri, size));
+                QueryParameters.page(uri, page), QueryParameters.size(uri, size));
     }
 
     @GET
@@ -97,7 +97,7 @@ public class OrganisationResource {
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
             @QueryParam("size") String size) {
-        return service.members(id, Filters.page(uri, page), Filters.size(uri, size))
+        return service.members(id, QueryParameters.page(uri, page), QueryParameters.size(uri, size))
                 .orElseThrow(() -> new NotFoundException(Problems.notFound("organisation", id, uri.getPath())));
     }
 

@@ -80,13 +80,13 @@ public class PersonResource {
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
             @QueryParam("size") String size) {
-        LocalDate from = Filters.earliest(uri, "bornFrom", bornFrom);
-        LocalDate to = Filters.latest(uri, "bornTo", bornTo);
+        LocalDate from = QueryParameters.earliest(uri, "bornFrom", bornFrom);
+        LocalDate to = QueryParameters.latest(uri, "bornTo", bornTo);
         if (from != null && to != null && to.isBefore(from)) {
             throw Filters.invalid(uri, "bornTo", "'" + bornTo + "' ends before bornFrom '" + bornFrom + "' begins");
         }
         var filter = new Person.Filter(name, QueryParameters.uuid(uri, "organisationId", organisationId), from, to);
-        return service.list(filter, Filters.order(uri, sort), Filters.page(uri, page), Filters.size(uri, size));
+        return service.list(filter, Filters.order(uri, sort), QueryParameters.page(uri, page), QueryParameters.size(uri, size));
     }
 
     @GET
@@ -113,7 +113,7 @@ public class PersonResource {
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
             @QueryParam("size") String size) {
-        return service.memberships(id, Filters.page(uri, page), Filters.size(uri, size))
+        return service.memberships(id, QueryParameters.page(uri, page), QueryParameters.size(uri, size))
                 .orElseThrow(() -> new NotFoundException(Problems.notFound("person", id, uri.getPath())));
     }
 
@@ -131,7 +131,7 @@ public class PersonResource {
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
             @QueryParam("size") String size) {
-        return service.relations(id, Filters.page(uri, page), Filters.size(uri, size))
+        return service.relations(id, QueryParameters.page(uri, page), QueryParameters.size(uri, size))
                 .orElseThrow(() -> new NotFoundException(Problems.notFound("person", id, uri.getPath())));
     }
 

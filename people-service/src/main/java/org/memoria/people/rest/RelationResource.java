@@ -72,8 +72,8 @@ public class RelationResource {
                     minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
             @QueryParam("size") String size) {
         return service.list(QueryParameters.uuid(uri, "personId", personId),
-                QueryParameters.enumValue(uri, "type", type, RelationType.class), Filters.page(uri, page),
-                Filters.size(uri, size));
+                QueryParameters.enumValue(uri, "type", type, RelationType.class), QueryParameters.page(uri, page),
+                QueryParameters.size(uri, size));
     }
 
     @GET

@@ -1,13 +1,9 @@
 package org.memoria.sources.rest;
 
-import java.time.LocalDate;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.memoria.common.edtf.Edtf;
-import org.memoria.common.edtf.EdtfDate;
-import org.memoria.common.edtf.EdtfParseException;
 import org.memoria.common.problem.Problems;
 
 /** Filter parameters this service converts itself, so a bad value is a 400 naming the parameter. */
@@ -27,34 +23,11 @@ final class Filters {
         return value;
     }
 
-    /** The earliest day of an EDTF date (from-bound); null when absent or blank. */
-    static LocalDate earliest(UriInfo uri, String name, String value) {
-        EdtfDate date = edtf(uri, name, value);
-        return date == null ? null : date.earliest();
-    }
-
-    /** The latest day of an EDTF date (to-bound); null when absent or blank. */
-    static LocalDate latest(UriInfo uri, String name, String value) {
-        EdtfDate date = edtf(uri, name, value);
-        return date == null ? null : date.latest();
-    }
-
     static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     static BadRequestException invalid(UriInfo uri, String name, String reason) {
         return new BadRequestException(Problems.badRequest(uri, name, reason));
-    }
-
-    private static EdtfDate edtf(UriInfo uri, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Edtf.parse(value);
-        } catch (EdtfParseException e) {
-            throw invalid(uri, name, e.getMessage());
-        }
     }
 }

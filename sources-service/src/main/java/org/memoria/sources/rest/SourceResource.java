@@ -96,8 +96,8 @@ public class SourceResource {
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
             @Min(1) @Max(Page.MAX_SIZE) int size) {
-        LocalDate fromDay = Filters.earliest(uri, "from", from);
-        LocalDate toDay = Filters.latest(uri, "to", to);
+        LocalDate fromDay = QueryParameters.earliest(uri, "from", from);
+        LocalDate toDay = QueryParameters.latest(uri, "to", to);
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
             throw Filters.invalid(uri, "to", "'" + to + "' ends before 'from' (" + from + ") begins");
         }
