@@ -61,9 +61,16 @@ public class Anniversaries {
                         union all
                         select id, kind, label, subtype, %1$s_edtf, %1$s_earliest, %1$s_latest from entity
                         where not deleted and kind in %2$s and %1$s_latest > %1$s_earliest
-                          and %1$s_latest - %1$s_earliest < %3$d""".formatted(col, kinds, MAX_DAYS);
+                          and %1$s_latest - %1$s_earliest < %3$d
+                          and exists (select 1 from unnest(?::int[]) w(d) where
+                              case when memoria_mmdd(%1$s_earliest) <= memoria_mmdd(%1$s_latest)
+                                   then w.d between memoria_mmdd(%1$s_earliest) and memoria_mmdd(%1$s_latest)
+                                   else w.d >= memoria_mmdd(%1$s_earliest) or w.d <= memoria_mmdd(%1$s_latest) end)"""
+                        .formatted(col, kinds, MAX_DAYS);
                 try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setArray(1, c.createArrayOf("integer", mmdd.toArray()));
+                    var days = c.createArrayOf("integer", mmdd.toArray());
+                    s.setArray(1, days);
+                    s.setArray(2, days); // uncertain days: only spans whose month-days meet the range's
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             dated.add(new Dated(EntityKind.valueOf(rs.getString(2)), rs.getObject(1, UUID.class),
