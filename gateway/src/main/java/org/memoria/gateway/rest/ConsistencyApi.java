@@ -1,5 +1,6 @@
 package org.memoria.gateway.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,7 @@ import org.memoria.common.api.Page;
 import org.memoria.gateway.rest.ArchiveViews.UnresolvedReference;
 import org.memoria.gateway.service.ArchiveQueries;
 
+@PermitAll
 @Path("/api/consistency")
 @Tag(name = "consistency", description = "What the archive references but has not seen")
 public class ConsistencyApi {

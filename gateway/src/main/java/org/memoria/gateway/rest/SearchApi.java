@@ -1,5 +1,6 @@
 package org.memoria.gateway.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +26,7 @@ import org.memoria.common.contract.EntityKind;
 import org.memoria.gateway.rest.ArchiveViews.SearchResult;
 import org.memoria.gateway.service.ArchiveSearch;
 
+@PermitAll
 @Path("/api/search")
 @Tag(name = "search", description = "Find anything in the archive")
 public class SearchApi {

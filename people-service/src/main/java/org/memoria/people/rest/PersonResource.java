@@ -1,5 +1,8 @@
 package org.memoria.people.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -41,6 +44,7 @@ import org.memoria.people.domain.Person;
 import org.memoria.people.mapping.PersonMapper;
 import org.memoria.people.service.PersonService;
 
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/people")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +60,7 @@ public class PersonResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @GET
     @Operation(operationId = "listPeople", summary = "List people",
             description = "People by preferred name (`sort=name`) or by earliest possible birthday, people without a "
@@ -89,6 +94,7 @@ public class PersonResource {
         return service.list(filter, Filters.order(uri, sort), QueryParameters.page(uri, page), QueryParameters.size(uri, size));
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(operationId = "getPerson", summary = "Get a person")
@@ -100,6 +106,7 @@ public class PersonResource {
                 .orElseGet(() -> Problems.notFound("person", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/memberships")
     @Operation(operationId = "listPersonMemberships", summary = "A person's memberships",
@@ -117,6 +124,7 @@ public class PersonResource {
                 .orElseThrow(() -> new NotFoundException(Problems.notFound("person", id, uri.getPath())));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/relations")
     @Operation(operationId = "listPersonRelations", summary = "A person's relations, read from their side",
@@ -135,10 +143,11 @@ public class PersonResource {
                 .orElseThrow(() -> new NotFoundException(Problems.notFound("person", id, uri.getPath())));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/revisions")
     @Operation(operationId = "getPersonRevisions", summary = "A person's revision history",
-            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
+            description = "Every change, oldest first: when, by whom (the subject of the token that wrote it), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @ProblemResponses.NotFound

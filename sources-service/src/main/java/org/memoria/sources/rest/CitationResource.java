@@ -1,5 +1,8 @@
 package org.memoria.sources.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -45,6 +48,7 @@ import org.memoria.sources.domain.Citation;
 import org.memoria.sources.mapping.CitationMapper;
 import org.memoria.sources.service.CitationService;
 
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/citations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -68,6 +72,7 @@ public class CitationResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @GET
     @Operation(operationId = "listCitations", summary = "List citations",
             description = "Citations by their source's date (undated last), then in the order they were recorded. Every "
@@ -89,6 +94,7 @@ public class CitationResource {
                 QueryParameters.uuid(uri, "aboutId", aboutId)), page, size);
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(operationId = "getCitation", summary = "Get a citation")
@@ -100,10 +106,11 @@ public class CitationResource {
                 .orElseGet(() -> Problems.notFound("citation", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/revisions")
     @Operation(operationId = "getCitationRevisions", summary = "A citation's revision history",
-            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
+            description = "Every change, oldest first: when, by whom (the subject of the token that wrote it), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @ProblemResponses.NotFound
