@@ -28,6 +28,7 @@ import org.memoria.common.contract.people.RelationState;
 import org.memoria.common.contract.people.RelationType;
 import org.memoria.common.events.Topics;
 import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -38,6 +39,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
 class GraphAndRebuildTest {
+
+    private static final String ADMIN = TestTokens.admin("Root");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -103,10 +106,10 @@ class GraphAndRebuildTest {
         person(klement, "Rudolf Klement");
         await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/people/" + klement).statusCode() == 200);
 
-        given().post("/api/admin/read-model/rebuild").then().statusCode(202).body("state", equalTo("RUNNING"));
+        given().header("Authorization", ADMIN).post("/api/admin/read-model/rebuild").then().statusCode(202).body("state", equalTo("RUNNING"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                given().get("/api/admin/read-model").then().body("lastRebuild.state", equalTo("DONE")));
-        given().get("/api/admin/read-model").then().body("lastRebuild.events", greaterThan(0));
+                given().header("Authorization", ADMIN).get("/api/admin/read-model").then().body("lastRebuild.state", equalTo("DONE")));
+        given().header("Authorization", ADMIN).get("/api/admin/read-model").then().body("lastRebuild.events", greaterThan(0));
         // the rebuilt model holds what the topics hold, and goes on following them
         given().get("/api/people/" + klement).then().statusCode(200).body("preferredName", equalTo("Rudolf Klement"));
         UUID after = UUID.randomUUID();

@@ -12,7 +12,7 @@ import java.util.Set;
 public final class TestTokens {
 
     /** {@code given().header("Authorization", TestTokens.ANONYMOUS)} sends no token at all. */
-    public static final String ANONYMOUS = ArchivistTokenByDefault.ANONYMOUS;
+    public static final String ANONYMOUS = DefaultAuthorization.ANONYMOUS;
 
     private TestTokens() {
     }
