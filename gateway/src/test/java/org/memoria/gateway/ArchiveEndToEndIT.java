@@ -47,9 +47,9 @@ class ArchiveEndToEndIT {
         stack.startTimes().forEach((s, d) -> System.out.printf("[e2e] %s ready in %d ms%n", s.module, d.toMillis()));
         RestAssured.baseURI = stack.url(Service.GATEWAY);
         RestAssured.port = stack.port(Service.GATEWAY);
-        // as an archivist would, with a token of the stack's issuer
-        RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
-                .addHeader("Authorization", "Bearer " + stack.tokens().archivist("e2e-archivist")).build();
+        // as an archivist would, with a token of the stack's issuer (unless a test sends its own)
+        String archivist = "Bearer " + stack.tokens().archivist("e2e-archivist");
+        RestAssured.filters(new org.memoria.local.DefaultAuthorization(() -> archivist));
     }
 
     @AfterAll
@@ -199,5 +199,70 @@ class ArchiveEndToEndIT {
         given().get("/api/people/" + trotsky).then().body("version", is(version));
         int total = given().queryParam("name", "Leon Trotsky").get("/api/people").then().extract().path("total");
         assertEquals(1, total, "a second load must not duplicate the sample");
+    }
+
+    @Test
+    void theOwnersCheckTokensTooAndTheGatewayPassesTheCallersIdentityOn() throws Exception {
+        // straight to an owner's port: no token, no write (a plain client: RestAssured here always sends one)
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of(stack.url(Service.PEOPLE) + "/people", stack.url(Service.EVENTS) + "/places",
+                stack.url(Service.SOURCES) + "/sources")) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"preferredName\":\"Bypass\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, answer.statusCode(), path);
+            assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""), path);
+        }
+        // through the gateway, the owner names the revision after the token's subject
+        String ada = "Bearer " + stack.tokens().archivist("Ada");
+        String id = given().header("Authorization", ada).contentType(ContentType.JSON)
+                .body(Map.of("preferredName", "Sylvia Ageloff")).post("/api/people").then().statusCode(201)
+                .extract().path("id");
+        given().baseUri(stack.url(Service.PEOPLE)).port(stack.port(Service.PEOPLE)).get("/people/" + id + "/revisions")
+                .then().statusCode(200).body("[0].author", equalTo("Ada"));
+        // a partner's scope holds through the gateway: another partner cannot delete what acme created
+        String acme = given().header("Authorization", "Bearer " + stack.tokens().partner("acme"))
+                .contentType(ContentType.JSON).body(Map.of("preferredName", "Partner record")).post("/api/people")
+                .then().statusCode(201).extract().path("id");
+        given().header("Authorization", "Bearer " + stack.tokens().partner("rival")).header("If-Match", "\"0\"")
+                .delete("/api/people/" + acme).then().statusCode(403).contentType("application/problem+json");
+        await().atMost(PROJECTED).until(() -> given().get("/api/people/" + acme).statusCode() == 200);
+    }
+
+    @Test
+    void aServiceEndsWhenItsLauncherDoesSoNoneIsLeftAnOrphan() throws Exception {
+        Process launcher = new ProcessBuilder("sleep", "600").start(); // stands in for the launcher's JVM
+        stack.stop(Service.SOURCES);
+        stack.startService(Service.SOURCES, Map.of("memoria.parent-pid", Long.toString(launcher.pid())));
+        stack.awaitReady(Service.SOURCES, Duration.ofSeconds(60));
+        ProcessHandle sources = ProcessHandle.of(stack.pid(Service.SOURCES)).orElseThrow();
+        launcher.destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !sources.isAlive());
+        stack.kill(Service.SOURCES); // out of the supervisor's hands, if another test started it
+        stack.startService(Service.SOURCES);
+        stack.awaitReady(Service.SOURCES, Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theSupervisorRestartsACrashedOwnerAndACrashedDatabase() throws Exception {
+        stack.supervise();
+        stack.crash(Service.EVENTS);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> stack.restarts().getOrDefault(Service.EVENTS, 0) == 1);
+        stack.awaitReady(Service.EVENTS, Duration.ofSeconds(60));
+        String place = post("places", Map.of("name", "Avenida Viena 19", "type", "BUILDING"));
+        await().atMost(PROJECTED).until(() -> given().get("/api/places/" + place).statusCode() == 200);
+
+        stack.crashPostgres();
+        // writes are refused while it is down (503 problem+json with Retry-After), then succeed once it is back
+        java.util.Set<Integer> answers = new java.util.TreeSet<>();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            int status = given().contentType(ContentType.JSON).body(Map.of("name", "Coyoacán", "type", "DISTRICT"))
+                    .post("/api/places").statusCode();
+            answers.add(status);
+            return status == 201;
+        });
+        assertTrue(answers.stream().allMatch(s -> s == 201 || s == 503), "answers during the outage: " + answers);
     }
 }

@@ -118,9 +118,41 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        String outage = outage(e);
+        if (outage != null) {
+            // expected while a database restarts: the client may retry; logged once with a count, no stack trace
+            OUTAGES.warn(outage, "Answering 503: " + outage + " (" + rootMessage(e) + ")");
+            return Response.fromResponse(Problems.response(new Problem(Problem.TYPE_BASE + "unavailable",
+                    "Service unavailable", 503, "The " + outage + "; retry shortly", uri.getPath(), null)))
+                    .header("Retry-After", "5").build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return Problems.response(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "The request could not be completed; nothing was changed", uri.getPath(), null));
+    }
+
+    private static final RepeatedFailures OUTAGES = new RepeatedFailures(LOG);
+
+    /** What is unavailable, if the failure is a lost or refused database connection; else null. */
+    static String outage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof java.net.ConnectException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))
+                    || t.getMessage() != null && t.getMessage().contains("Acquisition timeout")) {
+                return "database is unreachable";
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

@@ -81,8 +81,11 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Service, Duration> startTimes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Tokens tokens;
-    private PostgresServer postgres;
+    private final Map<Service, Integer> restarts = new LinkedHashMap<>();
+    private volatile PostgresServer postgres;
     private KafkaBroker kafka;
+    private volatile boolean closing;
+    private Thread supervisor;
 
     private LocalStack(Options options) {
         this.options = options;
@@ -110,6 +113,7 @@ public final class LocalStack implements AutoCloseable {
     private void startInfrastructure() throws Exception {
         Files.createDirectories(options.dataDir().resolve("logs"));
         postgres = PostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort(), options.durable());
+        postgres.stopWhenEnded(ProcessHandle.current().pid());
         for (Service s : Service.values()) {
             postgres.ensureDatabase(s.database);
         }
@@ -138,6 +142,7 @@ public final class LocalStack implements AutoCloseable {
         config.put("quarkus.http.host", Ports.HOST);
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.putAll(tokens.verifierConfig());
+        config.put("memoria.parent-pid", Long.toString(ProcessHandle.current().pid())); // ends with this launcher
         if (service == Service.GATEWAY) {
             config.put("memoria.gateway.owners.people", url(Service.PEOPLE));
             config.put("memoria.gateway.owners.events", url(Service.EVENTS));
@@ -201,6 +206,88 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends a service at once (SIGKILL) as a crash would, but leaves it supervised: {@link #supervise} restarts it.
+     */
+    public synchronized void crash(Service service) throws InterruptedException {
+        Process process = processes.get(service);
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGKILLs the PostgreSQL postmaster, as a crash would; {@link #supervise} restarts it. */
+    public void crashPostgres() throws InterruptedException {
+        var process = postgres.process().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /**
+     * Restarts what dies, like a process supervisor: PostgreSQL, and each service that was started and not stopped
+     * or killed through this class. A child that keeps dying is restarted with a growing delay (0.5 s doubling to
+     * 30 s, back to 0.5 s after a minute up). Children never outlive the launcher: services watch its pid, and
+     * PostgreSQL has a watchdog.
+     */
+    public synchronized void supervise() {
+        if (supervisor != null) {
+            return;
+        }
+        supervisor = Thread.ofPlatform().name("memoria-supervisor").daemon().start(() -> {
+            Map<Object, Long> notBefore = new java.util.HashMap<>();
+            Map<Object, Long> upSince = new java.util.HashMap<>();
+            Map<Object, Integer> failures = new java.util.HashMap<>();
+            while (!closing) {
+                long now = System.nanoTime();
+                try {
+                    if (!postgres.isAlive() && now >= notBefore.getOrDefault("postgres", 0L)) {
+                        restartAfterBackoff("postgres", now, notBefore, upSince, failures);
+                        System.out.println("Memoria: PostgreSQL died; restarting it");
+                        postgres = postgres.restart();
+                        upSince.put("postgres", System.nanoTime());
+                    }
+                    for (Service s : Service.values()) {
+                        Process p;
+                        synchronized (this) {
+                            p = processes.get(s);
+                        }
+                        if (p != null && !p.isAlive() && !closing && now >= notBefore.getOrDefault(s, 0L)) {
+                            restartAfterBackoff(s, now, notBefore, upSince, failures);
+                            System.out.println("Memoria: " + s.module + " exited with " + p.exitValue() + "; restarting it");
+                            synchronized (this) {
+                                if (processes.get(s) == p) {
+                                    startService(s);
+                                    restarts.merge(s, 1, Integer::sum);
+                                }
+                            }
+                            upSince.put(s, System.nanoTime());
+                        }
+                    }
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    System.out.println("Memoria: supervisor could not restart a child: " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    private static void restartAfterBackoff(Object child, long now, Map<Object, Long> notBefore, Map<Object, Long> upSince,
+            Map<Object, Integer> failures) {
+        Long since = upSince.get(child);
+        int failed = since != null && now - since > Duration.ofMinutes(1).toNanos() ? 0 : failures.getOrDefault(child, 0);
+        failures.put(child, failed + 1);
+        long delay = Math.min(Duration.ofSeconds(30).toNanos(), Duration.ofMillis(500).toNanos() << Math.min(failed, 6));
+        notBefore.put(child, now + delay);
+    }
+
+    /** How often the supervisor restarted each service. */
+    public synchronized Map<Service, Integer> restarts() {
+        return Map.copyOf(restarts);
+    }
+
     /** Stops a service gracefully (SIGTERM), waiting for it to exit. */
     public synchronized void stop(Service service) throws InterruptedException {
         Process process = processes.remove(service);
@@ -246,6 +333,10 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        if (supervisor != null) {
+            supervisor.interrupt();
+        }
         List<Service> reverse = new ArrayList<>(processes.keySet());
         java.util.Collections.reverse(reverse);
         for (Service s : reverse) {

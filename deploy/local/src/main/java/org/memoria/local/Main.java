@@ -19,6 +19,7 @@ public final class Main {
         long t0 = System.nanoTime();
         System.out.println("Memoria: starting PostgreSQL, Kafka and the four services (data in " + data + ")");
         LocalStack stack = LocalStack.start(LocalStack.Options.defaults(root, data));
+        stack.supervise(); // a child that dies is restarted; none outlives this process
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nMemoria: stopping...");
@@ -29,9 +30,11 @@ public final class Main {
         System.out.printf("Memoria: all services ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         stack.startTimes().forEach((s, d) -> System.out.printf("  %-16s ready in %.2f s (pid %d)%n", s.module,
                 d.toMillis() / 1000.0, stack.pid(s)));
-        if (loadSample) {
-            SampleLoader loader = new SampleLoader(stack.url(LocalStack.Service.GATEWAY),
-                    stack.tokens().archivist("memoria-sample"));
+        SampleLoader loader = new SampleLoader(stack.url(LocalStack.Service.GATEWAY),
+                stack.tokens().archivist("memoria-sample"));
+        if (loadSample && loader.isLoaded()) {
+            System.out.println("Memoria: the sample archive is already there");
+        } else if (loadSample) {
             SampleLoader.Result result = loader.load();
             result.errors().forEach(e -> System.out.println("  sample error: " + e));
             loader.awaitProjected(Duration.ofSeconds(60));

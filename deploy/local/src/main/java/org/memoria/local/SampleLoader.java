@@ -141,6 +141,24 @@ public final class SampleLoader {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Whether the archive already shows the sample: the last entry of each collection (they are written in order, so
+     * an interrupted load shows as not loaded).
+     */
+    public boolean isLoaded() throws IOException, InterruptedException {
+        for (String collection : COLLECTIONS) {
+            JsonNode entries = entries(collection);
+            if (entries.isEmpty()) {
+                continue;
+            }
+            URI uri = URI.create(gateway + "/api/" + collection + "/" + idOf(entries.get(entries.size() - 1).path("key").asText()));
+            if (http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Waits until the gateway's read model shows the last entry of each collection. */
     public void awaitProjected(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

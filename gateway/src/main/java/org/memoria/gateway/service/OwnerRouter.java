@@ -1,8 +1,10 @@
 package org.memoria.gateway.service;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
+import org.memoria.common.problem.RepeatedFailures;
 
 /**
  * Routes a write received by the gateway to the service that owns the entity, and relays the owner's answer
@@ -28,6 +31,10 @@ import org.memoria.common.problem.Problems;
 public class OwnerRouter {
 
     private static final Logger LOG = Logger.getLogger(OwnerRouter.class);
+    private static final RepeatedFailures FAILURES = new RepeatedFailures(LOG);
+    private static final String OUTCOME_UNKNOWN = "the write may or may not have been applied. Read the entity (or, "
+            + "for a create, list by what you sent) before retrying; a PUT to a known id with If-Match or "
+            + "If-None-Match: * is safe to retry";
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
             HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION);
     private static final List<String> RELAYED_RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
@@ -54,12 +61,16 @@ public class OwnerRouter {
         HttpResponse<byte[]> answer;
         try {
             answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            // the connection was never made: the request never reached the owner
+            FAILURES.warn(ownerName, "Cannot reach the " + ownerName + ": " + e);
+            return unavailable(503, ownerName, "is unreachable; nothing was written. Retry shortly", uri);
         } catch (HttpTimeoutException e) {
-            return unavailable(504, ownerName, "did not answer in time; the write may or may not have been applied",
-                    uri);
+            return unavailable(504, ownerName, "did not answer in time: " + OUTCOME_UNKNOWN, uri);
         } catch (IOException e) {
-            LOG.warnf("Cannot reach %s at %s: %s", ownerName, owner, e.toString());
-            return unavailable(503, ownerName, "is unreachable; nothing was written", uri);
+            // sent, but the answer was lost (the owner died mid-request): it may have committed
+            FAILURES.warn(ownerName, "Lost the " + ownerName + "'s answer: " + e);
+            return unavailable(502, ownerName, "closed the connection before answering: " + OUTCOME_UNKNOWN, uri);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unavailable(503, ownerName, "is unreachable; nothing was written", uri);
@@ -77,7 +88,8 @@ public class OwnerRouter {
     }
 
     private static Response unavailable(int status, String owner, String what, UriInfo uri) {
-        return Problems.response(new Problem(Problem.TYPE_BASE + "owner-unavailable", "Owning service unavailable",
-                status, "The " + owner + " " + what, uri.getPath(), null));
+        return Response.fromResponse(Problems.response(new Problem(Problem.TYPE_BASE + "owner-unavailable",
+                "Owning service unavailable", status, "The " + owner + " " + what, uri.getPath(), null)))
+                .header("Retry-After", "2").build();
     }
 }
