@@ -35,4 +35,12 @@ public final class ProblemResponses {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public @interface Conditional {
     }
+
+    /** A create that a client may retry safely with an Idempotency-Key (the header: docs/api.md). */
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before for a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface IdempotentCreate {
+    }
 }

@@ -1,15 +1,21 @@
 package org.memoria.common.service;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.WebApplicationException;
 
 import org.hibernate.Session;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.outbox.Outbox;
 import org.memoria.common.persistence.OwnedEntity;
+import org.memoria.common.problem.Problem;
+import org.memoria.common.problem.Problems;
 import org.memoria.common.security.Caller;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
@@ -28,6 +34,8 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     protected Outbox outbox;
     @Inject
     protected Caller caller;
+    @Inject
+    protected ObjectMapper json;
 
     private final Class<E> entityClass;
     private final String topic;
@@ -50,13 +58,88 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     /** The event payload for the entity's current state. */
     protected abstract S stateOf(E entity);
 
+    /** Checks the input's references to other entities before anything is written (400 if one is missing). */
+    protected void checkReferences(I input) {
+    }
+
     /** Outcome of a replace. */
     public record Upsert<E>(E entity, boolean created, boolean changed) {
     }
 
     @Transactional
     public E create(I input) {
+        checkReferences(input);
         return insert(UUID.randomUUID(), input, false);
+    }
+
+    /** What a create answered: the entity, and whether it was made now (false: an earlier request's, replayed). */
+    public record Created<E>(E entity, boolean replayed) {
+    }
+
+    /**
+     * Creates the entity, once per idempotency key: a retry with the caller's same key and the same input answers the
+     * entity the first request created (whatever happened to the first answer); the same key with another input is a
+     * 422. Concurrent requests with one key wait for each other (the key's row is inserted in this transaction).
+     */
+    @Transactional
+    public Created<E> create(I input, Optional<String> idempotencyKey) {
+        if (idempotencyKey.isEmpty()) {
+            return new Created<>(create(input), false);
+        }
+        var em = Panache.getEntityManager(entityClass);
+        String principal = caller.subject();
+        String fingerprint = fingerprint(input);
+        UUID id = UUID.randomUUID();
+        Object[] earlier = em.unwrap(Session.class).doReturningWork(c -> {
+            try (var purge = c.prepareStatement("delete from idempotency_key where ctid in (select ctid from "
+                    + "idempotency_key where created_at < now() - interval '24 hours' limit 100)")) {
+                purge.executeUpdate(); // bounded: keys expire a few at a time, with the creates that add them
+            }
+            try (var s = c.prepareStatement("insert into idempotency_key (principal, key, fingerprint, entity_id) "
+                    + "values (?, ?, ?, ?) on conflict do nothing")) {
+                s.setString(1, principal);
+                s.setString(2, idempotencyKey.get());
+                s.setString(3, fingerprint);
+                s.setObject(4, id);
+                if (s.executeUpdate() == 1) {
+                    return null;
+                }
+            }
+            try (var s = c.prepareStatement(
+                    "select fingerprint, entity_id from idempotency_key where principal = ? and key = ?")) {
+                s.setString(1, principal);
+                s.setString(2, idempotencyKey.get());
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    return new Object[] { rs.getString(1), rs.getObject(2, UUID.class) };
+                }
+            }
+        });
+        if (earlier == null) {
+            checkReferences(input);
+            return new Created<>(insert(id, input, false), false);
+        }
+        if (!fingerprint.equals(earlier[0])) {
+            throw new WebApplicationException(Problems.response(new Problem(Problem.TYPE_BASE + "idempotency-key-reused",
+                    "Idempotency key reused", 422, "This Idempotency-Key was used for a different request; use a new "
+                            + "key for a new request", null, null)));
+        }
+        E entity = em.find(entityClass, earlier[1]);
+        if (entity == null) {
+            throw new WebApplicationException(Problems.response(new Problem(Problem.TYPE_BASE + "conflict", "Conflict",
+                    409, "The " + aggregate + " this Idempotency-Key created (" + earlier[1] + ") has been deleted since",
+                    null, null)));
+        }
+        return new Created<>(entity, true);
+    }
+
+    private String fingerprint(I input) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(input));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot fingerprint the request", e);
+        }
     }
 
     /**
@@ -65,6 +148,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
      */
     @Transactional
     public Upsert<E> put(UUID id, I input, Preconditions conditions) {
+        checkReferences(input);
         var em = Panache.getEntityManager(entityClass);
         E entity = em.find(entityClass, id);
         if (entity == null) {

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
@@ -154,8 +155,9 @@ public class EventResource {
                     + "person and organisation ids are not checked (they belong to the people service).")
     @APIResponse(responseCode = "201", description = "Created; Location names the new event",
             content = @Content(schema = @Schema(implementation = EventView.class)))
-    public Response create(@Valid @NotNull EventInput input) {
-        var event = service.create(input);
+    @ProblemResponses.IdempotentCreate
+    public Response create(@Valid @NotNull EventInput input, @Context HttpHeaders headers) {
+        var event = service.create(input, IdempotencyKey.of(headers)).entity();
         return Responses.created(uri, event.id, service.view(event), event.version);
     }
 

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
@@ -129,8 +130,9 @@ public class PlaceResource {
             description = "parentPlaceId must name a place of this service.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new place",
             content = @Content(schema = @Schema(implementation = PlaceView.class)))
-    public Response create(@Valid @NotNull PlaceInput input) {
-        var place = service.create(input);
+    @ProblemResponses.IdempotentCreate
+    public Response create(@Valid @NotNull PlaceInput input, @Context HttpHeaders headers) {
+        var place = service.create(input, IdempotencyKey.of(headers)).entity();
         return Responses.created(uri, place.id, mapper.toView(place), place.version);
     }
 

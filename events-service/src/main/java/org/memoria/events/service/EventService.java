@@ -30,7 +30,6 @@ import org.memoria.events.domain.Place;
 import org.memoria.events.mapping.EventMapper;
 import org.memoria.events.rest.EventView;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class EventService extends OwnedEntityCommands<Event, EventInput, EventState> {
@@ -39,8 +38,6 @@ public class EventService extends OwnedEntityCommands<Event, EventInput, EventSt
     EventMapper mapper;
     @Inject
     References references;
-    @Inject
-    ObjectMapper json;
 
     public EventService() {
         super(Event.class, Topics.EVENTS, "event");

@@ -23,7 +23,6 @@ import org.memoria.events.domain.Place;
 import org.memoria.events.mapping.PlaceMapper;
 import org.memoria.events.rest.PlaceView;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.panache.common.Sort;
 
@@ -34,8 +33,6 @@ public class PlaceService extends OwnedEntityCommands<Place, PlaceInput, PlaceSt
     PlaceMapper mapper;
     @Inject
     References references;
-    @Inject
-    ObjectMapper json;
 
     public PlaceService() {
         super(Place.class, Topics.EVENTS, "place");

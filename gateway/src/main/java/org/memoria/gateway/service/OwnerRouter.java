@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
 import org.memoria.common.problem.RepeatedFailures;
@@ -36,7 +37,7 @@ public class OwnerRouter {
             + "for a create, list by what you sent) before retrying; a PUT to a known id with If-Match or "
             + "If-None-Match: * is safe to retry";
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
-            HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION);
+            HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION, IdempotencyKey.HEADER);
     private static final List<String> RELAYED_RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
             HttpHeaders.WWW_AUTHENTICATE, "Retry-After");
 

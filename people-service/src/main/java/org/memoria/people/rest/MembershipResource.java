@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
@@ -111,8 +112,9 @@ public class MembershipResource {
                     + "`sourceId` (sources service) is not checked.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new membership",
             content = @Content(schema = @Schema(implementation = MembershipView.class)))
-    public Response create(@Valid @NotNull MembershipInput input) {
-        var membership = service.create(input);
+    @ProblemResponses.IdempotentCreate
+    public Response create(@Valid @NotNull MembershipInput input, @Context HttpHeaders headers) {
+        var membership = service.create(input, IdempotencyKey.of(headers)).entity();
         return Responses.created(uri, membership.id, mapper.toView(membership), membership.version);
     }
 

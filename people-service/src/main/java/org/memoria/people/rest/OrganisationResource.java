@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
@@ -126,8 +127,9 @@ public class OrganisationResource {
             description = "Authority identifiers are checked by format.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new organisation",
             content = @Content(schema = @Schema(implementation = OrganisationView.class)))
-    public Response create(@Valid @NotNull OrganisationInput input) {
-        var organisation = service.create(input);
+    @ProblemResponses.IdempotentCreate
+    public Response create(@Valid @NotNull OrganisationInput input, @Context HttpHeaders headers) {
+        var organisation = service.create(input, IdempotencyKey.of(headers)).entity();
         return Responses.created(uri, organisation.id, mapper.toView(organisation), organisation.version);
     }
 

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
@@ -162,8 +163,9 @@ public class PersonResource {
                     + "later). Authority identifiers are checked by format.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new person",
             content = @Content(schema = @Schema(implementation = PersonView.class)))
-    public Response create(@Valid @NotNull PersonInput input) {
-        var person = service.create(input);
+    @ProblemResponses.IdempotentCreate
+    public Response create(@Valid @NotNull PersonInput input, @Context HttpHeaders headers) {
+        var person = service.create(input, IdempotencyKey.of(headers)).entity();
         return Responses.created(uri, person.id, mapper.toView(person), person.version);
     }
 

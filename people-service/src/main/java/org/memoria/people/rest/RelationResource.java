@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
@@ -112,8 +113,9 @@ public class RelationResource {
                     + "same one; `sourceId` (sources service) is not checked.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new relation",
             content = @Content(schema = @Schema(implementation = RelationView.class)))
-    public Response create(@Valid @NotNull RelationInput input) {
-        var relation = service.create(input);
+    @ProblemResponses.IdempotentCreate
+    public Response create(@Valid @NotNull RelationInput input, @Context HttpHeaders headers) {
+        var relation = service.create(input, IdempotencyKey.of(headers)).entity();
         return Responses.created(uri, relation.id, mapper.toView(relation), relation.version);
     }
 

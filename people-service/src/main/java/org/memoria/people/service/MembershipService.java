@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.memoria.common.api.Page;
-import org.memoria.common.api.Preconditions;
 import org.memoria.common.contract.people.MembershipInput;
 import org.memoria.common.contract.people.MembershipState;
 import org.memoria.common.events.Topics;
@@ -20,7 +19,6 @@ import org.memoria.people.domain.Membership;
 import org.memoria.people.mapping.MembershipMapper;
 import org.memoria.people.rest.MembershipView;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class MembershipService extends OwnedEntityCommands<Membership, MembershipInput, MembershipState> {
@@ -29,8 +27,6 @@ public class MembershipService extends OwnedEntityCommands<Membership, Membershi
     MembershipMapper mapper;
     @Inject
     References references;
-    @Inject
-    ObjectMapper json;
 
     public MembershipService() {
         super(Membership.class, Topics.PEOPLE, "membership");
@@ -53,22 +49,9 @@ public class MembershipService extends OwnedEntityCommands<Membership, Membershi
         return RevisionHistory.of(Membership.getEntityManager(), json, Membership.class, id, mapper::toView);
     }
 
-    /** Creates the membership if its person and organisation exist (else nothing is written). */
+    /** Its persons (and organisation) must exist, else nothing is written. */
     @Override
-    @Transactional
-    public Membership create(MembershipInput input) {
-        checkReferences(input);
-        return super.create(input);
-    }
-
-    @Override
-    @Transactional
-    public Upsert<Membership> put(UUID id, MembershipInput input, Preconditions conditions) {
-        checkReferences(input);
-        return super.put(id, input, conditions);
-    }
-
-    private void checkReferences(MembershipInput input) {
+    protected void checkReferences(MembershipInput input) {
         references.check().person("personId", input.personId())
                 .organisation("organisationId", input.organisationId()).verify();
     }

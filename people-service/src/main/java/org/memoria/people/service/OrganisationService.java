@@ -24,7 +24,6 @@ import org.memoria.people.mapping.OrganisationMapper;
 import org.memoria.people.rest.MembershipView;
 import org.memoria.people.rest.OrganisationView;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class OrganisationService extends OwnedEntityCommands<Organisation, OrganisationInput, OrganisationState> {
@@ -35,8 +34,6 @@ public class OrganisationService extends OwnedEntityCommands<Organisation, Organ
     MembershipMapper memberships;
     @Inject
     References references;
-    @Inject
-    ObjectMapper json;
 
     public OrganisationService() {
         super(Organisation.class, Topics.PEOPLE, "organisation");

@@ -26,7 +26,6 @@ import org.memoria.people.rest.MembershipView;
 import org.memoria.people.rest.PersonRelationView;
 import org.memoria.people.rest.PersonView;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class PersonService extends OwnedEntityCommands<Person, PersonInput, PersonState> {
@@ -39,8 +38,6 @@ public class PersonService extends OwnedEntityCommands<Person, PersonInput, Pers
     RelationMapper relations;
     @Inject
     References references;
-    @Inject
-    ObjectMapper json;
 
     public PersonService() {
         super(Person.class, Topics.PEOPLE, "person");

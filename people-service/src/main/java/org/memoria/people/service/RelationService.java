@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.memoria.common.api.Page;
-import org.memoria.common.api.Preconditions;
 import org.memoria.common.contract.people.RelationInput;
 import org.memoria.common.contract.people.RelationState;
 import org.memoria.common.contract.people.RelationType;
@@ -21,7 +20,6 @@ import org.memoria.people.domain.Relation;
 import org.memoria.people.mapping.RelationMapper;
 import org.memoria.people.rest.RelationView;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class RelationService extends OwnedEntityCommands<Relation, RelationInput, RelationState> {
@@ -30,8 +28,6 @@ public class RelationService extends OwnedEntityCommands<Relation, RelationInput
     RelationMapper mapper;
     @Inject
     References references;
-    @Inject
-    ObjectMapper json;
 
     public RelationService() {
         super(Relation.class, Topics.PEOPLE, "relation");
@@ -54,22 +50,9 @@ public class RelationService extends OwnedEntityCommands<Relation, RelationInput
         return RevisionHistory.of(Relation.getEntityManager(), json, Relation.class, id, mapper::toView);
     }
 
-    /** Creates the relation if both persons exist and differ (else nothing is written). */
+    /** Its persons (and organisation) must exist, else nothing is written. */
     @Override
-    @Transactional
-    public Relation create(RelationInput input) {
-        checkReferences(input);
-        return super.create(input);
-    }
-
-    @Override
-    @Transactional
-    public Upsert<Relation> put(UUID id, RelationInput input, Preconditions conditions) {
-        checkReferences(input);
-        return super.put(id, input, conditions);
-    }
-
-    private void checkReferences(RelationInput input) {
+    protected void checkReferences(RelationInput input) {
         var check = references.check().person("fromPersonId", input.fromPersonId())
                 .person("toPersonId", input.toPersonId());
         if (input.fromPersonId() != null && input.fromPersonId().equals(input.toPersonId())) {

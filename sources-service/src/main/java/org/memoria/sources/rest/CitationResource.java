@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
@@ -124,8 +125,9 @@ public class CitationResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Stalin Seeks My Death", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new citation",
             content = @Content(schema = @Schema(implementation = CitationView.class)))
-    public Response create(@Valid @NotNull CitationInput input) {
-        var citation = service.create(input);
+    @ProblemResponses.IdempotentCreate
+    public Response create(@Valid @NotNull CitationInput input, @Context HttpHeaders headers) {
+        var citation = service.create(input, IdempotencyKey.of(headers)).entity();
         return Responses.created(uri, citation.id, mapper.toView(citation), citation.version);
     }
 

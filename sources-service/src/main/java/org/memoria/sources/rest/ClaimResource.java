@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
@@ -128,8 +129,9 @@ public class ClaimResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Harte", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new claim",
             content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    public Response create(@Valid @NotNull ClaimInput input) {
-        var claim = service.create(input);
+    @ProblemResponses.IdempotentCreate
+    public Response create(@Valid @NotNull ClaimInput input, @Context HttpHeaders headers) {
+        var claim = service.create(input, IdempotencyKey.of(headers)).entity();
         return Responses.created(uri, claim.id, service.view(claim), claim.version);
     }
 

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
@@ -163,8 +164,9 @@ public class SourceResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Stalin Seeks My Death", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new source",
             content = @Content(schema = @Schema(implementation = SourceView.class)))
-    public Response create(@Valid @NotNull SourceInput input) {
-        var source = service.create(input);
+    @ProblemResponses.IdempotentCreate
+    public Response create(@Valid @NotNull SourceInput input, @Context HttpHeaders headers) {
+        var source = service.create(input, IdempotencyKey.of(headers)).entity();
         return Responses.created(uri, source.id, mapper.toView(source), source.version);
     }
 

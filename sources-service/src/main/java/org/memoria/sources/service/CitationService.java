@@ -22,7 +22,6 @@ import org.memoria.sources.domain.Claim;
 import org.memoria.sources.mapping.CitationMapper;
 import org.memoria.sources.rest.CitationView;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class CitationService extends OwnedEntityCommands<Citation, CitationInput, CitationState> {
@@ -33,8 +32,6 @@ public class CitationService extends OwnedEntityCommands<Citation, CitationInput
     ClaimService claims;
     @Inject
     References references;
-    @Inject
-    ObjectMapper json;
 
     public CitationService() {
         super(Citation.class, Topics.SOURCES, "citation");

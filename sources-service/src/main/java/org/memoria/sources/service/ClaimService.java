@@ -30,7 +30,6 @@ import org.memoria.sources.domain.Source;
 import org.memoria.sources.mapping.ClaimMapper;
 import org.memoria.sources.rest.ClaimView;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class ClaimService extends OwnedEntityCommands<Claim, ClaimInput, ClaimState> {
@@ -41,8 +40,6 @@ public class ClaimService extends OwnedEntityCommands<Claim, ClaimInput, ClaimSt
     ClaimMapper mapper;
     @Inject
     References references;
-    @Inject
-    ObjectMapper json;
 
     public ClaimService() {
         super(Claim.class, Topics.SOURCES, AGGREGATE);

@@ -25,7 +25,6 @@ import org.memoria.sources.mapping.SourceMapper;
 import org.memoria.sources.rest.CitationView;
 import org.memoria.sources.rest.SourceView;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class SourceService extends OwnedEntityCommands<Source, SourceInput, SourceState> {
@@ -38,8 +37,6 @@ public class SourceService extends OwnedEntityCommands<Source, SourceInput, Sour
     ClaimService claims;
     @Inject
     References references;
-    @Inject
-    ObjectMapper json;
 
     public SourceService() {
         super(Source.class, Topics.SOURCES, "source");
