@@ -123,6 +123,21 @@ class ArchiveEndToEndIT {
     }
 
     @Test
+    void aWriteWhoseIdNamesAnEntityOfAnotherKindIsRefusedAndNothingIsWritten() {
+        String sedova = post("people", Map.of("preferredName", "Natalia Sedova"));
+        await().atMost(PROJECTED).until(() -> given().get("/api/people/" + sedova).statusCode() == 200);
+
+        given().contentType(ContentType.JSON).body(Map.of("title", "Not a person", "type", "OTHER", "date", "1940"))
+                .put("/api/events/" + sedova).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("already names a person"));
+        given().header("If-Match", "\"0\"").delete("/api/sources/" + sedova).then().statusCode(409);
+        // the events service was never asked: it holds nothing under that id, and the dossier stands
+        given().baseUri(stack.url(Service.EVENTS)).port(stack.port(Service.EVENTS)).get("/events/" + sedova).then()
+                .statusCode(404);
+        given().get("/api/people/" + sedova).then().statusCode(200).body("preferredName", equalTo("Natalia Sedova"));
+    }
+
+    @Test
     void writesAcknowledgedByAnOwnerThatCouldNotPublishSurviveItsKillAndReachTheArchive() throws Exception {
         // The people service answers writes, but its broker address leads nowhere: every event stays in the outbox.
         stack.kill(Service.PEOPLE);

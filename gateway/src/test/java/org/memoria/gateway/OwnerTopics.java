@@ -1,14 +1,20 @@
 package org.memoria.gateway;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.memoria.common.events.CloudEventRecords;
 import org.memoria.common.events.CloudEvents;
 
@@ -22,6 +28,8 @@ final class OwnerTopics implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final KafkaProducer<String, byte[]> producer;
+    /** While publishing {@link #together}: the sends not acknowledged yet. */
+    private List<Future<RecordMetadata>> pending;
 
     OwnerTopics(String bootstrapServers) {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -31,8 +39,13 @@ final class OwnerTopics implements AutoCloseable {
     }
 
     void changed(String topic, String aggregate, UUID id, long version, Object state) {
+        send(topic, CloudEvents.changedType(aggregate), id, version, json(state).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A state as an owner serialises it. */
+    static String json(Object state) {
         try {
-            send(topic, CloudEvents.changedType(aggregate), id, version, JSON.writeValueAsBytes(state));
+            return JSON.writeValueAsString(state);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -46,10 +59,50 @@ final class OwnerTopics implements AutoCloseable {
         send(topic, CloudEvents.changedType(aggregate), id, version, payload);
     }
 
+    /**
+     * Publishes what {@code publishes} sends without waiting in between, then waits for all: records of one partition
+     * travel in one producer batch, and so reach the projector in one poll.
+     */
+    void together(Runnable publishes) {
+        pending = new ArrayList<>();
+        try {
+            publishes.run();
+            producer.flush();
+            for (Future<RecordMetadata> sent : pending) {
+                sent.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pending = null;
+        }
+    }
+
+    /** A new entity id whose records go to the same partition of {@code topic} as those of {@code id}. */
+    UUID idOnSamePartition(String topic, UUID id) {
+        int partitions = producer.partitionsFor(topic).size();
+        while (true) {
+            UUID other = UUID.randomUUID();
+            if (partition(other, partitions) == partition(id, partitions)) {
+                return other;
+            }
+        }
+    }
+
+    /** Kafka's default partitioner for a keyed record. */
+    private static int partition(UUID id, int partitions) {
+        return Utils.toPositive(Utils.murmur2(id.toString().getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
     private void send(String topic, String type, UUID id, long version, byte[] payload) {
         try {
-            producer.send(CloudEventRecords.record(topic, UUID.randomUUID(), "/memoria/test-owner", type, id,
-                    OffsetDateTime.now(), version, payload)).get();
+            Future<RecordMetadata> sent = producer.send(CloudEventRecords.record(topic, UUID.randomUUID(),
+                    "/memoria/test-owner", type, id, OffsetDateTime.now(), version, payload));
+            if (pending != null) {
+                pending.add(sent);
+            } else {
+                sent.get();
+            }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

@@ -12,10 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +41,6 @@ class ProjectionTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
-    @Inject
-    DataSource dataSource;
 
     private OwnerTopics owners;
 
@@ -148,26 +142,6 @@ class ProjectionTest {
         owners.changed(Topics.PEOPLE, "person", after, 0, person(after, 0, "after"));
         awaitStatus("/api/people/" + after, 200);
         given().get("/api/people/" + id).then().statusCode(404).contentType("application/problem+json");
-    }
-
-    @Test
-    void keepsAMalformedEventAsAFailureAndGoesOnApplyingTheRest() throws Exception {
-        UUID bad = UUID.randomUUID();
-        UUID good = UUID.randomUUID();
-        owners.raw(Topics.PEOPLE, "person", bad, 0, "{\"preferredName\": ".getBytes());
-        owners.changed(Topics.PEOPLE, "person", good, 0, person(good, 0, "Rudolf Klement"));
-        awaitStatus("/api/people/" + good, 200);
-        await().atMost(PROJECTED).until(() -> {
-            try (var c = dataSource.getConnection();
-                    var s = c.prepareStatement("select count(*) from projection_failure where record_key = ?")) {
-                s.setString(1, bad.toString());
-                try (var rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1) == 1;
-                }
-            }
-        });
-        given().get("/api/people/" + bad).then().statusCode(404);
     }
 
     @Test

@@ -50,6 +50,8 @@ public class ChangeEventProjector {
     @Inject
     ReadModelWriter writer;
     @Inject
+    DeadLetters deadLetters;
+    @Inject
     GatewayConfig config;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -94,7 +96,7 @@ public class ChangeEventProjector {
                 continue;
             }
             try (ProjectionRun run = new ProjectionRun(bootstrapServers, consumerGroup(), config.maxBatch(), dataSource,
-                    writer, Tables.LIVE)) {
+                    writer, deadLetters, Tables.LIVE)) {
                 live = run;
                 while (running && !paused) {
                     run.pollOnce(Duration.ofMillis(200));
@@ -130,7 +132,7 @@ public class ChangeEventProjector {
         try {
             createShadowTables();
             try (ProjectionRun run = new ProjectionRun(bootstrapServers, group, config.maxBatch(), dataSource, writer,
-                    Tables.withSuffix(SHADOW))) {
+                    deadLetters, Tables.withSuffix(SHADOW))) {
                 run.catchUp(() -> running); // the live tables keep serving meanwhile
                 paused = true; // the live projector stops writing; reads go on
                 ProjectionRun current = live;

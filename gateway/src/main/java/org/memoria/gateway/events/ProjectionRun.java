@@ -1,11 +1,13 @@
 package org.memoria.gateway.events;
 
+import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -22,14 +24,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.memoria.common.events.ChangeEvent;
 import org.memoria.common.events.Topics;
+import org.memoria.gateway.events.DeadLetters.Letter;
+import org.memoria.gateway.events.DeadLetters.Recorded;
+import org.memoria.gateway.events.ReadModelWriter.Outcome;
 import org.memoria.gateway.events.ReadModelWriter.Parsed;
+import org.memoria.gateway.events.ReadModelWriter.Rejected;
 import org.memoria.gateway.events.ReadModelWriter.Tables;
 
 /**
  * One consumer of the three topics writing into one set of read-model tables. Each poll is applied in one database
  * transaction, and the Kafka offsets are committed only after that transaction committed; if the process dies in
- * between, the records come again and change nothing (versions). A record that cannot be parsed is kept in
- * {@code projection_failure}, never dropped silently.
+ * between, the records come again and change nothing (versions). A record that cannot be applied, whatever the
+ * reason, is set aside as a dead letter ({@link DeadLetters}) in the transaction that moves past it, so that it never
+ * stops the others: if a batch fails, it is rolled back and applied again record by record to find the culprit. Only
+ * a failure of the database itself (connection, deadlock, shutdown) stops the batch, which is then retried.
  */
 final class ProjectionRun implements AutoCloseable {
 
@@ -38,14 +46,16 @@ final class ProjectionRun implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final DataSource dataSource;
     private final ReadModelWriter writer;
+    private final DeadLetters deadLetters;
     private final Tables tables;
     private long applied;
     private long consumed;
 
     ProjectionRun(String bootstrapServers, String group, int maxBatch, DataSource dataSource, ReadModelWriter writer,
-            Tables tables) {
+            DeadLetters deadLetters, Tables tables) {
         this.dataSource = dataSource;
         this.writer = writer;
+        this.deadLetters = deadLetters;
         this.tables = tables;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -106,42 +116,74 @@ final class ProjectionRun implements AutoCloseable {
 
     private int apply(ConsumerRecords<String, byte[]> records) throws SQLException {
         List<Parsed> parsed = new ArrayList<>(records.count());
-        List<ConsumerRecord<String, byte[]>> failed = new ArrayList<>();
-        List<Exception> errors = new ArrayList<>();
+        Map<Parsed, ConsumerRecord<String, byte[]>> origin = new IdentityHashMap<>();
+        List<Letter> letters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                parsed.add(writer.parse(ChangeEvent.from(record)));
-            } catch (java.io.IOException | IllegalArgumentException e) {
-                LOG.errorf("Cannot apply %s/%d@%d: %s", record.topic(), record.partition(), record.offset(), e);
-                failed.add(record);
-                errors.add(e);
+                Parsed p = writer.parse(ChangeEvent.from(record));
+                parsed.add(p);
+                origin.put(p, record);
+            } catch (IOException | RuntimeException e) {
+                letters.add(letter(record, e));
             }
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int changed = writer.apply(connection, parsed, tables);
-                if (!failed.isEmpty()) {
-                    try (PreparedStatement s = connection.prepareStatement("insert into projection_failure "
-                            + "(topic, partition_no, offset_no, record_key, error) values (?, ?, ?, ?, ?)")) {
-                        for (int i = 0; i < failed.size(); i++) {
-                            s.setString(1, failed.get(i).topic());
-                            s.setInt(2, failed.get(i).partition());
-                            s.setLong(3, failed.get(i).offset());
-                            s.setString(4, failed.get(i).key());
-                            s.setString(5, errors.get(i).toString());
-                            s.addBatch();
-                        }
-                        s.executeBatch();
+                Outcome outcome;
+                try {
+                    outcome = writer.apply(connection, parsed, tables);
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    if (DeadLetters.isTransient(e)) {
+                        throw e;
                     }
+                    LOG.debugf("A batch of %d records failed (%s); applying them one by one", parsed.size(), e);
+                    outcome = applyOneByOne(connection, parsed, origin, letters);
                 }
+                for (Rejected r : outcome.rejected()) {
+                    letters.add(new Letter(origin.get(r.event()), r.reason(), null));
+                }
+                List<Recorded> recorded = deadLetters.record(connection, letters);
                 connection.commit();
-                return changed;
+                deadLetters.committed(recorded);
+                return outcome.changed();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         }
+    }
+
+    /**
+     * After a batch failed: each record in its own savepoint, in order, on one transaction, so that the records that
+     * apply are applied once and the one that does not is set aside; a failure of the database itself (not of a
+     * record) is thrown, and the caller rolls back and retries the batch later.
+     */
+    private Outcome applyOneByOne(Connection connection, List<Parsed> parsed,
+            Map<Parsed, ConsumerRecord<String, byte[]>> origin, List<Letter> letters) throws SQLException {
+        int changed = 0;
+        List<Rejected> rejected = new ArrayList<>();
+        for (Parsed p : parsed) {
+            Savepoint before = connection.setSavepoint();
+            try {
+                Outcome one = writer.apply(connection, List.of(p), tables);
+                connection.releaseSavepoint(before);
+                changed += one.changed();
+                rejected.addAll(one.rejected());
+            } catch (SQLException | RuntimeException e) {
+                if (DeadLetters.isTransient(e)) {
+                    throw e;
+                }
+                connection.rollback(before);
+                letters.add(letter(origin.get(p), e));
+            }
+        }
+        return new Outcome(changed, rejected);
+    }
+
+    private static Letter letter(ConsumerRecord<String, byte[]> record, Exception e) {
+        return new Letter(record, DeadLetters.reason(e), DeadLetters.isExpected(e) ? null : e);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.memoria.common.contract.EntityKind;
 import org.memoria.common.edtf.Edtf;
 import org.memoria.common.edtf.EdtfDate;
 import org.memoria.common.events.ChangeEvent;
@@ -25,7 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Applies change events to the read model in bulk, on the caller's connection and transaction: a handful of
  * statements per batch, whatever its size. An event applies only if its version is newer than the row's (checked
  * by the upsert itself), so replays and duplicates change nothing; links and search terms are replaced only for
- * the entities whose row changed. Payloads are parsed and validated (EDTF included) before any statement runs.
+ * the entities whose row changed. Payloads are parsed and validated (EDTF included) before any statement runs. An
+ * event whose id names an entity of another kind is refused ({@link EntityClaims}), never applied.
  */
 @ApplicationScoped
 public class ReadModelWriter {
@@ -52,7 +54,7 @@ public class ReadModelWriter {
                 date_earliest = excluded.date_earliest, date_latest = excluded.date_latest, end_edtf = excluded.end_edtf,
                 end_earliest = excluded.end_earliest, end_latest = excluded.end_latest, doc = excluded.doc,
                 projected_at = now()
-            where e.version < excluded.version""";
+            where e.version < excluded.version and e.kind = excluded.kind""";
 
     @Inject
     ObjectMapper mapper;
@@ -67,17 +69,47 @@ public class ReadModelWriter {
         return new Parsed(event, kind, p, parse(p.date()), parse(p.end()));
     }
 
-    /** @return how many events changed the read model */
-    public int apply(Connection connection, List<Parsed> events, Tables tables) throws SQLException {
+    /** What applying a batch did: how many events changed the read model, and the events it refused. */
+    public record Outcome(int changed, List<Rejected> rejected) {
+        static final Outcome NONE = new Outcome(0, List.of());
+    }
+
+    /** An event the read model refuses, and why (an id that names an entity of another kind). */
+    public record Rejected(Parsed event, String reason) {
+    }
+
+    /**
+     * Applies a batch: an event whose id names an entity of another kind is refused (the first kind seen for an id
+     * keeps it), an event no newer than what the read model holds changes nothing, and of the rest only the newest
+     * version of each entity is written. Throws if the database refuses a statement; the caller rolls back.
+     */
+    public Outcome apply(Connection connection, List<Parsed> events, Tables tables) throws SQLException {
+        if (events.isEmpty()) {
+            return Outcome.NONE;
+        }
+        Map<UUID, String> firstKinds = new LinkedHashMap<>();
+        for (Parsed p : events) {
+            firstKinds.putIfAbsent(p.event().subject(), p.kind());
+        }
+        Map<UUID, EntityClaims.Claim> claims = EntityClaims.claim(connection, firstKinds, tables.entity());
+        List<Rejected> rejected = new ArrayList<>();
         // within a batch only the newest version of each entity matters
         Map<UUID, Parsed> newest = new LinkedHashMap<>();
         for (Parsed p : events) {
+            EntityClaims.Claim claim = claims.get(p.event().subject());
+            if (!claim.kind().equals(p.kind())) {
+                rejected.add(new Rejected(p, otherKind(p, claim.kind())));
+                continue;
+            }
+            if (claim.version() != null && claim.version() >= p.event().entityVersion()) {
+                continue; // the read model holds this version or a newer one
+            }
             newest.merge(p.event().subject(), p,
                     (a, b) -> b.event().entityVersion() > a.event().entityVersion() ? b : a);
         }
         List<Parsed> batch = new ArrayList<>(newest.values());
         if (batch.isEmpty()) {
-            return 0;
+            return new Outcome(0, rejected);
         }
         List<Parsed> applied = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(UPSERT.formatted(tables.entity()))) {
@@ -97,7 +129,7 @@ public class ReadModelWriter {
             }
         }
         if (applied.isEmpty()) {
-            return 0;
+            return new Outcome(0, rejected);
         }
         UUID[] ids = applied.stream().map(p -> p.event().subject()).toArray(UUID[]::new);
         for (String table : List.of(tables.link() + " where from_id", tables.searchTerm() + " where entity_id")) {
@@ -149,7 +181,14 @@ public class ReadModelWriter {
                 terms.executeBatch();
             }
         }
-        return applied.size();
+        return new Outcome(applied.size(), rejected);
+    }
+
+    private static String otherKind(Parsed p, String holder) {
+        EntityKind kind = EntityKind.valueOf(p.kind());
+        return "id " + p.event().subject() + " already names " + EntityClaims.aKind(EntityKind.valueOf(holder)) + ": "
+                + (p.projection() == null ? "the deletion of " + EntityClaims.aKind(kind) + " cannot delete it"
+                        : EntityClaims.aKind(kind) + " cannot replace it");
     }
 
     private static void bindEntity(PreparedStatement s, Parsed p) throws SQLException {

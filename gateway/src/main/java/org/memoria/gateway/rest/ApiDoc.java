@@ -39,6 +39,24 @@ final class ApiDoc {
     @interface Conditional {
     }
 
+    /** A PUT whose id names an entity of another kind in the read model is refused before it is routed. */
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "409", description = "The id already names an entity of another kind in the archive "
+            + "(ids are unique across kinds); nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @interface IdOfAnotherKind {
+    }
+
+    /** A DELETE refused: by the gateway for an id of another kind, or by the owner for an entity still referenced. */
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "409", description = "The id names an entity of another kind in the archive, or the "
+            + "owner keeps the entity because others still refer to it (the problem names them); nothing was deleted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @interface DeleteConflict {
+    }
+
     /** The archive holds no such entity. */
     @Target({ METHOD, TYPE })
     @Retention(RUNTIME)

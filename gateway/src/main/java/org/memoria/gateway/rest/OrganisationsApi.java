@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.people.OrganisationInput;
 import org.memoria.common.problem.Problem;
 import org.memoria.gateway.config.GatewayConfig;
@@ -87,9 +88,11 @@ public class OrganisationsApi {
     @APIResponse(responseCode = "201", description = "Created under this id")
     @ApiDoc.RoutedWrite
     @ApiDoc.Conditional
+    @ApiDoc.IdOfAnotherKind
     public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationInput.class))) byte[] body) {
-        return router.forward(OWNER, config.owners().people(), "PUT", "/organisations/" + id, headers, body, uri);
+        return router.forward(EntityKind.ORGANISATION, id, OWNER, config.owners().people(), "PUT",
+                "/organisations/" + id, headers, body, uri);
     }
 
     @DELETE
@@ -101,7 +104,9 @@ public class OrganisationsApi {
     @ApiDoc.NotFound
     @ApiDoc.RoutedWrite
     @ApiDoc.Conditional
+    @ApiDoc.DeleteConflict
     public Response delete(@PathParam("id") UUID id) {
-        return router.forward(OWNER, config.owners().people(), "DELETE", "/organisations/" + id, headers, null, uri);
+        return router.forward(EntityKind.ORGANISATION, id, OWNER, config.owners().people(), "DELETE",
+                "/organisations/" + id, headers, null, uri);
     }
 }

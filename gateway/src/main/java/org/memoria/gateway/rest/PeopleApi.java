@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.people.PersonInput;
 import org.memoria.common.problem.Problem;
 import org.memoria.gateway.config.GatewayConfig;
@@ -107,9 +108,11 @@ public class PeopleApi {
     @APIResponse(responseCode = "201", description = "Created under this id")
     @ApiDoc.RoutedWrite
     @ApiDoc.Conditional
+    @ApiDoc.IdOfAnotherKind
     public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonInput.class))) byte[] body) {
-        return router.forward(OWNER, config.owners().people(), "PUT", "/people/" + id, headers, body, uri);
+        return router.forward(EntityKind.PERSON, id, OWNER, config.owners().people(), "PUT",
+                "/people/" + id, headers, body, uri);
     }
 
     @DELETE
@@ -121,7 +124,9 @@ public class PeopleApi {
     @ApiDoc.NotFound
     @ApiDoc.RoutedWrite
     @ApiDoc.Conditional
+    @ApiDoc.DeleteConflict
     public Response delete(@PathParam("id") UUID id) {
-        return router.forward(OWNER, config.owners().people(), "DELETE", "/people/" + id, headers, null, uri);
+        return router.forward(EntityKind.PERSON, id, OWNER, config.owners().people(), "DELETE",
+                "/people/" + id, headers, null, uri);
     }
 }

@@ -10,17 +10,22 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.memoria.common.api.IdempotencyKey;
+import org.memoria.common.contract.EntityKind;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
 import org.memoria.common.problem.RepeatedFailures;
+import org.memoria.gateway.events.EntityClaims;
 
 /**
  * Routes a write received by the gateway to the service that owns the entity, and relays the owner's answer
@@ -41,8 +46,26 @@ public class OwnerRouter {
     private static final List<String> RELAYED_RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
             HttpHeaders.WWW_AUTHENTICATE, "Retry-After");
 
+    @Inject
+    EntityClaims claims;
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * Routes a change to one entity (PUT, DELETE), unless its id names an entity of another kind in the read model:
+     * ids are unique across kinds, so that is a 409 problem and nothing is routed, nothing written.
+     */
+    public Response forward(EntityKind kind, UUID id, String ownerName, URI owner, String method, String ownerPath,
+            HttpHeaders headers, byte[] body, UriInfo uri) {
+        Optional<EntityKind> holder = claims.holder(id);
+        if (holder.isPresent() && holder.get() != kind) {
+            return Problems.response(new Problem(Problem.TYPE_BASE + "id-of-another-kind", "Id names another kind of "
+                    + "entity", 409, "id " + id + " already names " + EntityClaims.aKind(holder.get()) + ": it cannot "
+                            + "name " + EntityClaims.aKind(kind) + " too. Nothing was written", uri.getPath(), null));
+        }
+        return forward(ownerName, owner, method, ownerPath, headers, body, uri);
+    }
 
     /**
      * @param owner     base URL of the owning service
