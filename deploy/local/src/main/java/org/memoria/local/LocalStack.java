@@ -268,7 +268,7 @@ public final class LocalStack implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
-                    System.out.println("Memoria: supervisor could not restart a child: " + e.getMessage());
+                    System.out.println("Memoria: supervisor could not restart a child: " + e);
                 }
             }
         });

@@ -51,7 +51,13 @@ public final class PostgresServer implements AutoCloseable {
 
     /** A new server on the same data directory and port, after this one died (crash recovery runs first). */
     public PostgresServer restart() throws IOException {
-        return start(dataDirectory, port(), durable);
+        int port = port();
+        try {
+            postgres.close(); // releases this JVM's lock on the data directory; stopping a dead server just fails
+        } catch (IOException | RuntimeException e) {
+            // it is gone already
+        }
+        return start(dataDirectory, port, durable);
     }
 
     /** The postmaster's process, as its pid file names it (empty for a temporary cluster, or when it is gone). */
