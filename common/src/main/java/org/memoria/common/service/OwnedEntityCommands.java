@@ -3,6 +3,7 @@ package org.memoria.common.service;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
@@ -62,7 +63,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     @Transactional
     public Upsert<E> put(UUID id, I input, Preconditions conditions) {
         var em = Panache.getEntityManager(entityClass);
-        E entity = em.find(entityClass, id);
+        E entity = lock(em, id);
         if (entity == null) {
             conditions.checkAbsent(aggregate, id);
             return new Upsert<>(insert(id, input, true), true, true);
@@ -85,7 +86,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
         var em = Panache.getEntityManager(entityClass);
-        E entity = em.find(entityClass, id);
+        E entity = lock(em, id);
         if (entity == null) {
             return false;
         }
@@ -103,6 +104,15 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
         });
         outbox.deleted(topic, aggregate, id, tombstone);
         return true;
+    }
+
+    /**
+     * Reads the entity locked until the transaction ends, so that of two writes sent with the same {@code If-Match}
+     * the second one checks its condition against what the first one committed: it fails with 412 and the current
+     * ETag, like any stale {@code If-Match}, instead of failing later on the version column.
+     */
+    private E lock(jakarta.persistence.EntityManager em, UUID id) {
+        return em.find(entityClass, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private E insert(UUID id, I input, boolean mayHaveBeenDeleted) {
