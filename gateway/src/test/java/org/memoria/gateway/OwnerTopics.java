@@ -5,8 +5,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.memoria.common.events.CloudEventRecords;
@@ -22,41 +27,54 @@ final class OwnerTopics implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final KafkaProducer<String, byte[]> producer;
+    private final Admin admin;
 
     OwnerTopics(String bootstrapServers) {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    void changed(String topic, String aggregate, UUID id, long version, Object state) {
+    RecordMetadata changed(String topic, String aggregate, UUID id, long version, Object state) {
         try {
-            send(topic, CloudEvents.changedType(aggregate), id, version, JSON.writeValueAsBytes(state));
+            return send(topic, CloudEvents.changedType(aggregate), id, version, JSON.writeValueAsBytes(state));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    void deleted(String topic, String aggregate, UUID id, long version) {
-        send(topic, CloudEvents.deletedType(aggregate), id, version, null);
+    RecordMetadata deleted(String topic, String aggregate, UUID id, long version) {
+        return send(topic, CloudEvents.deletedType(aggregate), id, version, null);
     }
 
-    void raw(String topic, String aggregate, UUID id, long version, byte[] payload) {
-        send(topic, CloudEvents.changedType(aggregate), id, version, payload);
+    RecordMetadata raw(String topic, String aggregate, UUID id, long version, byte[] payload) {
+        return send(topic, CloudEvents.changedType(aggregate), id, version, payload);
     }
 
-    private void send(String topic, String type, UUID id, long version, byte[] payload) {
+    private RecordMetadata send(String topic, String type, UUID id, long version, byte[] payload) {
         try {
-            producer.send(CloudEventRecords.record(topic, UUID.randomUUID(), "/memoria/test-owner", type, id,
+            return producer.send(CloudEventRecords.record(topic, UUID.randomUUID(), "/memoria/test-owner", type, id,
                     OffsetDateTime.now(), version, payload)).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /**
+     * Whether the consumer group has committed past this record. The projector commits a poll's offsets only after
+     * the database transaction that applied it committed, so this says the record was applied (or kept as a failure).
+     */
+    boolean consumedBy(String group, RecordMetadata record) throws InterruptedException, ExecutionException {
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                .get(new TopicPartition(record.topic(), record.partition()));
+        return committed != null && committed.offset() > record.offset();
+    }
+
     @Override
     public void close() {
         producer.close();
+        admin.close();
     }
 }
