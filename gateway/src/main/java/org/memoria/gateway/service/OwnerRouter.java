@@ -3,6 +3,7 @@ package org.memoria.gateway.service;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
+import org.memoria.gateway.config.GatewayConfig;
 
 /**
  * Routes a write received by the gateway to the service that owns the entity, and relays the owner's answer
@@ -30,8 +33,15 @@ public class OwnerRouter {
             HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT, "X-Archivist");
     private static final List<String> RELAYED_RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG);
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    @Inject
+    public OwnerRouter(GatewayConfig config) {
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.router().connectTimeout()).build();
+        this.requestTimeout = config.router().requestTimeout();
+    }
 
     /**
      * @param owner     base URL of the owning service
@@ -39,7 +49,7 @@ public class OwnerRouter {
      */
     public Response forward(String ownerName, URI owner, String method, String ownerPath, HttpHeaders headers,
             byte[] body, UriInfo uri) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(owner.resolve(ownerPath)).timeout(Duration.ofSeconds(15))
+        HttpRequest.Builder request = HttpRequest.newBuilder(owner.resolve(ownerPath)).timeout(requestTimeout)
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String name : FORWARDED_REQUEST_HEADERS) {
@@ -51,6 +61,9 @@ public class OwnerRouter {
         HttpResponse<byte[]> answer;
         try {
             answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            LOG.warnf("Cannot connect to %s at %s in time", ownerName, owner);
+            return unavailable(503, ownerName, "is unreachable; nothing was written", uri);
         } catch (HttpTimeoutException e) {
             return unavailable(504, ownerName, "did not answer in time; the write may or may not have been applied",
                     uri);
