@@ -1,6 +1,8 @@
 package org.memoria.events;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.memoria.events.Fixtures.allItems;
 
 import java.util.HashMap;
 import java.util.List;
@@ -135,10 +138,10 @@ class EventResourceTest {
         String abduction = create(event("Abduction of Robert Sheldon Harte", "ABDUCTION", "1940-05-24",
                 participant(harte, "VICTIM")));
 
-        given().queryParam("type", "DISCOVERY").queryParam("size", 100).get("/events").then().statusCode(200)
-                .body("items.type", everyItem(equalTo("DISCOVERY")))
-                .body("items.id", hasItem(discovery))
-                .body("items.id", not(hasItem(abduction)));
+        List<Map<String, Object>> discoveries = allItems("/events", Map.of("type", "DISCOVERY"));
+        assertThat(discoveries.stream().map(e -> e.get("type")).toList(), everyItem(equalTo("DISCOVERY")));
+        assertThat(discoveries.stream().map(e -> e.get("id")).toList(),
+                allOf(hasItem(discovery), not(hasItem(abduction))));
         given().queryParam("type", "ABDUCTION").queryParam("personId", harte.toString()).get("/events").then()
                 .statusCode(200)
                 .body("total", is(1)).body("items.id", contains(abduction));

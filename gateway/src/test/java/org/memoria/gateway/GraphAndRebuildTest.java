@@ -1,17 +1,28 @@
 package org.memoria.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +55,8 @@ class GraphAndRebuildTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+    @Inject
+    DataSource dataSource;
     private OwnerTopics owners;
 
     @BeforeEach
@@ -101,19 +114,80 @@ class GraphAndRebuildTest {
     }
 
     @Test
-    void aRebuildReplaysTheTopicsIntoANewReadModelAndSwapsItIn() {
+    void aRebuildReplaysTheTopicsIntoANewReadModelAndSwapsItIn() throws Exception {
         UUID klement = UUID.randomUUID();
+        UUID wolf = UUID.randomUUID();
         person(klement, "Rudolf Klement");
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/people/" + klement).statusCode() == 200);
+        person(wolf, "Erwin Wolf");
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/people/" + klement).statusCode() == 200
+                && given().get("/api/people/" + wolf).statusCode() == 200);
+        Set<String> indexes = names(INDEX_NAMES);
+        Set<String> constraints = names(CONSTRAINT_NAMES);
+        assertThat(indexes, hasItems("entity.entity_pkey", "entity.entity_kind_label", "search_term.search_term_names"));
+        // the live read model lost a row the topics still hold: only the rebuilt one has it again
+        execute("delete from entity where id = '" + klement + "'");
+        given().get("/api/people/" + klement).then().statusCode(404);
 
-        given().header("Authorization", ADMIN).post("/api/admin/read-model/rebuild").then().statusCode(202).body("state", equalTo("RUNNING"));
+        String startedAt;
+        try (Connection swapBlocked = dataSource.getConnection()) {
+            // the rebuild records its consumer group first when it swaps: holding that table holds the swap
+            swapBlocked.setAutoCommit(false);
+            try (var s = swapBlocked.createStatement()) {
+                s.execute("lock table projector_state in exclusive mode");
+            }
+            startedAt = given().header("Authorization", ADMIN).post("/api/admin/read-model/rebuild").then().statusCode(202)
+                    .body("state", equalTo("RUNNING")).extract().path("startedAt");
+            await().atMost(Duration.ofSeconds(60)).until(this::aSwapWaits);
+
+            // caught up, the live projector paused: a second request returns the running rebuild, reads go on
+            given().header("Authorization", ADMIN).post("/api/admin/read-model/rebuild").then().statusCode(202)
+                    .body("state", equalTo("RUNNING")).body("startedAt", equalTo(startedAt));
+            given().header("Authorization", ADMIN).get("/api/admin/read-model").then().statusCode(200).body("lastRebuild.state", equalTo("RUNNING"));
+            given().get("/api/people/" + wolf).then().statusCode(200).body("preferredName", equalTo("Erwin Wolf"));
+            given().get("/api/people/" + klement).then().statusCode(404);
+            swapBlocked.rollback();
+            swapBlocked.setAutoCommit(true);
+        }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 given().header("Authorization", ADMIN).get("/api/admin/read-model").then().body("lastRebuild.state", equalTo("DONE")));
-        given().header("Authorization", ADMIN).get("/api/admin/read-model").then().body("lastRebuild.events", greaterThan(0));
+        given().header("Authorization", ADMIN).get("/api/admin/read-model").then().body("lastRebuild.events", greaterThan(0))
+                .body("lastRebuild.startedAt", equalTo(startedAt));
+
         // the rebuilt model holds what the topics hold, and goes on following them
         given().get("/api/people/" + klement).then().statusCode(200).body("preferredName", equalTo("Rudolf Klement"));
+        given().get("/api/people/" + wolf).then().statusCode(200);
         UUID after = UUID.randomUUID();
-        person(after, "Erwin Wolf");
+        person(after, "Sylvia Ageloff");
         await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/people/" + after).statusCode() == 200);
+        // with the names the migrations gave them: a later migration that drops an index by name still can
+        assertEquals(indexes, names(INDEX_NAMES));
+        assertEquals(constraints, names(CONSTRAINT_NAMES));
+    }
+
+    private static final String INDEX_NAMES = "select tablename || '.' || indexname from pg_indexes "
+            + "where schemaname = current_schema() and tablename in ('entity', 'link', 'search_term')";
+    private static final String CONSTRAINT_NAMES = "select conrelid::regclass || '.' || conname from pg_constraint "
+            + "where conrelid in ('entity'::regclass, 'link'::regclass, 'search_term'::regclass)";
+
+    /** Whether a session waits for a lock on projector_state. */
+    private boolean aSwapWaits() throws SQLException {
+        return !names("select l.pid::text from pg_locks l join pg_class c on c.oid = l.relation "
+                + "where c.relname = 'projector_state' and not l.granted").isEmpty();
+    }
+
+    private Set<String> names(String query) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 }

@@ -9,9 +9,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
@@ -28,6 +32,7 @@ final class OwnerTopics implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final KafkaProducer<String, byte[]> producer;
+    private final Admin admin;
     /** While publishing {@link #together}: the sends not acknowledged yet. */
     private List<Future<RecordMetadata>> pending;
 
@@ -36,10 +41,12 @@ final class OwnerTopics implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    void changed(String topic, String aggregate, UUID id, long version, Object state) {
-        send(topic, CloudEvents.changedType(aggregate), id, version, json(state).getBytes(StandardCharsets.UTF_8));
+    /** Publishes a change; answers where it landed (null inside {@link #together}, which waits for all at the end). */
+    RecordMetadata changed(String topic, String aggregate, UUID id, long version, Object state) {
+        return send(topic, CloudEvents.changedType(aggregate), id, version, json(state).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A state as an owner serialises it. */
@@ -51,12 +58,12 @@ final class OwnerTopics implements AutoCloseable {
         }
     }
 
-    void deleted(String topic, String aggregate, UUID id, long version) {
-        send(topic, CloudEvents.deletedType(aggregate), id, version, null);
+    RecordMetadata deleted(String topic, String aggregate, UUID id, long version) {
+        return send(topic, CloudEvents.deletedType(aggregate), id, version, null);
     }
 
-    void raw(String topic, String aggregate, UUID id, long version, byte[] payload) {
-        send(topic, CloudEvents.changedType(aggregate), id, version, payload);
+    RecordMetadata raw(String topic, String aggregate, UUID id, long version, byte[] payload) {
+        return send(topic, CloudEvents.changedType(aggregate), id, version, payload);
     }
 
     /**
@@ -94,15 +101,25 @@ final class OwnerTopics implements AutoCloseable {
         return Utils.toPositive(Utils.murmur2(id.toString().getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    private void send(String topic, String type, UUID id, long version, byte[] payload) {
+    /**
+     * Whether the consumer group has committed past this record. The projector commits a poll's offsets only after
+     * the database transaction that applied it committed, so this says the record was applied (or set aside).
+     */
+    boolean consumedBy(String group, RecordMetadata record) throws InterruptedException, ExecutionException {
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                .get(new TopicPartition(record.topic(), record.partition()));
+        return committed != null && committed.offset() > record.offset();
+    }
+
+    private RecordMetadata send(String topic, String type, UUID id, long version, byte[] payload) {
         try {
             Future<RecordMetadata> sent = producer.send(CloudEventRecords.record(topic, UUID.randomUUID(),
                     "/memoria/test-owner", type, id, OffsetDateTime.now(), version, payload));
             if (pending != null) {
                 pending.add(sent);
-            } else {
-                sent.get();
+                return null;
             }
+            return sent.get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
@@ -111,5 +128,6 @@ final class OwnerTopics implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        admin.close();
     }
 }

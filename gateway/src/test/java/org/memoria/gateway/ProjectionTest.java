@@ -12,6 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +29,7 @@ import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.events.Topics;
+import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.local.MemoriaTestResource;
 
 import io.quarkus.test.common.ResourceArg;
@@ -41,6 +47,10 @@ class ProjectionTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    GatewayConfig config;
 
     private OwnerTopics owners;
 
@@ -57,6 +67,21 @@ class ProjectionTest {
     private static PersonState person(UUID id, long version, String name) {
         return new PersonState(id, version, name, List.of(new PersonState.Name("LD", NameType.NICKNAME, null, null)),
                 "1879-11-07", null, "1940-08-21", null, null, null);
+    }
+
+    /** Waits until the projector has applied this record (it commits its offsets after the database). */
+    private void awaitApplied(RecordMetadata record) {
+        await().atMost(PROJECTED).pollInterval(Duration.ofMillis(20))
+                .until(() -> owners.consumedBy(consumerGroup(), record));
+    }
+
+    /** The live read model's consumer group: the configured one, or the last rebuild's. */
+    private String consumerGroup() throws java.sql.SQLException {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement("select consumer_group from projector_state where id = 1");
+                var rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : config.consumerGroup();
+        }
     }
 
     private static void awaitStatus(String path, int status) {
@@ -118,16 +143,18 @@ class ProjectionTest {
         UUID id = UUID.randomUUID();
         owners.changed(Topics.PEOPLE, "person", id, 0, person(id, 0, "Jacques Mornard"));
         owners.changed(Topics.PEOPLE, "person", id, 2, person(id, 2, "Ramón Mercader"));
-        // an older version arriving late, and a duplicate of the newest, must not change the view
-        owners.changed(Topics.PEOPLE, "person", id, 1, person(id, 1, "Frank Jacson"));
-        owners.changed(Topics.PEOPLE, "person", id, 2, person(id, 2, "Ramón Mercader"));
-        UUID marker = UUID.randomUUID();
-        owners.changed(Topics.PEOPLE, "person", marker, 0, person(marker, 0, "marker"));
-        awaitStatus("/api/people/" + marker, 200);
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + id).then().statusCode(200)
                 .header("ETag", "\"2\"").body("preferredName", equalTo("Ramón Mercader")));
-        await().during(Duration.ofMillis(300)).atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + id)
-                .then().body("preferredName", equalTo("Ramón Mercader")).body("version", is(2)));
+
+        // Each late record comes alone, once version 2 was applied: a poll's records of one entity are merged in
+        // memory, so only records of separate polls reach the version check of the read model's upsert.
+        awaitApplied(owners.changed(Topics.PEOPLE, "person", id, 1, person(id, 1, "Frank Jacson")));
+        given().get("/api/people/" + id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("preferredName", equalTo("Ramón Mercader")).body("version", is(2));
+        // a second event of the version already applied changes nothing either
+        awaitApplied(owners.changed(Topics.PEOPLE, "person", id, 2, person(id, 2, "Jacques Mornard")));
+        given().get("/api/people/" + id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("preferredName", equalTo("Ramón Mercader")).body("version", is(2));
     }
 
     @Test
@@ -137,10 +164,7 @@ class ProjectionTest {
         awaitStatus("/api/people/" + id, 200);
         owners.deleted(Topics.PEOPLE, "person", id, 1);
         awaitStatus("/api/people/" + id, 404);
-        owners.changed(Topics.PEOPLE, "person", id, 0, person(id, 0, "Erwin Wolf"));
-        UUID after = UUID.randomUUID();
-        owners.changed(Topics.PEOPLE, "person", after, 0, person(after, 0, "after"));
-        awaitStatus("/api/people/" + after, 200);
+        awaitApplied(owners.changed(Topics.PEOPLE, "person", id, 0, person(id, 0, "Erwin Wolf")));
         given().get("/api/people/" + id).then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -156,11 +180,15 @@ class ProjectionTest {
 
         UUID late = UUID.randomUUID();
         UUID early = UUID.randomUUID();
+        // both with a participant of their own, so the timeline is filtered to this test's events alone
+        List<EventState.Participant> sedova = List.of(
+                new EventState.Participant(a, null, ParticipantRole.SUBJECT, null));
         owners.changed(Topics.EVENTS, "event", late, 0, new EventState(late, 0, "Late " + tag, EventType.OTHER,
-                "0002-02-02", null, null, null, null, List.of()));
+                "0002-02-02", null, null, null, null, sedova));
         owners.changed(Topics.EVENTS, "event", early, 0, new EventState(early, 0, "Early " + tag, EventType.OTHER,
-                "0001-22", null, null, null, null, List.of()));
-        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("size", 2).get("/api/timeline").then()
+                "0001-22", null, null, null, null, sedova));
+        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("person", a.toString()).get("/api/timeline")
+                .then().body("total", is(2))
                 .body("items[0].title", equalTo("Early " + tag))
                 .body("items[0].date.display", equalTo("summer 1"))
                 .body("items[1].title", equalTo("Late " + tag)));

@@ -41,6 +41,22 @@ final class Archive {
         return createSource(sourceBody(type, title, date));
     }
 
+    /**
+     * Every item of a list, page after page: an assertion about what a filter leaves out must look at all of it, not
+     * at one page of a database that every test writes to.
+     */
+    static List<Map<String, Object>> allItems(String path, Map<String, ?> filters) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int page = 0;; page++) {
+            var body = given().queryParams(filters).queryParam("size", 100).queryParam("page", page).get(path)
+                    .then().statusCode(200).extract().jsonPath();
+            items.addAll(body.getList("items"));
+            if ((long) (page + 1) * 100 >= body.getLong("total")) {
+                return items;
+            }
+        }
+    }
+
     static Map<String, Object> ref(String kind, Object id) {
         return Map.of("kind", kind, "id", id.toString());
     }

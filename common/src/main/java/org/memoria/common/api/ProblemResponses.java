@@ -29,7 +29,8 @@ public final class ProblemResponses {
     @Target({ METHOD, TYPE })
     @Retention(RUNTIME)
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version (or If-None-Match: * "
-            + "and it exists); the ETag header has the current version",
+            + "and it exists); the ETag header has the current version. Of two writes sent with the same If-Match, "
+            + "the one that commits second gets this",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "Changing or deleting an existing entity requires If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -37,7 +37,33 @@ public interface OutboxConfig {
     @WithDefault("1h")
     Duration retention();
 
+    /** How often published rows older than the retention are purged, however busy the relay is. */
+    @WithDefault("1m")
+    Duration purgeInterval();
+
+    /** The relay's Kafka producer (idempotent, {@code acks=all} and in order per entity whatever these say). */
+    Producer producer();
+
     /** Partitions of the topic when the service has to create it (Kubernetes creates it with Strimzi). */
     @WithDefault("3")
     int partitions();
+
+    interface Producer {
+
+        /** How long a send may wait for the broker's metadata or buffer space before it fails. */
+        @WithDefault("10s")
+        Duration maxBlock();
+
+        /** How long the producer tries to deliver a record (retries included) before it reports a failure. */
+        @WithDefault("30s")
+        Duration deliveryTimeout();
+
+        /** How long the producer waits for the broker to answer one request. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** How long the producer waits for more records to send them together. */
+        @WithDefault("0ms")
+        Duration linger();
+    }
 }

@@ -37,14 +37,16 @@ import io.quarkus.runtime.StartupEvent;
  * Publishes outbox rows to Kafka in id order (so in order per entity) with an idempotent producer and
  * {@code acks=all}, and marks them sent only after the broker acknowledged every one of them. A commit wakes it at
  * once; otherwise it polls, which is what recovers rows left by a process killed right after it answered.
- * A PostgreSQL advisory lock keeps a second replica from interleaving the same rows.
+ * A PostgreSQL advisory lock keeps a second replica from interleaving the same rows. Published rows are purged after
+ * the retention, on an interval, however busy the relay is.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "memoria.outbox.enabled", stringValue = "true")
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long LOCK_KEY = 0x6d656d6f7269614cL;
+    /** The advisory lock that lets one relay at a time publish (the replicas of a service share the table). */
+    static final long LOCK_KEY = 0x6d656d6f7269614cL;
     private static final String SELECT = "select id, event_id, topic, aggregate_id, event_type, entity_version, payload, "
             + "created_at from outbox_event where sent_at is null order by id limit ?";
 
@@ -56,30 +58,35 @@ public class OutboxRelay {
     String bootstrapServers;
 
     private final Semaphore signal = new Semaphore(0);
-    private volatile boolean running;
+    private volatile boolean stopped;
     private volatile long published;
     private KafkaProducer<String, byte[]> producer;
     private Thread thread;
-    private long lastPurge;
+    private long lastPurge = Long.MIN_VALUE;
 
     void start(@Observes StartupEvent event) {
+        open();
+        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+    }
+
+    /** Creates the producer. */
+    void open() {
+        OutboxConfig.Producer settings = config.producer();
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.LINGER_MS_CONFIG, (int) settings.linger().toMillis(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.maxBlock().toMillis(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.deliveryTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.requestTimeout().toMillis(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        running = true;
-        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
+        stopped = true;
         signal.release();
         if (thread != null) {
             thread.join(5_000);
@@ -102,15 +109,13 @@ public class OutboxRelay {
     }
 
     private void run() {
-        TopicAdmin.ensureTopics(bootstrapServers, List.of(config.topic().orElseThrow()), config.partitions(), () -> running);
-        while (running) {
+        TopicAdmin.ensureTopics(bootstrapServers, List.of(config.topic().orElseThrow()), config.partitions(),
+                () -> !stopped);
+        while (!stopped) {
             try {
                 signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 signal.drainPermits();
-                int sent;
-                do {
-                    sent = relayBatch();
-                } while (running && sent == config.batchSize());
+                relayAll();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -119,6 +124,18 @@ public class OutboxRelay {
                 pause();
             }
         }
+    }
+
+    /**
+     * Relays batch after batch while they come back full, and purges published rows whenever the purge interval has
+     * passed, after any batch: under steady load no batch comes back empty, and the table must not grow for that.
+     */
+    void relayAll() throws Exception {
+        int sent;
+        do {
+            sent = relayBatch();
+            purgeIfDue();
+        } while (!stopped && sent == config.batchSize());
     }
 
     private void pause() {
@@ -159,7 +176,6 @@ public class OutboxRelay {
         }
         List<Row> rows = read(connection);
         if (rows.isEmpty()) {
-            purge(connection);
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
@@ -196,16 +212,18 @@ public class OutboxRelay {
         return rows;
     }
 
-    private void purge(Connection connection) throws SQLException {
-        long now = System.currentTimeMillis();
-        if (now - lastPurge < 60_000) {
+    /** Deletes the rows published longer ago than the retention, if the purge interval has passed since the last. */
+    void purgeIfDue() throws SQLException {
+        long now = System.nanoTime();
+        if (lastPurge != Long.MIN_VALUE && now - lastPurge < config.purgeInterval().toNanos()) {
             return;
         }
         lastPurge = now;
-        try (var delete = connection.prepareStatement(
+        try (Connection connection = dataSource.getConnection(); var delete = connection.prepareStatement(
                 "delete from outbox_event where sent_at < now() - make_interval(secs => ?)")) {
             delete.setDouble(1, config.retention().toSeconds());
-            delete.executeUpdate();
+            int purged = delete.executeUpdate();
+            LOG.debugf("Purged %d published outbox rows", purged);
         }
     }
 }

@@ -67,10 +67,15 @@ public class ProblemMappers {
                 e.getOriginalMessage(), uri.getPath(), null));
     }
 
+    /**
+     * A write whose {@code If-Match} held when it was checked but no longer when it was written: another write
+     * committed in between. That is a stale precondition, the same 412 as an {@code If-Match} that was already stale.
+     */
     @ServerExceptionMapper
-    public Response conflict(OptimisticLockException e, UriInfo uri) {
-        return Problems.response(new Problem(Problem.TYPE_BASE + "conflict", "Concurrent modification", 409,
-                "The entity was changed by another request; read it again and retry", uri.getPath(), null));
+    public Response staleVersion(OptimisticLockException e, UriInfo uri) {
+        return Problems.response(new Problem(Problem.TYPE_BASE + "precondition-failed", "Precondition failed", 412,
+                "The entity was changed by a concurrent request after If-Match was checked; read it again and "
+                        + "reapply the change", uri.getPath(), null));
     }
 
     /** A constraint the database checked (a reference deleted by a concurrent request): nothing was written. */

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -150,7 +151,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     public Upsert<E> put(UUID id, I input, Preconditions conditions) {
         checkReferences(input);
         var em = Panache.getEntityManager(entityClass);
-        E entity = em.find(entityClass, id);
+        E entity = lock(em, id);
         if (entity == null) {
             conditions.checkAbsent(aggregate, id);
             return new Upsert<>(insert(id, input, true), true, true);
@@ -174,7 +175,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
         var em = Panache.getEntityManager(entityClass);
-        E entity = em.find(entityClass, id);
+        E entity = lock(em, id);
         if (entity == null) {
             return false;
         }
@@ -193,6 +194,15 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
         });
         outbox.deleted(topic, aggregate, id, tombstone);
         return true;
+    }
+
+    /**
+     * Reads the entity locked until the transaction ends, so that of two writes sent with the same {@code If-Match}
+     * the second one checks its condition against what the first one committed: it fails with 412 and the current
+     * ETag, like any stale {@code If-Match}, instead of failing later on the version column.
+     */
+    private E lock(jakarta.persistence.EntityManager em, UUID id) {
+        return em.find(entityClass, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private E insert(UUID id, I input, boolean mayHaveBeenDeleted) {

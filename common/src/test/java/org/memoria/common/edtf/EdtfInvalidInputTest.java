@@ -52,6 +52,11 @@ class EdtfInvalidInputTest {
         1985-04-123                    | 10  | day must have two digits
         1985/04/12                     | 7   | year must have four digits
         1985/2000/2005                 | 9   | an interval has exactly one '/'
+        ..                             | 2   | expected '/' after an open start '..'
+        [                              | 1   | expected a date
+        {                              | 1   | expected a date
+        [1940-05-26,                   | 12  | expected a date
+        Y1234567890123456789           | 19  | a 'Y' year may have at most 18 digits
         -0000                          | 0   | year -0000 is not allowed (use 0000)
         # case
         201x                           | 3   | unspecified digit must be upper-case 'X'

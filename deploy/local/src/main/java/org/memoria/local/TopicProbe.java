@@ -1,11 +1,16 @@
 package org.memoria.local;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,10 +34,13 @@ public final class TopicProbe {
     }
 
     /**
-     * Every record with this key, reading from the start of every partition until {@code done} holds for what was
-     * read so far (records of one key are in one partition, in order) or the deadline passes.
+     * Every record with this key that was published once {@code published} held: reads every partition from the
+     * start while it waits for {@code published} (typically {@link #outboxDrained}: the service's outbox has no unsent
+     * row, so everything a test wrote has been acknowledged by the broker), then goes on to the end offsets as they
+     * were at that moment. Reading to the end, rather than stopping at the record a test expects, is what lets a test
+     * see a duplicate. Fails if {@code published} does not hold, or the end is not reached, within the timeout.
      */
-    public static List<Event> eventsFor(String bootstrapServers, String topic, String key, Predicate<List<Event>> done,
+    public static List<Event> eventsFor(String bootstrapServers, String topic, String key, BooleanSupplier published,
             Duration timeout) {
         List<Event> events = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
@@ -48,7 +56,16 @@ public final class TopicProbe {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (!done.test(events) && System.nanoTime() < deadline) {
+            Map<TopicPartition, Long> ends = null;
+            while (ends == null || !reached(consumer, ends)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(ends == null
+                            ? "Not everything was published to " + topic + " within " + timeout
+                            : "Could not read " + topic + " to its end within " + timeout);
+                }
+                if (ends == null && published.getAsBoolean()) {
+                    ends = consumer.endOffsets(partitions);
+                }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     if (key.equals(r.key())) {
                         var headers = new java.util.TreeMap<String, String>();
@@ -62,5 +79,28 @@ public final class TopicProbe {
             }
         }
         return events;
+    }
+
+    /** Whether a service's transactional outbox ({@code outbox_event}) has no row left to publish. */
+    public static BooleanSupplier outboxDrained(DataSource dataSource) {
+        return () -> {
+            try (Connection c = dataSource.getConnection();
+                    var s = c.prepareStatement("select count(*) from outbox_event where sent_at is null");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (consumer.position(end.getKey()) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

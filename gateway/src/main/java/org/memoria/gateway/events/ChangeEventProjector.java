@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -89,7 +93,7 @@ public class ChangeEventProjector {
     }
 
     private void run() {
-        TopicAdmin.ensureTopics(bootstrapServers, Topics.ALL, 3, () -> running);
+        TopicAdmin.ensureTopics(bootstrapServers, Topics.ALL, config.topicPartitions(), () -> running);
         while (running) {
             if (paused) {
                 pause(50);
@@ -165,20 +169,38 @@ public class ChangeEventProjector {
         }
     }
 
+    /**
+     * Replaces the live tables by the rebuilt ones and records the new consumer group, in one transaction. The
+     * rebuilt tables' indexes and constraints got new names from {@code like … including all}; they take the
+     * original names back, so that later migrations find them by the names the migrations gave them.
+     */
     private void swap(String group) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (var s = c.createStatement()) {
-                for (String table : TABLES) {
-                    s.execute("alter table " + table + " rename to " + table + "_retired");
-                    s.execute("alter table " + table + SHADOW + " rename to " + table);
-                    s.execute("drop table " + table + "_retired");
-                }
+                // first, so the tables are locked for the shortest time
                 try (PreparedStatement p = c.prepareStatement("insert into projector_state (id, consumer_group, rebuilt_at) "
                         + "values (1, ?, now()) on conflict (id) do update set consumer_group = excluded.consumer_group, "
                         + "rebuilt_at = excluded.rebuilt_at")) {
                     p.setString(1, group);
                     p.executeUpdate();
+                }
+                for (String table : TABLES) {
+                    Map<String, String> indexes = originalNames(c, INDEXES, table);
+                    Map<String, String> constraints = originalNames(c, CONSTRAINTS, table);
+                    s.execute("alter table " + table + " rename to " + table + "_retired");
+                    s.execute("alter table " + table + SHADOW + " rename to " + table);
+                    s.execute("drop table " + table + "_retired");
+                    // renaming the index of a primary key or unique constraint renames the constraint with it
+                    for (var index : indexes.entrySet()) {
+                        s.execute("alter index " + quote(index.getKey()) + " rename to " + quote(index.getValue()));
+                    }
+                    for (var constraint : constraints.entrySet()) {
+                        if (!indexes.containsValue(constraint.getValue())) {
+                            s.execute("alter table " + table + " rename constraint " + quote(constraint.getKey())
+                                    + " to " + quote(constraint.getValue()));
+                        }
+                    }
                 }
                 c.commit();
             } catch (SQLException e) {
@@ -186,6 +208,52 @@ public class ChangeEventProjector {
                 throw e;
             }
         }
+    }
+
+    /** Each index of a table: its name, and its definition without the name and the table. */
+    private static final String INDEXES = "select i.relname, regexp_replace(pg_get_indexdef(i.oid), "
+            + "'^CREATE (UNIQUE )?INDEX \\S+ ON \\S+ ', 'CREATE \\1INDEX ') from pg_index x "
+            + "join pg_class i on i.oid = x.indexrelid where x.indrelid = ?::regclass order by i.relname";
+    /** Each constraint of a table: its name, and its kind and definition. */
+    private static final String CONSTRAINTS = "select conname, contype::text || ' ' || pg_get_constraintdef(oid) "
+            + "from pg_constraint where conrelid = ?::regclass order by conname";
+
+    /** The rebuilt table's names that differ from the live table's, to the live names, matched by definition. */
+    private static Map<String, String> originalNames(Connection c, String query, String table) throws SQLException {
+        Map<String, java.util.Deque<String>> live = new HashMap<>();
+        for (String[] row : namesAndDefinitions(c, query, table)) {
+            live.computeIfAbsent(row[1], d -> new java.util.ArrayDeque<>()).add(row[0]);
+        }
+        Map<String, String> renames = new LinkedHashMap<>();
+        for (String[] row : namesAndDefinitions(c, query, table + SHADOW)) {
+            java.util.Deque<String> names = live.get(row[1]);
+            String original = names == null ? null : names.poll();
+            if (original == null) {
+                throw new IllegalStateException("The rebuilt " + table + " has " + row[0] + " (" + row[1]
+                        + "), which the live table does not have");
+            }
+            if (!original.equals(row[0])) {
+                renames.put(row[0], original);
+            }
+        }
+        return renames;
+    }
+
+    private static List<String[]> namesAndDefinitions(Connection c, String query, String table) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(query)) {
+            p.setString(1, table);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new String[] { rs.getString(1), rs.getString(2) });
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private String consumerGroup() throws SQLException {

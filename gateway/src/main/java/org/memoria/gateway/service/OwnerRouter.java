@@ -26,6 +26,7 @@ import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
 import org.memoria.common.problem.RepeatedFailures;
 import org.memoria.gateway.events.EntityClaims;
+import org.memoria.gateway.config.GatewayConfig;
 
 /**
  * Routes a write received by the gateway to the service that owns the entity, and relays the owner's answer
@@ -49,8 +50,15 @@ public class OwnerRouter {
     @Inject
     EntityClaims claims;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    @Inject
+    public OwnerRouter(GatewayConfig config) {
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.router().connectTimeout()).build();
+        this.requestTimeout = config.router().requestTimeout();
+    }
 
     /**
      * Routes a change to one entity (PUT, DELETE), unless its id names an entity of another kind in the read model:
@@ -73,7 +81,7 @@ public class OwnerRouter {
      */
     public Response forward(String ownerName, URI owner, String method, String ownerPath, HttpHeaders headers,
             byte[] body, UriInfo uri) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(owner.resolve(ownerPath)).timeout(Duration.ofSeconds(15))
+        HttpRequest.Builder request = HttpRequest.newBuilder(owner.resolve(ownerPath)).timeout(requestTimeout)
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String name : FORWARDED_REQUEST_HEADERS) {

@@ -1,0 +1,184 @@
+package org.memoria.gateway.service;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.memoria.common.problem.Problem;
+import org.memoria.gateway.config.GatewayConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/**
+ * Routing a write to its owner, against a real HTTP peer on 127.0.0.1 (WireMock) standing in for the owning service:
+ * what the owner answers is relayed, its Location rewritten to the gateway; an owner that cannot be reached is a 503,
+ * one that does not answer in time a 504.
+ */
+class OwnerRouterTest {
+
+    private static final URI GATEWAY = URI.create("http://127.0.0.1:8080/");
+
+    private WireMockServer owner;
+    private OwnerRouter router;
+
+    @BeforeEach
+    void start() {
+        owner = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        owner.start();
+        router = new OwnerRouter(config(Map.of("memoria.gateway.router.request-timeout", "500ms")));
+    }
+
+    @AfterEach
+    void stop() {
+        owner.stop();
+    }
+
+    private static GatewayConfig config(Map<String, String> settings) {
+        Map<String, String> properties = new TreeMap<>(Map.of("memoria.gateway.owners.people", "http://127.0.0.1:1",
+                "memoria.gateway.owners.events", "http://127.0.0.1:1", "memoria.gateway.owners.sources",
+                "http://127.0.0.1:1"));
+        properties.putAll(settings);
+        return new SmallRyeConfigBuilder().withMapping(GatewayConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter()) // "1s" as in application.properties
+                .withSources(new PropertiesConfigSource(properties, "test", 500)).build()
+                .getConfigMapping(GatewayConfig.class);
+    }
+
+    private URI ownerUrl() {
+        return URI.create("http://127.0.0.1:" + owner.port());
+    }
+
+    @Test
+    void relaysTheOwnersAnswerAndRewritesItsLocationToTheGateway() {
+        String id = UUID.randomUUID().toString();
+        String created = "{\"id\":\"" + id + "\",\"preferredName\":\"Rudolf Klement\",\"version\":0}";
+        owner.stubFor(post(urlEqualTo("/people")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withHeader("ETag", "\"0\"")
+                .withHeader("Location", ownerUrl() + "/people/" + id).withHeader("Set-Cookie", "owner=internal")
+                .withBody(created)));
+        byte[] body = "{\"preferredName\":\"Rudolf Klement\"}".getBytes(StandardCharsets.UTF_8);
+
+        Response answer = router.forward("people service", ownerUrl(), "POST", "/people",
+                headers(Map.of("Content-Type", "application/json", "X-Archivist", "Natalia", "Cookie", "gateway=1")),
+                body, uri("/api/people"));
+
+        assertEquals(201, answer.getStatus());
+        assertEquals(URI.create("http://127.0.0.1:8080/api/people/" + id), answer.getLocation());
+        assertEquals("\"0\"", answer.getHeaderString("ETag"));
+        assertEquals("application/json", answer.getHeaderString("Content-Type"));
+        assertEquals(null, answer.getHeaderString("Set-Cookie"), "only the headers the API documents are relayed");
+        assertArrayEquals(created.getBytes(StandardCharsets.UTF_8), (byte[]) answer.getEntity());
+        owner.verify(postRequestedFor(urlEqualTo("/people")).withHeader("X-Archivist", equalTo("Natalia"))
+                .withHeader("Content-Type", equalTo("application/json")).withoutHeader("Cookie")
+                .withRequestBody(equalToJson("{\"preferredName\":\"Rudolf Klement\"}")));
+    }
+
+    @Test
+    void forwardsThePreconditionAndRelaysTheOwnersProblemUnchanged() {
+        String problem = "{\"type\":\"https://memoria.example/problems/precondition-failed\",\"status\":412}";
+        owner.stubFor(put(urlEqualTo("/events/1")).willReturn(aResponse().withStatus(412)
+                .withHeader("Content-Type", Problem.MEDIA_TYPE).withHeader("ETag", "\"4\"").withBody(problem)));
+
+        Response answer = router.forward("events service", ownerUrl(), "PUT", "/events/1",
+                headers(Map.of("Content-Type", "application/json", "If-Match", "\"3\"")),
+                "{}".getBytes(StandardCharsets.UTF_8), uri("/api/events/1"));
+
+        assertEquals(412, answer.getStatus());
+        assertEquals(Problem.MEDIA_TYPE, answer.getHeaderString("Content-Type"));
+        assertEquals("\"4\"", answer.getHeaderString("ETag"));
+        assertEquals(null, answer.getLocation());
+        assertArrayEquals(problem.getBytes(StandardCharsets.UTF_8), (byte[]) answer.getEntity());
+        owner.verify(putRequestedFor(urlEqualTo("/events/1")).withHeader("If-Match", equalTo("\"3\"")));
+    }
+
+    @Test
+    void anOwnerThatDoesNotAnswerInTimeIs504() {
+        owner.stubFor(put(urlEqualTo("/sources/1")).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
+
+        long start = System.nanoTime();
+        Response answer = router.forward("sources service", ownerUrl(), "PUT", "/sources/1",
+                headers(Map.of("If-Match", "\"0\"")), new byte[0], uri("/api/sources/1"));
+
+        assertProblem(answer, 504, "did not answer in time");
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0,
+                "the router gives up after its request timeout, not when the owner answers");
+    }
+
+    @Test
+    void anOwnerThatIsDownIs503() {
+        URI down = ownerUrl();
+        owner.stop();
+
+        Response answer = router.forward("people service", down, "DELETE", "/people/1",
+                headers(Map.of("If-Match", "\"0\"")), null, uri("/api/people/1"));
+
+        assertProblem(answer, 503, "is unreachable; nothing was written");
+    }
+
+    @Test
+    void theRoutersTimeoutsHaveDefaults() {
+        GatewayConfig defaults = config(Map.of());
+        assertEquals(Duration.ofSeconds(2), defaults.router().connectTimeout());
+        assertEquals(Duration.ofSeconds(15), defaults.router().requestTimeout());
+        assertEquals(3, defaults.topicPartitions());
+    }
+
+    private static void assertProblem(Response answer, int status, String detail) {
+        assertEquals(status, answer.getStatus());
+        assertEquals(Problem.MEDIA_TYPE, String.valueOf(answer.getMediaType()));
+        Problem problem = (Problem) answer.getEntity();
+        assertEquals(Problem.TYPE_BASE + "owner-unavailable", problem.type());
+        assertEquals(status, problem.status());
+        assertTrue(problem.detail().contains(detail), problem.detail());
+    }
+
+    /** The request headers as JAX-RS gives them to the resource (names case-insensitive). */
+    private static HttpHeaders headers(Map<String, String> values) {
+        Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        byName.putAll(values);
+        return (HttpHeaders) Proxy.newProxyInstance(OwnerRouterTest.class.getClassLoader(),
+                new Class<?>[] { HttpHeaders.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeaderString" -> byName.get((String) args[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** The request URI as JAX-RS gives it to the resource: the gateway's base and the path requested. */
+    private static UriInfo uri(String path) {
+        return (UriInfo) Proxy.newProxyInstance(OwnerRouterTest.class.getClassLoader(),
+                new Class<?>[] { UriInfo.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "getBaseUriBuilder" -> UriBuilder.fromUri(GATEWAY);
+                    case "getPath" -> path;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
