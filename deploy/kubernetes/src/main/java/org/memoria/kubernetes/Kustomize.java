@@ -270,6 +270,15 @@ public final class Kustomize {
         }
     }
 
+    /** Every non-empty YAML document of a text. */
+    public static List<JsonNode> readAllText(String yaml) {
+        try {
+            return documents(yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<JsonNode> documents(String yaml) throws IOException {
         List<JsonNode> documents = new ArrayList<>();
         try (JsonParser parser = YAML.getFactory().createParser(yaml);
