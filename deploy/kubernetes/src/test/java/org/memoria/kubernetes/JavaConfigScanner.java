@@ -51,6 +51,9 @@ final class JavaConfigScanner {
         String members = withoutNestedBlocks(bodies.get(type));
         Matcher method = METHOD.matcher(members);
         while (method.find()) {
+            if (members.substring(0, method.start(2)).stripTrailing().endsWith("default")) {
+                continue; // a default method computes, it reads nothing
+            }
             String annotations = method.group(1);
             String returnType = method.group(2).replaceAll("\\s+", "");
             String name = annotation(annotations, "WithName").orElse(kebab(method.group(3)));
