@@ -121,7 +121,13 @@ final class Application {
         for (Service service : services) {
             for (String folder : List.of("common/src/main/java", service.module() + "/src/main/java")) {
                 for (String java : repo.javaFiles(folder)) {
-                    Matcher m = call.matcher(JavaConfigScanner.stripComments(repo.read(java)));
+                    String code = JavaConfigScanner.stripComments(repo.read(java));
+                    Matcher onlyIf = Pattern.compile("@IfBuildProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"\\s*,\\s*stringValue\\s*=\\s*\"([^\"]*)\"")
+                            .matcher(code);
+                    if (onlyIf.find() && !service.packaged(onlyIf.group(1), common).orElse("").equals(onlyIf.group(2))) {
+                        continue; // a bean this service does not build
+                    }
+                    Matcher m = call.matcher(code);
                     while (m.find()) {
                         String[] args = m.group(1).split(",(?![^(]*\\))");
                         String count = args.length > 2 ? args[2].trim() : "";

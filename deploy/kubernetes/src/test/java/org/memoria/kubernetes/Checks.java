@@ -489,6 +489,10 @@ final class Checks {
             long n = deploymentsSelected(s.getSpec().getSelector());
             if (n != 1) {
                 problem("Service %s selects the pods of %d Deployments", s.getMetadata().getName(), n);
+            } else if (overlay.find(Deployment.class, s.getMetadata().getName()).filter(d -> Network.selects(
+                    s.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels())).isEmpty()) {
+                problem("Service %s selects the pods of another Deployment than %s", s.getMetadata().getName(),
+                        s.getMetadata().getName());
             }
             for (ServicePort port : s.getSpec().getPorts()) {
                 overlay.deployments().stream().filter(d -> Network.selects(s.getSpec().getSelector(),
@@ -505,6 +509,10 @@ final class Checks {
                     d.getSpec().getTemplate().getMetadata().getLabels())).count();
             if (n != 1) {
                 problem("PodDisruptionBudget %s selects the pods of %d Deployments", pdb.getMetadata().getName(), n);
+            } else if (overlay.find(Deployment.class, pdb.getMetadata().getName()).filter(d -> Network.selects(
+                    pdb.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels())).isEmpty()) {
+                problem("PodDisruptionBudget %s selects the pods of another Deployment than %s",
+                        pdb.getMetadata().getName(), pdb.getMetadata().getName());
             }
             IntOrString max = pdb.getSpec().getMaxUnavailable();
             if (max == null || max.getIntVal() == null || max.getIntVal() < 1) {
@@ -625,8 +633,11 @@ final class Checks {
         }
         for (Network.Pod kafka : network.pods.stream().filter(p -> "Kafka".equals(p.labels().get("strimzi.io/kind"))).toList()) {
             for (Application.Service service : app.services) {
-                String bootstrap = effective(service, "kafka.bootstrap.servers").orElse("");
-                int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+                Matcher bootstrap = Pattern.compile(":(\\d+)$").matcher(effective(service, "kafka.bootstrap.servers").orElse(""));
+                if (!bootstrap.find()) {
+                    continue; // addresses() names the problem
+                }
+                int port = Integer.parseInt(bootstrap.group(1));
                 if (pods.containsKey(service)) {
                     expect(network, pods.get(service), kafka, port, true);
                 }

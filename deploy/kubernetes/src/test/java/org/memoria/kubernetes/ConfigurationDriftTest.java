@@ -161,6 +161,16 @@ class ConfigurationDriftTest {
     }
 
     @Test
+    void aBudgetForTheWrongPodsIsCaught() {
+        expect(problems("PodDisruptionBudget", "events-service", """
+                - op: replace
+                  path: /spec/selector/matchLabels/app.kubernetes.io~1name
+                  value: people-service
+                """), "PodDisruptionBudget events-service selects the pods of another Deployment than events-service",
+                "events-service has no PodDisruptionBudget");
+    }
+
+    @Test
     void tooManyConnectionsForTheDatabaseAreCaught() {
         expect(problems("HorizontalPodAutoscaler", "gateway", "- {op: replace, path: /spec/maxReplicas, value: 12}"),
                 "gateway: (12 pods + 1 surge) x 20 connections + 10 reserved = 270 > max_connections 200 of gateway-db");
