@@ -88,7 +88,7 @@ class OwnerRouterTest {
         byte[] body = "{\"preferredName\":\"Rudolf Klement\"}".getBytes(StandardCharsets.UTF_8);
 
         Response answer = router.forward("people service", ownerUrl(), "POST", "/people",
-                headers(Map.of("Content-Type", "application/json", "X-Archivist", "Natalia", "Cookie", "gateway=1")),
+                headers(Map.of("Content-Type", "application/json", "Authorization", "Bearer a.b.c", "Cookie", "gateway=1")),
                 body, uri("/api/people"));
 
         assertEquals(201, answer.getStatus());
@@ -97,7 +97,7 @@ class OwnerRouterTest {
         assertEquals("application/json", answer.getHeaderString("Content-Type"));
         assertEquals(null, answer.getHeaderString("Set-Cookie"), "only the headers the API documents are relayed");
         assertArrayEquals(created.getBytes(StandardCharsets.UTF_8), (byte[]) answer.getEntity());
-        owner.verify(postRequestedFor(urlEqualTo("/people")).withHeader("X-Archivist", equalTo("Natalia"))
+        owner.verify(postRequestedFor(urlEqualTo("/people")).withHeader("Authorization", equalTo("Bearer a.b.c"))
                 .withHeader("Content-Type", equalTo("application/json")).withoutHeader("Cookie")
                 .withRequestBody(equalToJson("{\"preferredName\":\"Rudolf Klement\"}")));
     }
@@ -150,6 +150,20 @@ class OwnerRouterTest {
         assertEquals(Duration.ofSeconds(2), defaults.router().connectTimeout());
         assertEquals(Duration.ofSeconds(15), defaults.router().requestTimeout());
         assertEquals(3, defaults.topicPartitions());
+    }
+
+    @Test
+    void anOwnerThatDropsTheConnectionAfterTheRequestIs502WithTheOutcomeUnknown() {
+        owner.stubFor(post(urlEqualTo("/people")).willReturn(aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
+
+        Response answer = router.forward("people service", ownerUrl(), "POST", "/people",
+                headers(Map.of("Content-Type", "application/json")), "{}".getBytes(StandardCharsets.UTF_8),
+                uri("/api/people"));
+
+        // the request reached the owner, which may have committed it: never "nothing was written"
+        assertProblem(answer, 502, "may or may not have been applied");
+        assertEquals("2", answer.getHeaderString("Retry-After"));
     }
 
     private static void assertProblem(Response answer, int status, String detail) {
