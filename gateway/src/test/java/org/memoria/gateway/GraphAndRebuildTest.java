@@ -50,6 +50,11 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "database", value = "gateway"))
 class GraphAndRebuildTest {
 
+    private static final String INDEX_NAMES = "select tablename || '.' || indexname from pg_indexes "
+            + "where schemaname = current_schema() and tablename in ('entity', 'link', 'search_term')";
+    private static final String CONSTRAINT_NAMES = "select conrelid::regclass || '.' || conname from pg_constraint "
+            + "where conrelid in ('entity'::regclass, 'link'::regclass, 'search_term'::regclass)";
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
     @Inject
@@ -160,11 +165,6 @@ class GraphAndRebuildTest {
         assertEquals(indexes, names(INDEX_NAMES));
         assertEquals(constraints, names(CONSTRAINT_NAMES));
     }
-
-    private static final String INDEX_NAMES = "select tablename || '.' || indexname from pg_indexes "
-            + "where schemaname = current_schema() and tablename in ('entity', 'link', 'search_term')";
-    private static final String CONSTRAINT_NAMES = "select conrelid::regclass || '.' || conname from pg_constraint "
-            + "where conrelid in ('entity'::regclass, 'link'::regclass, 'search_term'::regclass)";
 
     /** Whether a session waits for a lock on projector_state. */
     private boolean aSwapWaits() throws SQLException {
