@@ -52,6 +52,10 @@ import io.quarkus.test.junit.QuarkusTest;
 class GraphAndRebuildTest {
 
     private static final String ADMIN = TestTokens.admin("Root");
+    private static final String INDEX_NAMES = "select tablename || '.' || indexname from pg_indexes "
+            + "where schemaname = current_schema() and tablename in ('entity', 'link', 'search_term')";
+    private static final String CONSTRAINT_NAMES = "select conrelid::regclass || '.' || conname from pg_constraint "
+            + "where conrelid in ('entity'::regclass, 'link'::regclass, 'search_term'::regclass)";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -163,11 +167,6 @@ class GraphAndRebuildTest {
         assertEquals(indexes, names(INDEX_NAMES));
         assertEquals(constraints, names(CONSTRAINT_NAMES));
     }
-
-    private static final String INDEX_NAMES = "select tablename || '.' || indexname from pg_indexes "
-            + "where schemaname = current_schema() and tablename in ('entity', 'link', 'search_term')";
-    private static final String CONSTRAINT_NAMES = "select conrelid::regclass || '.' || conname from pg_constraint "
-            + "where conrelid in ('entity'::regclass, 'link'::regclass, 'search_term'::regclass)";
 
     /** Whether a session waits for a lock on projector_state. */
     private boolean aSwapWaits() throws SQLException {

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,13 @@ public class ChangeEventProjector {
     private static final Logger LOG = Logger.getLogger(ChangeEventProjector.class);
     private static final String SHADOW = "_rebuild";
     private static final List<String> TABLES = List.of("entity", "link", "search_term");
+    /** Each index of a table: its name, and its definition without the name and the table. */
+    private static final String INDEXES = "select i.relname, regexp_replace(pg_get_indexdef(i.oid), "
+            + "'^CREATE (UNIQUE )?INDEX \\S+ ON \\S+ ', 'CREATE \\1INDEX ') from pg_index x "
+            + "join pg_class i on i.oid = x.indexrelid where x.indrelid = ?::regclass order by i.relname";
+    /** Each constraint of a table: its name, and its kind and definition. */
+    private static final String CONSTRAINTS = "select conname, contype::text || ' ' || pg_get_constraintdef(oid) "
+            + "from pg_constraint where conrelid = ?::regclass order by conname";
 
     /** What a rebuild did. */
     public record Rebuild(String state, Instant startedAt, Instant finishedAt, long events, double eventsPerSecond,
@@ -210,23 +219,15 @@ public class ChangeEventProjector {
         }
     }
 
-    /** Each index of a table: its name, and its definition without the name and the table. */
-    private static final String INDEXES = "select i.relname, regexp_replace(pg_get_indexdef(i.oid), "
-            + "'^CREATE (UNIQUE )?INDEX \\S+ ON \\S+ ', 'CREATE \\1INDEX ') from pg_index x "
-            + "join pg_class i on i.oid = x.indexrelid where x.indrelid = ?::regclass order by i.relname";
-    /** Each constraint of a table: its name, and its kind and definition. */
-    private static final String CONSTRAINTS = "select conname, contype::text || ' ' || pg_get_constraintdef(oid) "
-            + "from pg_constraint where conrelid = ?::regclass order by conname";
-
     /** The rebuilt table's names that differ from the live table's, to the live names, matched by definition. */
     private static Map<String, String> originalNames(Connection c, String query, String table) throws SQLException {
-        Map<String, java.util.Deque<String>> live = new HashMap<>();
+        Map<String, Deque<String>> live = new HashMap<>();
         for (String[] row : namesAndDefinitions(c, query, table)) {
-            live.computeIfAbsent(row[1], d -> new java.util.ArrayDeque<>()).add(row[0]);
+            live.computeIfAbsent(row[1], d -> new ArrayDeque<>()).add(row[0]);
         }
         Map<String, String> renames = new LinkedHashMap<>();
         for (String[] row : namesAndDefinitions(c, query, table + SHADOW)) {
-            java.util.Deque<String> names = live.get(row[1]);
+            Deque<String> names = live.get(row[1]);
             String original = names == null ? null : names.poll();
             if (original == null) {
                 throw new IllegalStateException("The rebuilt " + table + " has " + row[0] + " (" + row[1]
