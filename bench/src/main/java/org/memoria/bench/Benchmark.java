@@ -40,21 +40,23 @@ public final class Benchmark {
     private void run(int entities, int seconds) throws Exception {
         Path root = Path.of(System.getProperty("memoria.root", ".")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("memoria-bench-");
-        LocalStack.Options defaults = LocalStack.Options.ephemeral(root, data);
-        // durable (fsync on) as ./memoria up runs it, unless -Dbench.durable=false
-        LocalStack.Options options = new LocalStack.Options(root, data, defaults.ports(), defaults.postgresPort(),
-                defaults.kafkaPort(), defaults.controllerPort(), !"false".equals(System.getProperty("bench.durable")));
+        // durable (fsync on) as ./memoria up runs it, unless -Dbench.durable=false; the load comes from one client,
+        // so the per-caller rate limit is off
+        LocalStack.Options options = LocalStack.Options.ephemeral(root, data)
+                .durable(!"false".equals(System.getProperty("bench.durable")))
+                .withConfig(Map.of("memoria.security.rate-limit.enabled", "false"));
         log("starting the stack in " + data);
         try (LocalStack stack = LocalStack.start(options)) {
             String gw = stack.url(Service.GATEWAY);
             Map<Service, Duration> together = stack.startTimes();
 
-            SampleLoader sample = new SampleLoader(gw);
+            String token = stack.tokens().admin("benchmark"); // writes and rebuilds; reads stay anonymous
+            SampleLoader sample = new SampleLoader(gw, token);
             SampleLoader.Result loaded = sample.load();
             sample.awaitProjected(Duration.ofSeconds(60));
             log("sample loaded " + loaded.written() + ", errors " + loaded.errors().size());
 
-            SyntheticArchive synthetic = new SyntheticArchive(gw);
+            SyntheticArchive synthetic = new SyntheticArchive(gw, token);
             long t0 = System.nanoTime();
             synthetic.write(entities * 2 / 5, entities * 2 / 5, entities / 5, 32);
             double writeSeconds = (System.nanoTime() - t0) / 1e9;
@@ -80,8 +82,8 @@ public final class Benchmark {
             Load.Result pingAt2000 = Load.open("ping at 2,000 req/s", 2000, Duration.ofSeconds(Math.min(seconds, 10)),
                     r -> URI.create(gw + "/api/ping"));
 
-            double[] propagation = propagation(stack, gw, 200, Math.min(seconds, 15));
-            ChangeRebuild rebuild = rebuild(gw);
+            double[] propagation = propagation(stack, gw, token, 200, Math.min(seconds, 15));
+            ChangeRebuild rebuild = rebuild(gw, token);
 
             Map<Service, Long> rss = new LinkedHashMap<>();
             for (Service s : Service.values()) {
@@ -150,7 +152,7 @@ public final class Benchmark {
     }
 
     /** Writes at a fixed rate through the gateway; propagation = projected_at in the read model minus send time. */
-    private static double[] propagation(LocalStack stack, String gw, int perSecond, int seconds) throws Exception {
+    private static double[] propagation(LocalStack stack, String gw, String token, int perSecond, int seconds) throws Exception {
         int total = perSecond * seconds;
         UUID[] ids = new UUID[total];
         long[] sentMillis = new long[total];
@@ -168,7 +170,7 @@ public final class Benchmark {
             threads.add(Thread.ofVirtual().start(() -> {
                 try {
                     Load.HTTP.send(HttpRequest.newBuilder(URI.create(gw + "/api/people/" + ids[k]))
-                            .header("Content-Type", "application/json")
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                             .PUT(HttpRequest.BodyPublishers.ofString("{\"preferredName\":\"Propagation " + k + "\"}"))
                             .build(), HttpResponse.BodyHandlers.discarding());
                 } catch (Exception ignored) {
@@ -214,14 +216,15 @@ public final class Benchmark {
     record ChangeRebuild(long events, double eventsPerSecond, double seconds) {
     }
 
-    private static ChangeRebuild rebuild(String gw) throws Exception {
+    private static ChangeRebuild rebuild(String gw, String token) throws Exception {
         Load.HTTP.send(HttpRequest.newBuilder(URI.create(gw + "/api/admin/read-model/rebuild"))
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             var status = mapper.readTree(Load.HTTP.send(HttpRequest.newBuilder(URI.create(gw + "/api/admin/read-model"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body()).path("lastRebuild");
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body()).path("lastRebuild");
             if (status.path("state").asText().equals("DONE")) {
                 long events = status.path("events").asLong();
                 double rate = status.path("eventsPerSecond").asDouble();

@@ -32,10 +32,13 @@ final class SyntheticArchive {
     final List<UUID> sources = new ArrayList<>();
     final List<String> names = new ArrayList<>();
     private final String gateway;
+    private final String token;
     private final Random random = new Random(1940);
 
-    SyntheticArchive(String gateway) {
+    /** @param token a bearer token that may write (an archivist's) */
+    SyntheticArchive(String gateway, String token) {
         this.gateway = gateway;
+        this.token = token;
     }
 
     static UUID id(String kind, int n) {
@@ -121,7 +124,7 @@ final class SyntheticArchive {
         try {
             HttpResponse<String> r = Load.HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/" + collection + "/" + id))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Authorization", "Bearer " + token).header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 201 && r.statusCode() != 412) {
                 throw new IllegalStateException(collection + "/" + id + ": " + r.statusCode() + " " + r.body());

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.memoria.events.Fixtures.Coyoacan;
 import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -188,18 +189,18 @@ class EventReferencesTest {
     @Test
     void revisionsSayWhoChangedWhatAndWhen() {
         Coyoacan places = Coyoacan.create();
-        String id = given().contentType(ContentType.JSON).header("X-Archivist", "Natalia")
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Natalia"))
                 .body(event(ATTACK, "ATTACK", "1940-05")).post("/events")
                 .then().statusCode(201).extract().path("id");
         Map<String, Object> dated = event(ATTACK, "ATTACK", "1940-05-24");
         dated.put("placeId", places.house());
-        given().contentType(ContentType.JSON).header("X-Archivist", "Joseph").header("If-Match", "\"0\"")
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Joseph")).header("If-Match", "\"0\"")
                 .body(dated).put("/events/" + id).then().statusCode(200);
         given().header("If-Match", "\"1\"").delete("/events/" + id).then().statusCode(204);
 
         given().get("/events/" + id + "/revisions").then().statusCode(200)
                 .body("change", contains("CREATED", "UPDATED", "DELETED"))
-                .body("author", contains("Natalia", "Joseph", "anonymous"))
+                .body("author", contains("Natalia", "Joseph", "test-archivist"))
                 .body("[1].changed", containsInAnyOrder("date", "placeId", "place"))
                 .body("[1].state.date.edtf", equalTo("1940-05-24"))
                 .body("[1].state.place.name", equalTo("Trotsky's house in Coyoacán"))

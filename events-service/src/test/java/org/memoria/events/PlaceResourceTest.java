@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.memoria.events.Fixtures.Coyoacan;
 import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -250,17 +251,17 @@ class PlaceResourceTest {
 
     @Test
     void revisionsSayWhoChangedWhatAndWhen() {
-        String id = given().contentType(ContentType.JSON).header("X-Archivist", "Natalia")
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Natalia"))
                 .body(place(unique("Yanovka"), "OTHER", null, null, null)).post("/places")
                 .then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).header("X-Archivist", "Esteban").header("If-Match", "\"0\"")
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Esteban")).header("If-Match", "\"0\"")
                 .body(place("Yanovka", "OTHER", null, null, null, "Bereslavka")).put("/places/" + id)
                 .then().statusCode(200);
         given().header("If-Match", "\"1\"").delete("/places/" + id).then().statusCode(204);
 
         given().get("/places/" + id + "/revisions").then().statusCode(200)
                 .body("change", contains("CREATED", "UPDATED", "DELETED"))
-                .body("author", contains("Natalia", "Esteban", "anonymous"))
+                .body("author", contains("Natalia", "Esteban", "test-archivist"))
                 .body("[1].changed", containsInAnyOrder("name", "alternateNames"))
                 .body("[1].state.alternateNames", contains("Bereslavka"))
                 .body("[2].state", nullValue());

@@ -47,6 +47,9 @@ class ArchiveEndToEndIT {
         stack.startTimes().forEach((s, d) -> System.out.printf("[e2e] %s ready in %d ms%n", s.module, d.toMillis()));
         RestAssured.baseURI = stack.url(Service.GATEWAY);
         RestAssured.port = stack.port(Service.GATEWAY);
+        // as an archivist would, with a token of the stack's issuer
+        RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + stack.tokens().archivist("e2e-archivist")).build();
     }
 
     @AfterAll
@@ -146,7 +149,7 @@ class ArchiveEndToEndIT {
 
     @Test
     void theSampleArchiveLoadsWithoutErrorsAndLoadingItAgainChangesNothing() throws Exception {
-        SampleLoader loader = new SampleLoader(stack.url(Service.GATEWAY));
+        SampleLoader loader = new SampleLoader(stack.url(Service.GATEWAY), stack.tokens().archivist("memoria-sample"));
         SampleLoader.Result first = loader.load();
         assertEquals(List.of(), first.errors());
         loader.awaitProjected(PROJECTED);

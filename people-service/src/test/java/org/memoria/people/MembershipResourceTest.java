@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -201,10 +202,10 @@ class MembershipResourceTest {
         String tag = unique("revisions");
         String harte = person("Robert Sheldon Harte " + tag);
         String swp = organisation("Socialist Workers Party " + tag, "POLITICAL_PARTY");
-        String id = given().contentType(ContentType.JSON).header("X-Archivist", "Natalia")
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Natalia"))
                 .body(json("personId", harte, "organisationId", swp, "role", "member")).post("/memberships")
                 .then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).header("X-Archivist", "Eric").header("If-Match", "\"0\"")
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Eric")).header("If-Match", "\"0\"")
                 .body(json("personId", harte, "organisationId", swp, "role", "guard at the house",
                         "period", "1940-04/1940-05-24"))
                 .put("/memberships/" + id).then().statusCode(200);

@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -194,10 +195,10 @@ class OrganisationResourceTest {
 
     @Test
     void revisionsSayWhoChangedWhatAndWhen() {
-        String id = given().contentType(ContentType.JSON).header("X-Archivist", "Natalia")
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Natalia"))
                 .body(json("preferredName", unique("Fourth International"), "type", "INTERNATIONAL"))
                 .post("/organisations").then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).header("X-Archivist", "Eric").header("If-Match", "\"0\"")
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Eric")).header("If-Match", "\"0\"")
                 .body(json("preferredName", "Fourth International", "type", "INTERNATIONAL", "founded", "1938-09",
                         "names", List.of(json("name", "World Party of Socialist Revolution", "type", "LEGAL"))))
                 .put("/organisations/" + id).then().statusCode(200);
@@ -205,7 +206,7 @@ class OrganisationResourceTest {
 
         given().get("/organisations/" + id + "/revisions").then().statusCode(200)
                 .body("change", contains("CREATED", "UPDATED", "DELETED"))
-                .body("author", contains("Natalia", "Eric", "anonymous"))
+                .body("author", contains("Natalia", "Eric", "test-archivist"))
                 .body("[1].changed", containsInAnyOrder("preferredName", "names", "founded"))
                 .body("[1].state.founded.edtf", equalTo("1938-09"))
                 .body("[2].state", nullValue());

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -199,17 +200,17 @@ class RelationResourceTest {
         String tag = unique("revisions");
         String soble = person("Jack Soble " + tag);
         String soblen = person("Robert Soblen " + tag);
-        String id = given().contentType(ContentType.JSON).header("X-Archivist", "Eric")
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Eric"))
                 .body(json("fromPersonId", soble, "type", "SIBLING", "toPersonId", soblen)).post("/relations")
                 .then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).header("X-Archivist", "David").header("If-Match", "\"0\"")
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("David")).header("If-Match", "\"0\"")
                 .body(json("fromPersonId", soble, "type", "SIBLING", "toPersonId", soblen,
                         "note", "The Sobolevicius brothers"))
                 .put("/relations/" + id).then().statusCode(200);
         given().header("If-Match", "\"1\"").delete("/relations/" + id).then().statusCode(204);
         given().get("/relations/" + id + "/revisions").then().statusCode(200)
                 .body("change", contains("CREATED", "UPDATED", "DELETED"))
-                .body("author", contains("Eric", "David", "anonymous"))
+                .body("author", contains("Eric", "David", "test-archivist"))
                 .body("[1].changed", contains("note"))
                 .body("[1].state.label", equalTo("sibling of"));
         given().get("/relations/" + UUID.randomUUID() + "/revisions").then().statusCode(404);

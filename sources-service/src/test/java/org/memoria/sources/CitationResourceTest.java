@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -232,11 +233,11 @@ class CitationResourceTest {
     @Test
     void revisionsSayWhoChangedWhatAndWhen() {
         String source = source("ARTICLE", "Father and Son " + tag(), "1940~");
-        String id = given().contentType(ContentType.JSON).header("X-Archivist", "Natalia")
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Natalia"))
                 .body(citationBody(source, null, "He followed the developments patiently and tirelessly"))
                 .post("/citations").then().statusCode(201).extract().path("id");
         UUID attack = UUID.randomUUID();
-        given().contentType(ContentType.JSON).header("X-Archivist", "Esteban").header("If-Match", "\"0\"")
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Esteban")).header("If-Match", "\"0\"")
                 .body(citationBody(source, null, "He followed the developments patiently and tirelessly",
                         ref("EVENT", attack)))
                 .put("/citations/" + id).then().statusCode(200);

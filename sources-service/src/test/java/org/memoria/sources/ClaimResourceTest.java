@@ -26,6 +26,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
 import org.memoria.sources.Archive.Harte;
 
 import io.quarkus.test.common.ResourceArg;
@@ -239,10 +240,10 @@ class ClaimResourceTest {
         String tag = tag();
         Harte harte = Harte.record(tag);
         String statement = "Robert Sheldon Harte was a GPU agent " + tag;
-        String id = given().contentType(ContentType.JSON).header("X-Archivist", "David")
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("David"))
                 .body(claimBody(statement, List.of(ref("PERSON", harte.person())), harte.evidence().subList(1, 3)))
                 .post("/claims").then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).header("X-Archivist", "Eric").header("If-Match", "\"0\"")
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Eric")).header("If-Match", "\"0\"")
                 .body(claimBody(statement, List.of(ref("PERSON", harte.person())), harte.evidence()))
                 .put("/claims/" + id).then().statusCode(200);
 

@@ -25,6 +25,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -413,19 +414,19 @@ class SourceResourceTest {
 
     @Test
     void revisionsSayWhoChangedWhatAndWhen() {
-        String id = given().contentType(ContentType.JSON).header("X-Archivist", "Evan")
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Evan"))
                 .body(source("ARTICLE", "85 years since the May 24, 1940 assassination attempt", "2025-05-28"))
                 .post("/sources").then().statusCode(201).extract().path("id");
         Map<String, Object> changed = source("ARTICLE",
                 "85 years since the May 24, 1940 assassination attempt against Leon Trotsky", "2025-05-28");
         changed.put("identifiers", Map.of("url", "https://www.wsws.org/en/articles/2025/05/28/ttab-m28.html"));
-        given().contentType(ContentType.JSON).header("X-Archivist", "Eric").header("If-Match", "\"0\"")
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.archivist("Eric")).header("If-Match", "\"0\"")
                 .body(changed).put("/sources/" + id).then().statusCode(200);
         given().header("If-Match", "\"1\"").delete("/sources/" + id).then().statusCode(204);
 
         given().get("/sources/" + id + "/revisions").then().statusCode(200)
                 .body("change", contains("CREATED", "UPDATED", "DELETED"))
-                .body("author", contains("Evan", "Eric", "anonymous"))
+                .body("author", contains("Evan", "Eric", "test-archivist"))
                 .body("[1].changed", containsInAnyOrder("title", "identifiers"))
                 .body("[1].state.identifiers.url", endsWith("ttab-m28.html"))
                 .body("[0].state.identifiers", nullValue())

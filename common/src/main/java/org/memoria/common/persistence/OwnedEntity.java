@@ -13,7 +13,10 @@ import org.hibernate.annotations.UpdateTimestamp;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An entity its service owns and publishes: a UUID id, and a version that grows with every change. */
+/**
+ * An entity its service owns and publishes: a UUID id, a version that grows with every change, and who created it
+ * (the token's subject, and the partner id when a partner did), which decides what a partner may change.
+ */
 @MappedSuperclass
 public abstract class OwnedEntity extends PanacheEntityBase {
     @Id
@@ -25,6 +28,14 @@ public abstract class OwnedEntity extends PanacheEntityBase {
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
+
+    /** The subject of the token that created it. */
+    @Column(name = "created_by", length = 200, updatable = false)
+    public String createdBy;
+
+    /** The partner id of the partner that created it; null when an archivist or admin did. */
+    @Column(name = "partner_id", length = 100, updatable = false)
+    public String partnerId;
 
     @UpdateTimestamp
     @Column(name = "updated_at", nullable = false)

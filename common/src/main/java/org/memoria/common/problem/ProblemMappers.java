@@ -119,6 +119,29 @@ public class ProblemMappers {
         return Response.fromResponse(r).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** No token, or one that is expired, tampered with or of another issuer: 401 with the Bearer challenge. */
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        boolean presented = headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.AUTHORIZATION) != null;
+        String detail = presented ? "The bearer token is invalid, expired or not issued for this archive"
+                : "This request needs a bearer token (Authorization: Bearer ...)";
+        return Response.fromResponse(Problems.response(new Problem(Problem.TYPE_BASE + "unauthorized",
+                "Unauthorized", 401, detail, uri.getPath(), null)))
+                .header(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, presented
+                        ? "Bearer realm=\"memoria\", error=\"invalid_token\"" : "Bearer realm=\"memoria\"")
+                .build();
+    }
+
+    /** A valid token without the role the operation needs, or a partner changing what it did not create. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "The token's roles do not allow this operation" : e.getMessage();
+        return Problems.response(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403, detail,
+                uri.getPath(), null));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         SQLException data = dataException(e);

@@ -26,10 +26,19 @@ public final class Problems {
                 "No " + what + " with id " + id, path, null));
     }
 
+    /** 429: the caller's rate limit is spent; {@code Retry-After} says when to come back. */
+    public static Response tooManyRequests(String path, long retryAfterSeconds) {
+        return Response.fromResponse(response(new Problem(Problem.TYPE_BASE + "rate-limited", "Too many requests", 429,
+                "The rate limit for this caller is spent; retry after " + retryAfterSeconds + " s", path, null)))
+                .header("Retry-After", Long.toString(retryAfterSeconds)).build();
+    }
+
     /** The last part of a problem type for a status without a more specific one. */
     public static String slug(int status) {
         return switch (status) {
             case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
@@ -40,7 +49,7 @@ public final class Problems {
             case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
             case 428 -> "precondition-required";
-            case 429 -> "too-many-requests";
+            case 429 -> "rate-limited";
             case 431 -> "request-header-fields-too-large";
             default -> "http-" + status;
         };

@@ -11,7 +11,7 @@ import org.hibernate.envers.RevisionEntity;
 import org.hibernate.envers.RevisionNumber;
 import org.hibernate.envers.RevisionTimestamp;
 
-/** One Envers revision: when, and which archivist (the {@code X-Archivist} request header). */
+/** One Envers revision: when, and who (the subject of the token that made the change). */
 @Entity
 @Table(name = "revision")
 @RevisionEntity(RevisionAuthorListener.class)

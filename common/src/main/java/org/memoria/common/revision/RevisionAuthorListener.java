@@ -1,18 +1,16 @@
 package org.memoria.common.revision;
 
 import org.hibernate.envers.RevisionListener;
+import org.memoria.common.security.Caller;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
- * Names the author of a revision: the {@code X-Archivist} header of the request that made the change (the gateway
- * passes it on), or {@code anonymous}. Memoria has no authentication yet; this records what the client says.
+ * Names the author of a revision: the subject of the verified token of the request that made the change (the
+ * gateway passes the caller's token on to the owner), or {@code anonymous} outside a request.
  */
 public class RevisionAuthorListener implements RevisionListener {
-    public static final String HEADER = "X-Archivist";
-    static final String ANONYMOUS = "anonymous";
 
     @Override
     public void newRevision(Object revisionEntity) {
@@ -22,16 +20,10 @@ public class RevisionAuthorListener implements RevisionListener {
     static String currentAuthor() {
         var container = Arc.container();
         if (container == null || !container.requestContext().isActive()) {
-            return ANONYMOUS;
+            return Caller.ANONYMOUS;
         }
-        try (InstanceHandle<CurrentVertxRequest> request = container.instance(CurrentVertxRequest.class)) {
-            var context = request.isAvailable() ? request.get().getCurrent() : null;
-            String author = context == null ? null : context.request().getHeader(HEADER);
-            if (author == null || author.isBlank()) {
-                return ANONYMOUS;
-            }
-            author = author.strip();
-            return author.length() > 200 ? author.substring(0, 200) : author;
+        try (InstanceHandle<Caller> caller = container.instance(Caller.class)) {
+            return caller.isAvailable() ? caller.get().subject() : Caller.ANONYMOUS;
         }
     }
 }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RevisionView(
         @Schema(example = "42") long revision,
         Instant at,
-        @Schema(example = "anonymous", description = "The X-Archivist header of the change") String author,
+        @Schema(example = "Ada", description = "Who made the change: the subject of their token") String author,
         @Schema(example = "UPDATED") Change change,
         @Schema(description = "Top-level fields that differ from the previous revision", example = "[\"names\"]") List<String> changed,
         @Schema(description = "The entity as it was after this revision; null for a deletion") Object state) {

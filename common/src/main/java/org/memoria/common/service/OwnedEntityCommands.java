@@ -9,12 +9,14 @@ import org.hibernate.Session;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.outbox.Outbox;
 import org.memoria.common.persistence.OwnedEntity;
+import org.memoria.common.security.Caller;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Create, replace and delete for an owned entity: each change commits the entity and its change event (in the
- * outbox) in one transaction. A replace that changes nothing writes nothing and publishes nothing.
+ * outbox) in one transaction. A replace that changes nothing writes nothing and publishes nothing. The caller is
+ * recorded as the creator, and a partner may replace or delete only what its own partner id created (403).
  *
  * @param <E> the entity
  * @param <I> the write model (a record: equal inputs mean equal state)
@@ -24,6 +26,8 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
 
     @Inject
     protected Outbox outbox;
+    @Inject
+    protected Caller caller;
 
     private final Class<E> entityClass;
     private final String topic;
@@ -67,6 +71,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
             conditions.checkAbsent(aggregate, id);
             return new Upsert<>(insert(id, input, true), true, true);
         }
+        caller.requireMayChange(aggregate, id, entity);
         conditions.checkExisting(aggregate, id, entity.version);
         if (inputOf(entity).equals(input)) {
             return new Upsert<>(entity, false, false);
@@ -89,6 +94,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
         if (entity == null) {
             return false;
         }
+        caller.requireMayChange(aggregate, id, entity);
         conditions.checkExisting(aggregate, id, entity.version);
         long tombstone = entity.version + 1;
         em.remove(entity);
@@ -108,6 +114,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     private E insert(UUID id, I input, boolean mayHaveBeenDeleted) {
         E entity = newEntity();
         entity.id = id;
+        caller.stampCreator(entity);
         apply(input, entity);
         var em = Panache.getEntityManager(entityClass);
         entity.version = mayHaveBeenDeleted ? versionAfterDeletion(em, id) : 0;

@@ -44,16 +44,27 @@ public final class LocalStack implements AutoCloseable {
      * @param ports      the HTTP port of each service
      * @param postgresPort, kafkaPort, controllerPort listener ports
      * @param durable    fsync on for the database (the local stack); off in tests
+     * @param config     configuration given to every service, over the stack's own (e.g. rate limits off)
      */
     public record Options(Path root, Path dataDir, Map<Service, Integer> ports, int postgresPort, int kafkaPort,
-            int controllerPort, boolean durable) {
+            int controllerPort, boolean durable, Map<String, String> config) {
+
+        public Options withConfig(Map<String, String> more) {
+            Map<String, String> all = new LinkedHashMap<>(config);
+            all.putAll(more);
+            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, durable, Map.copyOf(all));
+        }
+
+        public Options durable(boolean fsync) {
+            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, fsync, config);
+        }
 
         public static Options defaults(Path root, Path dataDir) {
             Map<Service, Integer> ports = new LinkedHashMap<>();
             for (Service s : Service.values()) {
                 ports.put(s, s.defaultPort);
             }
-            return new Options(root, dataDir, ports, 15432, 19092, 19093, true);
+            return new Options(root, dataDir, ports, 15432, 19092, 19093, true, Map.of());
         }
 
         public static Options ephemeral(Path root, Path dataDir) {
@@ -61,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
             for (Service s : Service.values()) {
                 ports.put(s, Ports.free());
             }
-            return new Options(root, dataDir, ports, Ports.free(), Ports.free(), Ports.free(), false);
+            return new Options(root, dataDir, ports, Ports.free(), Ports.free(), Ports.free(), false, Map.of());
         }
     }
 
@@ -69,11 +80,13 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final Map<Service, Duration> startTimes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final Tokens tokens;
     private PostgresServer postgres;
     private KafkaBroker kafka;
 
     private LocalStack(Options options) {
         this.options = options;
+        this.tokens = Tokens.inDirectory(options.dataDir().resolve("keys"));
     }
 
     /** Starts the database, the broker and every service, and waits until each service is ready. */
@@ -124,11 +137,13 @@ public final class LocalStack implements AutoCloseable {
         config.put("quarkus.http.port", Integer.toString(port(service)));
         config.put("quarkus.http.host", Ports.HOST);
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.putAll(tokens.verifierConfig());
         if (service == Service.GATEWAY) {
             config.put("memoria.gateway.owners.people", url(Service.PEOPLE));
             config.put("memoria.gateway.owners.events", url(Service.EVENTS));
             config.put("memoria.gateway.owners.sources", url(Service.SOURCES));
         }
+        config.putAll(options.config());
         config.putAll(overrides);
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
@@ -214,6 +229,11 @@ public final class LocalStack implements AutoCloseable {
     /** From process start to the first ready answer, for each service started by {@link #start}. */
     public Map<Service, Duration> startTimes() {
         return Map.copyOf(startTimes);
+    }
+
+    /** The stack's token issuer (its key pair in {@code keys/} of the data folder). */
+    public Tokens tokens() {
+        return tokens;
     }
 
     public String kafkaBootstrapServers() {

@@ -30,7 +30,8 @@ public final class Main {
         stack.startTimes().forEach((s, d) -> System.out.printf("  %-16s ready in %.2f s (pid %d)%n", s.module,
                 d.toMillis() / 1000.0, stack.pid(s)));
         if (loadSample) {
-            SampleLoader loader = new SampleLoader(stack.url(LocalStack.Service.GATEWAY));
+            SampleLoader loader = new SampleLoader(stack.url(LocalStack.Service.GATEWAY),
+                    stack.tokens().archivist("memoria-sample"));
             SampleLoader.Result result = loader.load();
             result.errors().forEach(e -> System.out.println("  sample error: " + e));
             loader.awaitProjected(Duration.ofSeconds(60));
@@ -48,6 +49,12 @@ public final class Main {
                 + stack.url(LocalStack.Service.EVENTS) + "/q/swagger-ui, " + stack.url(LocalStack.Service.SOURCES)
                 + "/q/swagger-ui");
         System.out.println("  Logs          " + data.resolve("logs"));
+        System.out.println();
+        System.out.println("Reads are open to anyone; writes need a token. In another terminal:");
+        System.out.println("  TOKEN=$(./memoria token --role archivist --name \"Ada\")");
+        System.out.println("  curl -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\");
+        System.out.println("       -d '{\"preferredName\":\"Natalia Sedova\"}' " + gateway + "/api/people");
+        System.out.println("  (also --role partner --partner <id>, --role admin; Swagger UI: Authorize, paste the token)");
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
     }

@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a Quarkus test application the JVM's shared real PostgreSQL (one database, named by the
- * {@code database} init argument) and Kafka broker. Use with
+ * {@code database} init argument), Kafka broker and token issuer. Use with
  * {@code @WithTestResource(value = MemoriaTestResource.class, initArgs = @ResourceArg(name = "database", value = "people"))}.
  */
 public class MemoriaTestResource implements QuarkusTestResourceLifecycleManager {
@@ -28,6 +28,7 @@ public class MemoriaTestResource implements QuarkusTestResourceLifecycleManager 
         }
         Map<String, String> config = new HashMap<>(infrastructure.postgres().quarkusConfig(database));
         config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
+        config.putAll(infrastructure.tokens().verifierConfig());
         return config;
     }
 

@@ -38,9 +38,12 @@ public final class SampleLoader {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper mapper = new ObjectMapper();
     private final String gateway;
+    private final String token;
 
-    public SampleLoader(String gatewayUrl) {
+    /** @param token a bearer token that may write (an archivist's); revisions name its subject */
+    public SampleLoader(String gatewayUrl, String token) {
         this.gateway = gatewayUrl;
+        this.token = token;
     }
 
     /** The id the sample gives the entity with this key. */
@@ -133,7 +136,8 @@ public final class SampleLoader {
     private HttpResponse<String> put(URI uri, String json, String condition, String value)
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header(condition, value)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header(condition, value)
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

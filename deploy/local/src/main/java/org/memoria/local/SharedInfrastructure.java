@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One PostgreSQL and one Kafka broker per JVM, started on first use and stopped when the JVM exits: every
+ * One PostgreSQL, one Kafka broker and one token issuer per JVM, started on first use and stopped when the JVM exits: every
  * Quarkus test application boot in a test JVM shares them.
  */
 public final class SharedInfrastructure {
@@ -12,10 +12,12 @@ public final class SharedInfrastructure {
 
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
+    private final Tokens tokens;
 
-    private SharedInfrastructure(PostgresServer postgres, KafkaBroker kafka) {
+    private SharedInfrastructure(PostgresServer postgres, KafkaBroker kafka, Tokens tokens) {
         this.postgres = postgres;
         this.kafka = kafka;
+        this.tokens = tokens;
     }
 
     public static synchronized SharedInfrastructure get() {
@@ -24,7 +26,8 @@ public final class SharedInfrastructure {
                 Path kafkaDir = Files.createTempDirectory("memoria-kafka-");
                 PostgresServer postgres = PostgresServer.start(null, Ports.free(), false);
                 KafkaBroker kafka = KafkaBroker.start(kafkaDir, Ports.free(), Ports.free());
-                instance = new SharedInfrastructure(postgres, kafka);
+                Path keys = Files.createTempDirectory("memoria-keys-");
+                instance = new SharedInfrastructure(postgres, kafka, Tokens.inDirectory(keys));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         kafka.close();
@@ -34,6 +37,7 @@ public final class SharedInfrastructure {
                     try {
                         postgres.close();
                         KafkaBroker.deleteRecursively(kafkaDir);
+                        KafkaBroker.deleteRecursively(keys);
                     } catch (Exception ignored) {
                         // the JVM is going away
                     }
@@ -51,5 +55,10 @@ public final class SharedInfrastructure {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** The test JVM's token issuer: every test application verifies its tokens. */
+    public Tokens tokens() {
+        return tokens;
     }
 }

@@ -1,5 +1,8 @@
 package org.memoria.events.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -41,6 +44,7 @@ import org.memoria.common.problem.Problems;
 import org.memoria.common.revision.RevisionView;
 import org.memoria.events.service.EventService;
 
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +58,7 @@ public class EventResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @GET
     @Operation(operationId = "listEvents", summary = "List events",
             description = "Events matching every given filter, in chronological order (by earliest possible day; "
@@ -98,6 +103,7 @@ public class EventResource {
                 fromDay, toDay, Filters.order(uri, sort), paging.page(), paging.size());
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(operationId = "getEvent", summary = "Get an event",
@@ -110,6 +116,7 @@ public class EventResource {
                 .orElseGet(() -> Problems.notFound("event", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/children")
     @Operation(operationId = "getEventChildren", summary = "The events that are part of an event",
@@ -122,10 +129,11 @@ public class EventResource {
                 .orElseGet(() -> Problems.notFound("event", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/revisions")
     @Operation(operationId = "getEventRevisions", summary = "An event's revision history",
-            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which "
+            description = "Every change, oldest first: when, by whom (the subject of the token that wrote it), which "
                     + "fields, and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))

@@ -1,5 +1,8 @@
 package org.memoria.events.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -42,6 +45,7 @@ import org.memoria.common.revision.RevisionView;
 import org.memoria.events.mapping.PlaceMapper;
 import org.memoria.events.service.PlaceService;
 
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/places")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -57,6 +61,7 @@ public class PlaceResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @GET
     @Operation(operationId = "listPlaces", summary = "List places",
             description = "Places by name. `name` matches the name or any alternate name, case-insensitively; "
@@ -75,6 +80,7 @@ public class PlaceResource {
                 QueryParameters.uuid(uri, "parentPlaceId", parentPlaceId), paging.page(), paging.size());
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(operationId = "getPlace", summary = "Get a place")
@@ -86,6 +92,7 @@ public class PlaceResource {
                 .orElseGet(() -> Problems.notFound("place", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/children")
     @Operation(operationId = "getPlaceChildren", summary = "The places directly inside a place",
@@ -98,10 +105,11 @@ public class PlaceResource {
                 .orElseGet(() -> Problems.notFound("place", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/revisions")
     @Operation(operationId = "getPlaceRevisions", summary = "A place's revision history",
-            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which "
+            description = "Every change, oldest first: when, by whom (the subject of the token that wrote it), which "
                     + "fields, and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))

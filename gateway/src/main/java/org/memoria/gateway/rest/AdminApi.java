@@ -1,5 +1,7 @@
 package org.memoria.gateway.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.events.ChangeEventProjector;
 
+@RolesAllowed(Roles.ADMIN)
 @Path("/api/admin/read-model")
 @Tag(name = "admin", description = "Operating the read model")
 public class AdminApi {

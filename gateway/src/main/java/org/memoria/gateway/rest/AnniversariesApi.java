@@ -1,5 +1,6 @@
 package org.memoria.gateway.rest;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,6 +33,7 @@ import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 
+@PermitAll
 @Path("/api")
 @Tag(name = "anniversaries", description = "On this day, and what is coming")
 public class AnniversariesApi {

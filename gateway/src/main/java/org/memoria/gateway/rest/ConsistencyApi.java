@@ -1,5 +1,6 @@
 package org.memoria.gateway.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import org.memoria.common.api.Paging;
 import org.memoria.gateway.rest.ArchiveViews.UnresolvedReference;
 import org.memoria.gateway.service.ArchiveQueries;
 
+@PermitAll
 @Path("/api/consistency")
 @Tag(name = "consistency", description = "What the archive references but has not seen")
 public class ConsistencyApi {

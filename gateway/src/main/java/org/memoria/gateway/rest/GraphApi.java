@@ -1,5 +1,6 @@
 package org.memoria.gateway.rest;
 
+import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import org.memoria.common.problem.Problems;
 import org.memoria.gateway.rest.ArchiveViews.Graph;
 import org.memoria.gateway.service.ArchiveGraph;
 
+@PermitAll
 @Path("/api/graph")
 @Tag(name = "graph", description = "Who was connected to whom")
 public class GraphApi {

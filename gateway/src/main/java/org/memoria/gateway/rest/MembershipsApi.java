@@ -1,5 +1,8 @@
 package org.memoria.gateway.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -31,6 +34,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 import org.memoria.gateway.service.OwnerRouter;
 
 /** /api/memberships: reads from the read model; writes routed to the people service. */
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/api/memberships")
 @Tag(name = "memberships", description = "Memberships of people in organisations; writes are routed to the people service")
 public class MembershipsApi {
@@ -48,6 +52,7 @@ public class MembershipsApi {
     @Context
     HttpHeaders headers;
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,8 @@
 package org.memoria.gateway.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -38,6 +41,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 import org.memoria.gateway.service.OwnerRouter;
 
 /** /api/people: reads from the read model; writes routed to the people service. */
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/api/people")
 @Tag(name = "people", description = "Person dossiers; writes are routed to the people service")
 public class PeopleApi {
@@ -55,6 +59,7 @@ public class PeopleApi {
     @Context
     HttpHeaders headers;
 
+    @PermitAll
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listPeople", summary = "List people", description = "By preferred name.")
@@ -65,6 +70,7 @@ public class PeopleApi {
         return queries.people(QueryParameters.text(uri, "name", name), paging.page(), paging.size());
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)

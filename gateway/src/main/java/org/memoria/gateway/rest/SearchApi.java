@@ -1,5 +1,6 @@
 package org.memoria.gateway.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -23,6 +24,7 @@ import org.memoria.common.contract.EntityKind;
 import org.memoria.gateway.rest.ArchiveViews.SearchResult;
 import org.memoria.gateway.service.ArchiveSearch;
 
+@PermitAll
 @Path("/api/search")
 @Tag(name = "search", description = "Find anything in the archive")
 public class SearchApi {

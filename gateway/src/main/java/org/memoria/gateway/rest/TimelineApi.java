@@ -1,5 +1,6 @@
 package org.memoria.gateway.rest;
 
+import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import org.memoria.common.problem.Problems;
 import org.memoria.gateway.rest.ArchiveViews.TimelineEntry;
 import org.memoria.gateway.service.ArchiveQueries;
 
+@PermitAll
 @Path("/api/timeline")
 @Tag(name = "timeline", description = "Events in date order")
 public class TimelineApi {

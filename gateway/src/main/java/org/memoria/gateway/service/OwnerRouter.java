@@ -21,14 +21,17 @@ import org.memoria.common.problem.Problems;
 /**
  * Routes a write received by the gateway to the service that owns the entity, and relays the owner's answer
  * (status, body, ETag, problem details) unchanged but for the Location, which is rewritten to the gateway's URL.
+ * The caller's bearer token goes along: the owner verifies it again, checks the partner scope and names the
+ * revision after its subject.
  */
 @ApplicationScoped
 public class OwnerRouter {
 
     private static final Logger LOG = Logger.getLogger(OwnerRouter.class);
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
-            HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT, "X-Archivist");
-    private static final List<String> RELAYED_RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG);
+            HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION);
+    private static final List<String> RELAYED_RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
+            HttpHeaders.WWW_AUTHENTICATE, "Retry-After");
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();

@@ -1,5 +1,8 @@
 package org.memoria.people.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -40,6 +43,7 @@ import org.memoria.common.problem.Problems;
 import org.memoria.people.mapping.MembershipMapper;
 import org.memoria.people.service.MembershipService;
 
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/memberships")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +60,7 @@ public class MembershipResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @GET
     @Operation(operationId = "listMemberships", summary = "List memberships",
             description = "Memberships with the names of person and organisation, chronologically (undated ones last). "
@@ -72,6 +77,7 @@ public class MembershipResource {
                 QueryParameters.uuid(uri, "organisationId", organisationId), paging.page(), paging.size());
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(operationId = "getMembership", summary = "Get a membership")
@@ -83,10 +89,11 @@ public class MembershipResource {
                 .orElseGet(() -> Problems.notFound("membership", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/revisions")
     @Operation(operationId = "getMembershipRevisions", summary = "A membership's revision history",
-            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
+            description = "Every change, oldest first: when, by whom (the subject of the token that wrote it), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @ProblemResponses.NotFound

@@ -1,5 +1,8 @@
 package org.memoria.people.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -41,6 +44,7 @@ import org.memoria.common.problem.Problems;
 import org.memoria.people.mapping.OrganisationMapper;
 import org.memoria.people.service.OrganisationService;
 
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +60,7 @@ public class OrganisationResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @GET
     @Operation(operationId = "listOrganisations", summary = "List organisations",
             description = "Organisations by preferred name. `name` matches any of their names, case-insensitively; "
@@ -70,6 +75,7 @@ public class OrganisationResource {
                 paging.page(), paging.size());
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(operationId = "getOrganisation", summary = "Get an organisation")
@@ -81,6 +87,7 @@ public class OrganisationResource {
                 .orElseGet(() -> Problems.notFound("organisation", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/members")
     @Operation(operationId = "listOrganisationMembers", summary = "An organisation's members",
@@ -94,10 +101,11 @@ public class OrganisationResource {
                 .orElseThrow(() -> new NotFoundException(Problems.notFound("organisation", id, uri.getPath())));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/revisions")
     @Operation(operationId = "getOrganisationRevisions", summary = "An organisation's revision history",
-            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
+            description = "Every change, oldest first: when, by whom (the subject of the token that wrote it), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @ProblemResponses.NotFound

@@ -1,5 +1,8 @@
 package org.memoria.people.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -44,6 +47,7 @@ import org.memoria.people.mapping.PersonMapper;
 import org.memoria.people.service.PersonService;
 import org.memoria.common.validation.Text;
 
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/people")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -59,6 +63,7 @@ public class PersonResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @GET
     @Operation(operationId = "listPeople", summary = "List people",
             description = "People by preferred name (`sort=name`) or by earliest possible birthday, people without a "
@@ -88,6 +93,7 @@ public class PersonResource {
         return service.list(filter, Filters.order(uri, sort), paging.page(), paging.size());
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(operationId = "getPerson", summary = "Get a person")
@@ -99,6 +105,7 @@ public class PersonResource {
                 .orElseGet(() -> Problems.notFound("person", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/memberships")
     @Operation(operationId = "listPersonMemberships", summary = "A person's memberships",
@@ -112,6 +119,7 @@ public class PersonResource {
                 .orElseThrow(() -> new NotFoundException(Problems.notFound("person", id, uri.getPath())));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/relations")
     @Operation(operationId = "listPersonRelations", summary = "A person's relations, read from their side",
@@ -126,10 +134,11 @@ public class PersonResource {
                 .orElseThrow(() -> new NotFoundException(Problems.notFound("person", id, uri.getPath())));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/revisions")
     @Operation(operationId = "getPersonRevisions", summary = "A person's revision history",
-            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
+            description = "Every change, oldest first: when, by whom (the subject of the token that wrote it), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @ProblemResponses.NotFound

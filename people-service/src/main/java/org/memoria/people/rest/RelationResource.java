@@ -1,5 +1,8 @@
 package org.memoria.people.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -41,6 +44,7 @@ import org.memoria.common.problem.Problems;
 import org.memoria.people.mapping.RelationMapper;
 import org.memoria.people.service.RelationService;
 
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/relations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -57,6 +61,7 @@ public class RelationResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @GET
     @Operation(operationId = "listRelations", summary = "List relations",
             description = "Relations with the names of both persons and the labels of the type read from either end, "
@@ -73,6 +78,7 @@ public class RelationResource {
                 QueryParameters.enumValue(uri, "type", type, RelationType.class), paging.page(), paging.size());
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(operationId = "getRelation", summary = "Get a relation")
@@ -84,10 +90,11 @@ public class RelationResource {
                 .orElseGet(() -> Problems.notFound("relation", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/revisions")
     @Operation(operationId = "getRelationRevisions", summary = "A relation's revision history",
-            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
+            description = "Every change, oldest first: when, by whom (the subject of the token that wrote it), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @ProblemResponses.NotFound

@@ -1,5 +1,8 @@
 package org.memoria.sources.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -44,6 +47,7 @@ import org.memoria.sources.domain.Citation;
 import org.memoria.sources.mapping.CitationMapper;
 import org.memoria.sources.service.CitationService;
 
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/citations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -67,6 +71,7 @@ public class CitationResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @GET
     @Operation(operationId = "listCitations", summary = "List citations",
             description = "Citations by their source's date (undated last), then in the order they were recorded. Every "
@@ -86,6 +91,7 @@ public class CitationResource {
                 QueryParameters.uuid(uri, "aboutId", aboutId)), paging.page(), paging.size());
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(operationId = "getCitation", summary = "Get a citation")
@@ -97,10 +103,11 @@ public class CitationResource {
                 .orElseGet(() -> Problems.notFound("citation", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/revisions")
     @Operation(operationId = "getCitationRevisions", summary = "A citation's revision history",
-            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
+            description = "Every change, oldest first: when, by whom (the subject of the token that wrote it), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @ProblemResponses.NotFound

@@ -1,5 +1,8 @@
 package org.memoria.sources.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -44,6 +47,7 @@ import org.memoria.common.problem.Problems;
 import org.memoria.sources.domain.Claim;
 import org.memoria.sources.service.ClaimService;
 
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/claims")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -68,6 +72,7 @@ public class ClaimResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @GET
     @Operation(operationId = "listClaims", summary = "List claims",
             description = "Claims by statement, each with its evidence, status and history. Every filter given must "
@@ -87,6 +92,7 @@ public class ClaimResource {
                 QueryParameters.enumValue(uri, "status", status, ClaimStatus.class)), paging.page(), paging.size());
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(operationId = "getClaim", summary = "Get a claim",
@@ -101,11 +107,12 @@ public class ClaimResource {
                 .orElseGet(() -> Problems.notFound("claim", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/revisions")
     @Operation(operationId = "getClaimRevisions", summary = "A claim's revision history",
-            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write; `anonymous` "
-                    + "for a re-derivation caused by another write without one), which fields, and the state it left.")
+            description = "Every change, oldest first: when, by whom (the subject of the token "
+                    + "that wrote it, also for a status re-derived by a write of a citation), which fields, and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @ProblemResponses.NotFound
     public Response revisions(@PathParam("id") UUID id) {

@@ -1,5 +1,8 @@
 package org.memoria.sources.rest;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.memoria.common.security.Roles;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -47,6 +50,7 @@ import org.memoria.sources.mapping.SourceMapper;
 import org.memoria.sources.service.SourceService;
 import org.memoria.common.validation.Text;
 
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -67,6 +71,7 @@ public class SourceResource {
     @Context
     UriInfo uri;
 
+    @PermitAll
     @GET
     @Operation(operationId = "listSources", summary = "List sources",
             description = "Sources by title (or by date with `sort=date`). Every filter given must hold: `type`; "
@@ -112,6 +117,7 @@ public class SourceResource {
         return service.list(criteria, order, paging.page(), paging.size());
     }
 
+    @PermitAll
     @GET
     @Path("{id}")
     @Operation(operationId = "getSource", summary = "Get a source")
@@ -123,6 +129,7 @@ public class SourceResource {
                 .orElseGet(() -> Problems.notFound("source", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/citations")
     @Operation(operationId = "listSourceCitations", summary = "The passages cited from a source",
@@ -135,10 +142,11 @@ public class SourceResource {
                 .orElseGet(() -> Problems.notFound("source", id, uri.getPath()));
     }
 
+    @PermitAll
     @GET
     @Path("{id}/revisions")
     @Operation(operationId = "getSourceRevisions", summary = "A source's revision history",
-            description = "Every change, oldest first: when, by whom (the X-Archivist header of the write), which fields, "
+            description = "Every change, oldest first: when, by whom (the subject of the token that wrote it), which fields, "
                     + "and the state it left.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @ProblemResponses.NotFound

@@ -1,0 +1,4 @@
+-- Who created each record: the token's subject, and the partner id when a partner did (a partner may change
+-- only what its partner id created). Records made before tokens existed have neither.
+alter table event add column created_by varchar(200), add column partner_id varchar(100);
+alter table place add column created_by varchar(200), add column partner_id varchar(100);
