@@ -17,7 +17,7 @@ import org.memoria.common.edtf.EdtfDate;
 public class EdtfValue {
 
     /** The length of every {@code *_edtf} column. */
-    public static final int MAX_LENGTH = 200;
+    public static final int MAX_LENGTH = org.memoria.common.validation.EdtfString.MAX_LENGTH;
     /** The first day PostgreSQL's {@code date} holds: 4714-11-24 BC (Julian day 0), astronomical year -4713. */
     public static final LocalDate EARLIEST = LocalDate.of(-4713, 11, 24);
     /** The last day PostgreSQL's {@code date} holds: 5874897-12-31 AD. */

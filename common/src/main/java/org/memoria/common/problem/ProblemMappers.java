@@ -169,15 +169,22 @@ public class ProblemMappers {
 
     /** What Jackson could not read, with the field, or the line and column where the document broke. */
     private static Response json(JsonProcessingException e, UriInfo uri) {
+        // a parse error inside a value comes wrapped in a mapping exception that knows the field
+        StreamReadException read = e instanceof StreamReadException r ? r
+                : e.getCause() instanceof StreamReadException r ? r : null;
         String field;
         String reason;
-        String message = Text.excerpt(firstLine(e.getOriginalMessage()), 200);
-        if (e instanceof StreamConstraintsException) {
+        String message = Text.excerpt(firstLine((read != null ? read : e).getOriginalMessage()), 200);
+        if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
             field = JsonPaths.BODY;
             reason = "exceeds what a request may hold: " + message;
-        } else if (e instanceof StreamReadException read && message.startsWith("Duplicate field")) {
+        } else if (read != null && message.startsWith("Duplicate field")) {
             field = read.getProcessor() instanceof JsonParser p ? JsonPaths.value(p) : JsonPaths.BODY;
             reason = "appears more than once in the same object";
+        } else if (read != null) {
+            field = JsonPaths.BODY;
+            String in = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? " (in " + path(m) + ")" : "";
+            reason = "malformed JSON" + at(read.getLocation()) + in + ": " + message;
         } else if (e instanceof MismatchedInputException m && message.startsWith("Trailing token")) {
             field = JsonPaths.BODY;
             reason = "unexpected content after the JSON document" + at(m.getLocation());
