@@ -69,6 +69,18 @@ class BadInputTest {
     }
 
     @Test
+    void anErrorQuotesAtMostAnExcerptOfTheBody() {
+        String huge = "ALIAS".repeat(100_000); // half a megabyte
+        String answer = given().contentType(ContentType.JSON)
+                .body("{\"preferredName\": \"x\", \"names\": [{\"name\": \"n\", \"type\": \"" + huge + "\"}]}")
+                .post("/people").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("names[0].type"))
+                .body("errors[0].reason", org.hamcrest.Matchers.startsWith("'" + huge.substring(0, 60) + "…' is not one of"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(answer.length() < 1_000, answer.length() + " characters");
+    }
+
+    @Test
     void everyBadParameterIsA400NamingIt() {
         BadInputCheck service = service();
         List<BadInput.ParameterCase> cases = new BadInput(service.openapi()).parameterCases(UUID.randomUUID());

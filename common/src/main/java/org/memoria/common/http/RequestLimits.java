@@ -7,8 +7,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
+import org.memoria.common.validation.Text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,9 +32,14 @@ import io.vertx.ext.web.RoutingContext;
  * {@code max-header-size}) itself, with an empty body, before any route runs; those limits are set well above these
  * so that only absurd requests meet them. A chunked body (no Content-Length) beyond the limit is cut off by Quarkus
  * with an empty 413.
+ * <p>
+ * A request that fails below JAX-RS (Vert.x refuses it, e.g. an HTTP/1.1 request without Host) is answered as a
+ * problem too, rather than by Quarkus's default error page.
  */
 @Singleton
 public class RequestLimits {
+
+    private static final Logger LOG = Logger.getLogger(RequestLimits.class);
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
@@ -69,6 +76,22 @@ public class RequestLimits {
             }
             rc.next();
         });
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).failureHandler(rc -> {
+            if (rc.response().ended() || rc.response().headWritten()) {
+                rc.next();
+                return;
+            }
+            int status = rc.statusCode() >= 400 ? rc.statusCode() : 500;
+            if (status >= 500) {
+                LOG.errorf(rc.failure(), "Unexpected failure on %s", path(rc));
+                refuse(rc, json, status, "Internal error", "The request could not be completed; nothing was changed",
+                        false);
+            } else {
+                String reason = rc.failure() == null ? null : rc.failure().getMessage();
+                refuse(rc, json, status, "Invalid request", Text.excerpt(reason == null ? "HTTP " + status : reason, 200),
+                        false);
+            }
+        });
     }
 
     private static boolean isLongerThan(String contentLength, long max) {
@@ -101,6 +124,6 @@ public class RequestLimits {
     /** The path, short: an over-long request target is not echoed whole. */
     private static String path(RoutingContext rc) {
         String path = rc.request().path();
-        return path == null ? null : org.memoria.common.validation.Text.excerpt(path, 200);
+        return path == null ? null : Text.excerpt(path, 200);
     }
 }

@@ -200,21 +200,49 @@ public final class BadInput {
             for (JsonNode p : parameters) {
                 String name = p.path("name").asText();
                 JsonNode schema = resolve(p.path("schema"));
+                // the other required query parameters valid, so that the answer is about this one
+                StringBuilder others = new StringBuilder();
+                for (JsonNode q : parameters) {
+                    if ("query".equals(q.path("in").asText()) && q.path("required").asBoolean()
+                            && !q.path("name").asText().equals(name)) {
+                        others.append(encode(q.path("name").asText())).append('=')
+                                .append(encode(validValue(q, id))).append('&');
+                    }
+                }
                 if ("path".equals(p.path("in").asText())) {
                     for (Map.Entry<String, String> bad : badPathValues(schema).entrySet()) {
+                        String at = template.replace("{" + name + "}", encode(bad.getValue()))
+                                .replaceAll("\\{[^}]+}", id.toString());
                         cases.add(new ParameterCase(name + " " + bad.getKey(), method,
-                                template.replace("{" + name + "}", encode(bad.getValue()))
-                                        .replaceAll("\\{[^}]+}", id.toString()), name));
+                                others.isEmpty() ? at : at + "?" + others.substring(0, others.length() - 1), name));
                     }
                 } else if ("query".equals(p.path("in").asText())) {
                     for (Map.Entry<String, String> bad : badQueryValues(schema).entrySet()) {
                         cases.add(new ParameterCase(name + " " + bad.getKey(), method,
-                                concrete + "?" + encode(name) + "=" + encode(bad.getValue()), name));
+                                concrete + "?" + others + encode(name) + "=" + encode(bad.getValue()), name));
                     }
                 }
             }
         }));
         return cases;
+    }
+
+    /** A value the parameter accepts: its example, the id for a UUID, an enum's first constant, a number's minimum. */
+    private String validValue(JsonNode parameter, UUID id) {
+        JsonNode schema = resolve(parameter.path("schema"));
+        if ("uuid".equals(schema.path("format").asText())) {
+            return id.toString();
+        }
+        if (parameter.has("example")) {
+            return parameter.get("example").asText();
+        }
+        if (schema.has("enum")) {
+            return schema.get("enum").get(0).asText();
+        }
+        if ("integer".equals(schema.path("type").asText())) {
+            return schema.has("minimum") ? schema.get("minimum").asText() : "1";
+        }
+        return schema.path("examples").path(0).asText("x");
     }
 
     private Map<String, String> badPathValues(JsonNode schema) {
