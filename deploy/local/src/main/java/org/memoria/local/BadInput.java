@@ -101,12 +101,53 @@ public final class BadInput {
      * contract allows must fit the columns and indexes behind it.
      */
     public JsonNode longestValid(String schema, JsonNode valid) {
+        java.util.Random random = new java.util.Random(1940);
+        return rewriteText(schema, valid, (field, current) -> {
+            if (EDTF.equals(field.path("format").asText())) {
+                return LONGEST_EDTF;
+            }
+            if (!freeText(field) || !field.has("maxLength")) {
+                return current;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < field.get("maxLength").asInt(); i++) {
+                sb.append((char) (0x4E00 + random.nextInt(0x9FFF - 0x4E00)));
+            }
+            return sb.toString();
+        });
+    }
+
+    /**
+     * The valid body with a marker in every free-text field present in it (appended where the field's limit allows,
+     * else in its place), so that whatever a service stores of the body can be found by the marker.
+     */
+    public JsonNode withMarker(String schema, JsonNode valid, String marker) {
+        return rewriteText(schema, valid, (field, current) -> {
+            if (!freeText(field)) {
+                return current;
+            }
+            String marked = current + " " + marker;
+            return !field.has("maxLength") || marked.length() <= field.get("maxLength").asInt() ? marked : marker;
+        });
+    }
+
+    /** Text a client writes freely: no format (UUID, EDTF, date), no enum, no pattern but "not blank". */
+    private static boolean freeText(JsonNode field) {
+        return "string".equals(field.path("type").asText()) && !field.has("format") && !field.has("enum")
+                && (!field.has("pattern") || "\\S".equals(field.get("pattern").asText()));
+    }
+
+    private interface TextRewrite {
+        String apply(JsonNode fieldSchema, String current);
+    }
+
+    private JsonNode rewriteText(String schema, JsonNode valid, TextRewrite rewrite) {
         JsonNode body = valid.deepCopy();
-        fill(resolve(ref(schema)), body, new java.util.Random(1940));
+        rewrite(resolve(ref(schema)), body, rewrite);
         return body;
     }
 
-    private void fill(JsonNode schema, JsonNode value, java.util.Random random) {
+    private void rewrite(JsonNode schema, JsonNode value, TextRewrite rewrite) {
         if (value == null || value.isNull()) {
             return;
         }
@@ -115,41 +156,22 @@ public final class BadInput {
             for (int i = 0; i < value.size(); i++) {
                 JsonNode item = value.get(i);
                 if (item.isTextual()) {
-                    String longer = longest(items, item.asText(), random);
-                    ((ArrayNode) value).set(i, NODES.textNode(longer));
+                    ((ArrayNode) value).set(i, NODES.textNode(rewrite.apply(items, item.asText())));
                 } else {
-                    fill(items, item, random);
+                    rewrite(items, item, rewrite);
                 }
             }
-            return;
+        } else if (value.isObject()) {
+            schema.path("properties").properties().forEach(p -> {
+                JsonNode property = resolveKeepingLimits(p.getValue());
+                JsonNode current = value.get(p.getKey());
+                if (current != null && current.isTextual()) {
+                    ((ObjectNode) value).put(p.getKey(), rewrite.apply(property, current.asText()));
+                } else if (current != null) {
+                    rewrite(property, current, rewrite);
+                }
+            });
         }
-        if (!value.isObject()) {
-            return;
-        }
-        schema.path("properties").fields().forEachRemaining(p -> {
-            JsonNode property = resolveKeepingLimits(p.getValue());
-            JsonNode current = value.get(p.getKey());
-            if (current != null && current.isTextual()) {
-                ((ObjectNode) value).put(p.getKey(), longest(property, current.asText(), random));
-            } else if (current != null) {
-                fill(property, current, random);
-            }
-        });
-    }
-
-    private static String longest(JsonNode schema, String current, java.util.Random random) {
-        if (EDTF.equals(schema.path("format").asText())) {
-            return LONGEST_EDTF;
-        }
-        if (!"string".equals(schema.path("type").asText()) || !schema.has("maxLength") || schema.has("format")
-                || schema.has("enum") || (schema.has("pattern") && !"\\S".equals(schema.get("pattern").asText()))) {
-            return current;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < schema.get("maxLength").asInt(); i++) {
-            sb.append((char) (0x4E00 + random.nextInt(0x9FFF - 0x4E00)));
-        }
-        return sb.toString();
     }
 
     /** Bad documents: not JSON, JSON with more after it, a key twice, not an object, not UTF-8, nothing. */
@@ -187,7 +209,7 @@ public final class BadInput {
      */
     public List<ParameterCase> parameterCases(UUID id) {
         List<ParameterCase> cases = new ArrayList<>();
-        openapi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+        openapi.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             String method = op.getKey().toUpperCase(Locale.ROOT);
             if (!List.of("GET", "PUT", "DELETE", "POST").contains(method)) {
                 return;
@@ -290,7 +312,7 @@ public final class BadInput {
 
     private void object(JsonNode schema, String pointer, JsonNode validObject, JsonNode root, List<Case> cases) {
         JsonNode properties = schema.path("properties");
-        properties.fields().forEachRemaining(p -> {
+        properties.properties().forEach(p -> {
             String at = pointer + "/" + p.getKey();
             field(resolveKeepingLimits(p.getValue()), at, validObject == null ? null : validObject.get(p.getKey()),
                     root, cases);
@@ -460,7 +482,7 @@ public final class BadInput {
             return resolved;
         }
         ObjectNode merged = ((ObjectNode) resolved).deepCopy();
-        schema.fields().forEachRemaining(e -> {
+        schema.properties().forEach(e -> {
             if (!e.getKey().equals("$ref") && !merged.has(e.getKey())) {
                 merged.set(e.getKey(), e.getValue());
             }
