@@ -48,7 +48,7 @@ public record Preconditions(Long ifMatch, boolean ifMatchAny, boolean ifNoneMatc
         try {
             return Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw invalid(HttpHeaders.IF_MATCH, "'" + tag + "' is not an ETag this service issued (e.g. \"3\")");
+            throw invalid(HttpHeaders.IF_MATCH, org.memoria.common.validation.Text.quoted(tag) + " is not an ETag this service issued (e.g. \"3\")");
         }
     }
 

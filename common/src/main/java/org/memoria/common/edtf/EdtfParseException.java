@@ -14,10 +14,18 @@ public final class EdtfParseException extends IllegalArgumentException {
     private final String reason;
 
     public EdtfParseException(String input, int position, String reason) {
-        super("Invalid EDTF date '" + input + "' at position " + position + ": " + reason);
+        super("Invalid EDTF date '" + excerpt(input) + "' at position " + position + ": " + reason);
         this.input = input;
         this.position = position;
         this.reason = reason;
+    }
+
+    /** The input as the message quotes it: at most 60 characters, then an ellipsis. */
+    private static String excerpt(String input) {
+        if (input == null || input.codePointCount(0, input.length()) <= 60) {
+            return input;
+        }
+        return input.substring(0, input.offsetByCodePoints(0, 60)) + "\u2026";
     }
 
     /** The rejected text as given (may be {@code null}). */

@@ -20,6 +20,11 @@ public record Problem(
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://memoria.example/problems/";
 
+    /** The same problem, about this request path. */
+    public Problem withInstance(String path) {
+        return new Problem(type, title, status, detail, path, errors);
+    }
+
     /** A rejected field: its path in the request and why. */
     public record FieldError(@Schema(example = "birthDate") String field,
             @Schema(example = "invalid EDTF date '1940-13' at position 5: month must be 01-12") String reason) {

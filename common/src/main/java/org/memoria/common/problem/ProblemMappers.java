@@ -1,70 +1,86 @@
 package org.memoria.common.problem;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.memoria.common.json.JsonPaths;
+import org.memoria.common.validation.Text;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Every error leaves a Memoria service as RFC 9457 problem+json naming the field and the reason; never a bare 500. */
+/**
+ * Every error leaves a Memoria service as RFC 9457 problem+json naming the field and the reason; never a bare 500
+ * for bad input, never an empty body. A problem quotes the input only as a short {@link Text#excerpt excerpt}.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @Inject
+    Validator validator;
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
-                .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
-        return Problems.response(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail,
-                uri.getPath(), errors));
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage())).toList();
+        return invalid(errors, uri);
     }
 
+    /**
+     * A body read in part: the values Jackson rejected, and what Bean Validation finds in the rest, in one answer
+     * (a value Jackson rejected is not reported a second time as missing).
+     */
     @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = path(e);
-        return Problems.badRequest(uri, field, "unknown field; allowed: " + e.getKnownPropertyIds().stream()
-                .map(Object::toString).sorted().collect(Collectors.joining(", ")));
-    }
-
-    @ServerExceptionMapper
-    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
-        Class<?> target = e.getTargetType();
-        String reason;
-        if (target != null && target.isEnum()) {
-            reason = "'" + e.getValue() + "' is not one of " + Arrays.stream(target.getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
-        } else {
-            reason = "'" + e.getValue() + "' is not a valid " + (target == null ? "value" : target.getSimpleName());
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>(e.errors());
+        if (e.value() != null) {
+            Set<String> named = errors.stream().map(Problem.FieldError::field).collect(Collectors.toSet());
+            for (ConstraintViolation<Object> v : validator.validate(e.value())) {
+                String field = beanPath(v.getPropertyPath());
+                if (!named.contains(field)) {
+                    errors.add(new Problem.FieldError(field, v.getMessage()));
+                }
+            }
         }
-        return Problems.badRequest(uri, path(e), reason);
+        return invalid(errors, uri);
     }
 
     @ServerExceptionMapper
-    public Response unreadable(JsonMappingException e, UriInfo uri) {
-        return Problems.badRequest(uri, path(e), e.getOriginalMessage());
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
     }
 
     @ServerExceptionMapper
-    public Response malformed(JsonParseException e, UriInfo uri) {
-        return Problems.response(new Problem(Problem.TYPE_BASE + "malformed-json", "Malformed JSON", 400,
-                e.getOriginalMessage(), uri.getPath(), null));
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        return json(e, uri);
     }
 
     /**
@@ -86,16 +102,26 @@ public class ProblemMappers {
                         + "and retry", uri.getPath(), null));
     }
 
+    /**
+     * JAX-RS's own answers (404, 405, 406, 415…) as problems, keeping their headers (Allow); a problem a resource
+     * built is passed on, with its instance filled in.
+     */
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri); // Quarkus wraps what Jackson could not parse
+        }
         Response r = e.getResponse();
-        if (r.hasEntity() && r.getMediaType() != null && r.getMediaType().toString().startsWith(Problem.MEDIA_TYPE)) {
-            return r;
+        if (r.getEntity() instanceof Problem p) {
+            return p.instance() != null ? r
+                    : Response.fromResponse(r).entity(p.withInstance(uri.getPath())).build();
         }
         int status = r.getStatus();
-        return Problems.response(new Problem(Problem.TYPE_BASE + Problems.slug(status),
-                Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(),
-                status, e.getMessage(), uri.getPath(), null));
+        Response.Status known = Response.Status.fromStatusCode(status);
+        Problem problem = new Problem(Problem.TYPE_BASE + Problems.slug(status),
+                known == null ? "Error" : known.getReasonPhrase(), status, Text.excerpt(e.getMessage(), 200),
+                uri.getPath(), null);
+        return Response.fromResponse(r).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     /** No token, or one that is expired, tampered with or of another issuer: 401 with the Bearer challenge. */
@@ -131,6 +157,16 @@ public class ProblemMappers {
                     "Service unavailable", 503, "The " + outage + "; retry shortly", uri.getPath(), null)))
                     .header("Retry-After", "5").build();
         }
+        SQLException data = dataException(e);
+        if (data != null) {
+            // A value the database cannot hold that validation let through: the request is at fault, and nothing was
+            // written (the transaction rolled back); the gap in validation is worth a warning.
+            LOG.warnf("Input rejected by the database on %s (validation should have caught it): %s", uri.getPath(),
+                    data.getMessage());
+            return Problems.response(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
+                    "A value cannot be stored: " + Text.excerpt(data.getMessage(), 200) + "; nothing was written",
+                    uri.getPath(), null));
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return Problems.response(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "The request could not be completed; nothing was changed", uri.getPath(), null));
@@ -152,6 +188,80 @@ public class ProblemMappers {
         return null;
     }
 
+    private static Response invalid(List<Problem.FieldError> errors, UriInfo uri) {
+        List<Problem.FieldError> sorted = errors.stream().sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = sorted.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
+        return Problems.response(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail,
+                uri.getPath(), sorted));
+    }
+
+    /** What Jackson could not read, with the field, or the line and column where the document broke. */
+    private static Response json(JsonProcessingException e, UriInfo uri) {
+        // a parse error inside a value comes wrapped in a mapping exception that knows the field
+        StreamReadException read = e instanceof StreamReadException r ? r
+                : e.getCause() instanceof StreamReadException r ? r : null;
+        String field;
+        String reason;
+        String message = Text.excerpt(firstLine((read != null ? read : e).getOriginalMessage()), 200);
+        if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+            field = JsonPaths.BODY;
+            reason = "exceeds what a request may hold: " + message;
+        } else if (read != null && message.startsWith("Duplicate field")) {
+            field = read.getProcessor() instanceof JsonParser p ? JsonPaths.value(p) : JsonPaths.BODY;
+            reason = "appears more than once in the same object";
+        } else if (read != null) {
+            field = JsonPaths.BODY;
+            String in = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? " (in " + path(m) + ")" : "";
+            reason = "malformed JSON" + at(read.getLocation()) + in + ": " + message;
+        } else if (e instanceof MismatchedInputException m && message.startsWith("Trailing token")) {
+            field = JsonPaths.BODY;
+            reason = "unexpected content after the JSON document" + at(m.getLocation());
+        } else if (e instanceof UnrecognizedPropertyException u) {
+            field = path(u);
+            reason = "unknown field; allowed: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException f) {
+            Class<?> target = f.getTargetType();
+            field = path(f);
+            String value = Text.quoted(String.valueOf(f.getValue()));
+            reason = target != null && target.isEnum()
+                    ? value + " is not one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                            .collect(Collectors.joining(", "))
+                    : value + " is not a valid " + (target == null ? "value" : target.getSimpleName());
+        } else if (e instanceof JsonMappingException m) {
+            field = path(m);
+            reason = message;
+        } else {
+            field = JsonPaths.BODY;
+            reason = "malformed JSON" + at(e.getLocation()) + ": " + message;
+        }
+        return Problems.response(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
+                field + ": " + reason, uri.getPath(), List.of(new Problem.FieldError(field, reason))));
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static SQLException dataException(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return sql; // SQL state class 22: data exception (too long, out of range, invalid byte sequence)
+            }
+        }
+        return null;
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -160,12 +270,69 @@ public class ProblemMappers {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        // "create.input.names[0].type" -> "names[0].type": drop the method and parameter names
-        // "names[0].<list element>" (a null element) -> "names[0]"
-        String path = violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
-        String[] parts = path.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : parts.length == 2 ? parts[1] : path;
+    /**
+     * A violation's field: {@code names[0].type} for a body field (the method and parameter names dropped),
+     * {@code page} for a parameter, {@code (body)} for a missing body.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        int parameter = -1;
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).getKind() == ElementKind.PARAMETER) {
+                parameter = i;
+            }
+        }
+        if (parameter < 0) {
+            return beanPath(violation.getPropertyPath());
+        }
+        if (parameter == nodes.size() - 1) {
+            return isBody(violation, nodes) ? JsonPaths.BODY : nodes.get(parameter).getName();
+        }
+        return beanPath(nodes.subList(parameter + 1, nodes.size()));
+    }
+
+    /** {@code names[0].type}: a node inside a list adds its index; container-element nodes ({@code <list element>}) only that. */
+    static String beanPath(Iterable<Path.Node> nodes) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : nodes) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.isInIterable()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                sb.append('[').append(position == null ? "" : Text.excerpt(String.valueOf(position))).append(']');
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(name);
+            }
+        }
+        String path = sb.toString();
+        return path.isEmpty() ? JsonPaths.BODY : path;
+    }
+
+    /** Whether the violated parameter is the entity (it carries no JAX-RS parameter annotation). */
+    private static boolean isBody(ConstraintViolation<?> violation, List<Path.Node> nodes) {
+        try {
+            Path.MethodNode method = nodes.get(0).as(Path.MethodNode.class);
+            Path.ParameterNode parameter = nodes.get(nodes.size() - 1).as(Path.ParameterNode.class);
+            Method m = violation.getRootBeanClass().getMethod(method.getName(),
+                    method.getParameterTypes().toArray(Class<?>[]::new));
+            for (Annotation a : m.getParameterAnnotations()[parameter.getParameterIndex()]) {
+                String pkg = a.annotationType().getPackageName();
+                if (pkg.startsWith("jakarta.ws.rs") || pkg.startsWith("org.jboss.resteasy.reactive")) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (ReflectiveOperationException | ClassCastException | IndexOutOfBoundsException e) {
+            return false;
+        }
     }
 
     private static String path(JsonMappingException e) {
@@ -175,11 +342,11 @@ public class ProblemMappers {
                 if (!sb.isEmpty()) {
                     sb.append('.');
                 }
-                sb.append(ref.getFieldName());
+                sb.append(Text.excerpt(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return sb.isEmpty() ? "(body)" : sb.toString();
+        return sb.isEmpty() ? JsonPaths.BODY : sb.toString();
     }
 }

@@ -15,9 +15,10 @@ public final class Problems {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** A 400 naming one field or parameter and why; {@code uri} may be null (the mappers fill the instance in). */
     public static Response badRequest(UriInfo uri, String field, String reason) {
         return response(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, field + ": " + reason,
-                uri.getPath(), List.of(new Problem.FieldError(field, reason))));
+                uri == null ? null : uri.getPath(), List.of(new Problem.FieldError(field, reason))));
     }
 
     public static Response notFound(String what, Object id, String path) {
@@ -32,7 +33,8 @@ public final class Problems {
                 .header("Retry-After", Long.toString(retryAfterSeconds)).build();
     }
 
-    static String slug(int status) {
+    /** The last part of a problem type for a status without a more specific one. */
+    public static String slug(int status) {
         return switch (status) {
             case 400 -> "bad-request";
             case 401 -> "unauthorized";
@@ -41,10 +43,14 @@ public final class Problems {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
+            case 411 -> "length-required";
             case 412 -> "precondition-failed";
+            case 413 -> "content-too-large";
+            case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
             case 428 -> "precondition-required";
             case 429 -> "rate-limited";
+            case 431 -> "request-header-fields-too-large";
             default -> "http-" + status;
         };
     }

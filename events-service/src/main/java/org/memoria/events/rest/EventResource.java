@@ -7,12 +7,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -35,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
@@ -93,9 +92,7 @@ public class EventResource {
             @Parameter(description = "`date` (default): chronological, undated last; `title`: alphabetical",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "date", "title" }, defaultValue = "date"))
             @QueryParam("sort") String sort,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @BeanParam Paging paging) {
         var fromDay = QueryParameters.day(uri, "from", from);
         var toDay = QueryParameters.day(uri, "to", to);
         Filters.range(uri, fromDay, toDay);
@@ -104,7 +101,7 @@ public class EventResource {
                 QueryParameters.uuid(uri, "organisationId", organisationId),
                 QueryParameters.uuid(uri, "placeId", placeId),
                 QueryParameters.uuid(uri, "parentEventId", parentEventId),
-                fromDay, toDay, Filters.order(uri, sort), page, size);
+                fromDay, toDay, Filters.order(uri, sort), paging.page(), paging.size());
     }
 
     @PermitAll
@@ -128,10 +125,8 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "A page of sub-events")
     @ProblemResponses.NotFound
     public Response children(@PathParam("id") UUID id,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.children(id, page, size).map(p -> Response.ok(p).build())
+            @BeanParam Paging paging) {
+        return service.children(id, paging.page(), paging.size()).map(p -> Response.ok(p).build())
                 .orElseGet(() -> Problems.notFound("event", id, uri.getPath()));
     }
 

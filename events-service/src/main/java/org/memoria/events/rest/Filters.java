@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.memoria.common.problem.Problems;
 import org.memoria.events.domain.EventOrder;
+import org.memoria.common.validation.Text;
 
 /** Filter parameters that {@code QueryParameters} does not convert: days and the order of a list. */
 final class Filters {
@@ -30,7 +31,7 @@ final class Filters {
             return EventOrder.DATE;
         }
         return Arrays.stream(EventOrder.values()).filter(o -> o.name().toLowerCase(Locale.ROOT).equals(value.strip()))
-                .findFirst().orElseThrow(() -> invalid(uri, "sort", "'" + value + "' is not one of "
+                .findFirst().orElseThrow(() -> invalid(uri, "sort", Text.quoted(value) + " is not one of "
                         + Arrays.stream(EventOrder.values()).map(o -> o.name().toLowerCase(Locale.ROOT))
                                 .collect(Collectors.joining(", "))));
     }

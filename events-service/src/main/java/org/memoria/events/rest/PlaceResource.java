@@ -7,12 +7,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -35,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
@@ -77,11 +76,9 @@ public class PlaceResource {
             @Parameter(description = "Only places directly inside this place",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("parentPlaceId")
             String parentPlaceId,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.list(name, QueryParameters.enumValue(uri, "type", type, PlaceType.class),
-                QueryParameters.uuid(uri, "parentPlaceId", parentPlaceId), page, size);
+            @BeanParam Paging paging) {
+        return service.list(QueryParameters.text(uri, "name", name), QueryParameters.enumValue(uri, "type", type, PlaceType.class),
+                QueryParameters.uuid(uri, "parentPlaceId", parentPlaceId), paging.page(), paging.size());
     }
 
     @PermitAll
@@ -104,10 +101,8 @@ public class PlaceResource {
     @APIResponse(responseCode = "200", description = "A page of places")
     @ProblemResponses.NotFound
     public Response children(@PathParam("id") UUID id,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.children(id, page, size).map(p -> Response.ok(p).build())
+            @BeanParam Paging paging) {
+        return service.children(id, paging.page(), paging.size()).map(p -> Response.ok(p).build())
                 .orElseGet(() -> Problems.notFound("place", id, uri.getPath()));
     }
 

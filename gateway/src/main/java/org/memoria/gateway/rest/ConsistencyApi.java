@@ -2,9 +2,7 @@ package org.memoria.gateway.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.gateway.rest.ArchiveViews.UnresolvedReference;
 import org.memoria.gateway.service.ArchiveQueries;
 
@@ -36,9 +35,7 @@ public class ConsistencyApi {
                     + "`resolved: false` and resolve as soon as the entity arrives.")
     @APIResponse(responseCode = "200", description = "A page of unresolved references")
     public Page<UnresolvedReference> unresolved(
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return queries.unresolved(page, size);
+            @BeanParam Paging paging) {
+        return queries.unresolved(paging.page(), paging.size());
     }
 }

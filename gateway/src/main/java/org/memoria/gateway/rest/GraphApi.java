@@ -4,10 +4,6 @@ import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -47,11 +44,16 @@ public class GraphApi {
     @APIResponse(responseCode = "200", description = "The graph", content = @Content(schema = @Schema(implementation = Graph.class)))
     @ApiDoc.NotFound
     public Response graph(
-            @Parameter(description = "The person, organisation or event at the centre", required = true) @QueryParam("focus") @NotNull String focus,
-            @Parameter(description = "Steps from the focus, 1 to " + ArchiveGraph.MAX_DEPTH) @QueryParam("depth") @DefaultValue("2") @Min(1) @Max(ArchiveGraph.MAX_DEPTH) int depth,
-            @Parameter(description = "At most this many nodes") @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(ArchiveGraph.MAX_NODES) int limit) {
-        UUID id = QueryParameters.uuid(uri, "focus", focus);
-        return graph.around(id, depth, limit).map(g -> Response.ok(g).build())
+            @Parameter(description = "The person, organisation or event at the centre", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("focus") String focus,
+            @Parameter(description = "Steps from the focus, 1 to " + ArchiveGraph.MAX_DEPTH, schema = @Schema(
+                    type = SchemaType.INTEGER, minimum = "1", maximum = "" + ArchiveGraph.MAX_DEPTH, defaultValue = "2"))
+            @QueryParam("depth") String depth,
+            @Parameter(description = "At most this many nodes", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + ArchiveGraph.MAX_NODES, defaultValue = "200")) @QueryParam("limit") String limit) {
+        UUID id = QueryParameters.requiredUuid(uri, "focus", focus);
+        return graph.around(id, QueryParameters.integer(uri, "depth", depth, 2, 1, ArchiveGraph.MAX_DEPTH),
+                QueryParameters.integer(uri, "limit", limit, 200, 1, ArchiveGraph.MAX_NODES)).map(g -> Response.ok(g).build())
                 .orElseGet(() -> Problems.notFound("person, organisation or event", id, uri.getPath()));
     }
 }

@@ -6,11 +6,9 @@ import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -32,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
+import org.memoria.common.api.QueryParameters;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.people.PersonInput;
 import org.memoria.common.problem.Problem;
@@ -67,10 +67,8 @@ public class PeopleApi {
     @APIResponse(responseCode = "200", description = "A page of people")
     public Page<PersonSummary> list(
             @Parameter(description = "Part of the preferred name, case-insensitive", example = "Trotsky") @QueryParam("name") String name,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return queries.people(name, page, size);
+            @BeanParam Paging paging) {
+        return queries.people(QueryParameters.text(uri, "name", name), paging.page(), paging.size());
     }
 
     @PermitAll

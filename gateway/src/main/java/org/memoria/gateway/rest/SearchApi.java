@@ -2,11 +2,9 @@ package org.memoria.gateway.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.gateway.rest.ArchiveViews.SearchResult;
@@ -48,9 +46,8 @@ public class SearchApi {
             @Parameter(description = "What to look for", example = "Jacson", required = true) @QueryParam("q") @NotBlank
             @Size(max = 200) String q,
             @Parameter(description = "Only this kind", schema = @Schema(implementation = EntityKind.class)) @QueryParam("kind") String kind,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return search.search(q.strip(), QueryParameters.enumValue(uri, "kind", kind, EntityKind.class), page, size);
+            @BeanParam Paging paging) {
+        return search.search(q.strip(), QueryParameters.enumValue(uri, "kind", kind, EntityKind.class), paging.page(),
+                paging.size());
     }
 }

@@ -4,10 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.problem.Problems;
@@ -53,9 +52,7 @@ public class TimelineApi {
             @Parameter(description = "Events this organisation took part in") @QueryParam("organisation") String organisation,
             @Parameter(description = "Events at this place or a place inside it") @QueryParam("place") String place,
             @Parameter(description = "Event type", schema = @Schema(implementation = EventType.class)) @QueryParam("type") String type,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @BeanParam Paging paging) {
         LocalDate fromDay = QueryParameters.day(uri, "from", from);
         LocalDate toDay = QueryParameters.day(uri, "to", to);
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
@@ -64,6 +61,6 @@ public class TimelineApi {
         return queries.timeline(new ArchiveQueries.TimelineFilter(fromDay, toDay,
                 QueryParameters.uuid(uri, "person", person), QueryParameters.uuid(uri, "organisation", organisation),
                 QueryParameters.uuid(uri, "place", place), QueryParameters.enumValue(uri, "type", type, EventType.class)),
-                page, size);
+                paging.page(), paging.size());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.memoria.common.problem.Problems;
 import org.memoria.people.domain.Person;
+import org.memoria.common.validation.Text;
 
 /**
  * Query parameters the common {@code QueryParameters} does not convert (paging, EDTF bounds, sort orders), read the same
@@ -28,7 +29,7 @@ final class Filters {
         try {
             return Person.Order.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(uri, "sort", "'" + value + "' is not one of " + Arrays.stream(Person.Order.values())
+            throw invalid(uri, "sort", Text.quoted(value) + " is not one of " + Arrays.stream(Person.Order.values())
                     .map(o -> o.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         }
     }

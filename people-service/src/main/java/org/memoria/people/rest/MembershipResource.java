@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
@@ -71,14 +73,9 @@ public class MembershipResource {
             @Parameter(description = "Only memberships of this organisation",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("organisationId")
             String organisationId,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
-            @QueryParam("size") String size) {
+            @BeanParam Paging paging) {
         return service.list(QueryParameters.uuid(uri, "personId", personId),
-                QueryParameters.uuid(uri, "organisationId", organisationId), QueryParameters.page(uri, page),
-                QueryParameters.size(uri, size));
+                QueryParameters.uuid(uri, "organisationId", organisationId), paging.page(), paging.size());
     }
 
     @PermitAll

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
@@ -70,13 +71,9 @@ public class OrganisationResource {
             @Parameter(description = "Part of any name", example = "Socialist") @QueryParam("name") String name,
             @Parameter(description = "Only organisations of this type", example = "POLITICAL_PARTY",
                     schema = @Schema(implementation = OrganisationType.class)) @QueryParam("type") String type,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
-            @QueryParam("size") String size) {
-        return service.list(name, QueryParameters.enumValue(uri, "type", type, OrganisationType.class),
-                QueryParameters.page(uri, page), QueryParameters.size(uri, size));
+            @BeanParam Paging paging) {
+        return service.list(QueryParameters.text(uri, "name", name), QueryParameters.enumValue(uri, "type", type, OrganisationType.class),
+                paging.page(), paging.size());
     }
 
     @PermitAll
@@ -100,12 +97,8 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "A page of memberships")
     @ProblemResponses.NotFound
     public Page<MembershipView> members(@PathParam("id") UUID id,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
-            @QueryParam("size") String size) {
-        return service.members(id, QueryParameters.page(uri, page), QueryParameters.size(uri, size))
+            @BeanParam Paging paging) {
+        return service.members(id, paging.page(), paging.size())
                 .orElseThrow(() -> new NotFoundException(Problems.notFound("organisation", id, uri.getPath())));
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
@@ -44,6 +46,7 @@ import org.memoria.common.problem.Problems;
 import org.memoria.people.domain.Person;
 import org.memoria.people.mapping.PersonMapper;
 import org.memoria.people.service.PersonService;
+import org.memoria.common.validation.Text;
 
 @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/people")
@@ -81,18 +84,14 @@ public class PersonResource {
             @QueryParam("bornTo") String bornTo,
             @Parameter(description = "The order", schema = @Schema(enumeration = { "name", "birth" },
                     defaultValue = "name")) @QueryParam("sort") String sort,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
-            @QueryParam("size") String size) {
+            @BeanParam Paging paging) {
         LocalDate from = QueryParameters.earliest(uri, "bornFrom", bornFrom);
         LocalDate to = QueryParameters.latest(uri, "bornTo", bornTo);
         if (from != null && to != null && to.isBefore(from)) {
-            throw Filters.invalid(uri, "bornTo", "'" + bornTo + "' ends before bornFrom '" + bornFrom + "' begins");
+            throw Filters.invalid(uri, "bornTo", Text.quoted(bornTo) + " ends before bornFrom " + Text.quoted(bornFrom) + " begins");
         }
-        var filter = new Person.Filter(name, QueryParameters.uuid(uri, "organisationId", organisationId), from, to);
-        return service.list(filter, Filters.order(uri, sort), QueryParameters.page(uri, page), QueryParameters.size(uri, size));
+        var filter = new Person.Filter(QueryParameters.text(uri, "name", name), QueryParameters.uuid(uri, "organisationId", organisationId), from, to);
+        return service.list(filter, Filters.order(uri, sort), paging.page(), paging.size());
     }
 
     @PermitAll
@@ -116,12 +115,8 @@ public class PersonResource {
     @APIResponse(responseCode = "200", description = "A page of memberships")
     @ProblemResponses.NotFound
     public Page<MembershipView> memberships(@PathParam("id") UUID id,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
-            @QueryParam("size") String size) {
-        return service.memberships(id, QueryParameters.page(uri, page), QueryParameters.size(uri, size))
+            @BeanParam Paging paging) {
+        return service.memberships(id, paging.page(), paging.size())
                 .orElseThrow(() -> new NotFoundException(Problems.notFound("person", id, uri.getPath())));
     }
 
@@ -135,12 +130,8 @@ public class PersonResource {
     @APIResponse(responseCode = "200", description = "A page of relations")
     @ProblemResponses.NotFound
     public Page<PersonRelationView> relations(@PathParam("id") UUID id,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE, schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "" + Page.MAX_SIZE, defaultValue = "" + Page.DEFAULT_SIZE))
-            @QueryParam("size") String size) {
-        return service.relations(id, QueryParameters.page(uri, page), QueryParameters.size(uri, size))
+            @BeanParam Paging paging) {
+        return service.relations(id, paging.page(), paging.size())
                 .orElseThrow(() -> new NotFoundException(Problems.notFound("person", id, uri.getPath())));
     }
 

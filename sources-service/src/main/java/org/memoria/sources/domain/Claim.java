@@ -53,9 +53,15 @@ public class Claim extends OwnedEntity {
     public record Criteria(EntityKind subjectKind, UUID subjectId, ClaimStatus status) {
     }
 
+    /**
+     * By statement, as far as an index entry can hold it (the first 500 characters, V6__claim_statement_prefix_index),
+     * then by id.
+     */
+    static final String ORDER = " order by left(c.statement, 500), c.id";
+
     public static List<Claim> search(Criteria criteria, int page, int size) {
         Filter filter = Filter.of(criteria);
-        return find("from Claim c" + filter.where() + " order by c.statement, c.id", filter.parameters())
+        return find("from Claim c" + filter.where() + ORDER, filter.parameters())
                 .page(Page.of(page, size)).list();
     }
 
@@ -68,19 +74,19 @@ public class Claim extends OwnedEntity {
     /** Claims with a citation of this source among their evidence. */
     public static List<Claim> citingSource(UUID sourceId) {
         return list("select c from Claim c where exists (select 1 from c.evidence e where e.sourceId = ?1) "
-                + "order by c.statement, c.id", sourceId);
+                + ORDER, sourceId);
     }
 
     /** Claims with this entity among their subjects. */
     public static List<Claim> about(EntityKind kind, UUID id) {
         return list("select c from Claim c where exists (select 1 from c.subjects s where s.kind = ?1 "
-                + "and s.subjectId = ?2) order by c.statement, c.id", kind, id);
+                + "and s.subjectId = ?2)" + ORDER, kind, id);
     }
 
     /** Claims with this citation among their evidence. */
     public static List<Claim> citing(UUID citationId) {
         return list("select c from Claim c where exists (select 1 from c.evidence e where e.citationId = ?1) "
-                + "order by c.statement, c.id", citationId);
+                + ORDER, citationId);
     }
 
     private record Filter(String where, Parameters parameters) {

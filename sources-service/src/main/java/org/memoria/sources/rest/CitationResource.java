@@ -7,12 +7,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -37,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
@@ -87,12 +86,10 @@ public class CitationResource {
                     schema = @Schema(implementation = EntityKind.class)) @QueryParam("aboutKind") String aboutKind,
             @Parameter(description = "Only passages about this entity",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("aboutId") String aboutId,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @BeanParam Paging paging) {
         return service.list(new Citation.Criteria(QueryParameters.uuid(uri, "sourceId", sourceId),
                 QueryParameters.enumValue(uri, "aboutKind", aboutKind, EntityKind.class),
-                QueryParameters.uuid(uri, "aboutId", aboutId)), page, size);
+                QueryParameters.uuid(uri, "aboutId", aboutId)), paging.page(), paging.size());
     }
 
     @PermitAll

@@ -7,12 +7,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -37,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
@@ -88,12 +87,10 @@ public class ClaimResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("subjectId") String subjectId,
             @Parameter(description = "Only claims with this derived status", example = "ESTABLISHED",
                     schema = @Schema(implementation = ClaimStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @BeanParam Paging paging) {
         return service.list(new Claim.Criteria(QueryParameters.enumValue(uri, "subjectKind", subjectKind, EntityKind.class),
                 QueryParameters.uuid(uri, "subjectId", subjectId),
-                QueryParameters.enumValue(uri, "status", status, ClaimStatus.class)), page, size);
+                QueryParameters.enumValue(uri, "status", status, ClaimStatus.class)), paging.page(), paging.size());
     }
 
     @PermitAll

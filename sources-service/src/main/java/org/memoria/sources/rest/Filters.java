@@ -5,6 +5,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.memoria.common.problem.Problems;
+import org.memoria.common.validation.Text;
 
 /** Filter parameters this service converts itself, so a bad value is a 400 naming the parameter. */
 final class Filters {
@@ -18,13 +19,9 @@ final class Filters {
             return null;
         }
         if (!value.matches("[a-z]{2,3}")) {
-            throw invalid(uri, name, "'" + value + "' is not an ISO 639 language code such as en");
+            throw invalid(uri, name, Text.quoted(value) + " is not an ISO 639 language code such as en");
         }
         return value;
-    }
-
-    static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static BadRequestException invalid(UriInfo uri, String name, String reason) {

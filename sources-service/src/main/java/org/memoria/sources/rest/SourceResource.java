@@ -8,9 +8,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -38,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
@@ -49,6 +49,7 @@ import org.memoria.common.problem.Problems;
 import org.memoria.sources.domain.Source;
 import org.memoria.sources.mapping.SourceMapper;
 import org.memoria.sources.service.SourceService;
+import org.memoria.common.validation.Text;
 
 @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/sources")
@@ -99,24 +100,22 @@ public class SourceResource {
             @Parameter(description = "Order: `title` (default), or `date` (earliest first, undated last)",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "title", "date" }))
             @QueryParam("sort") @DefaultValue("title") String sort,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @BeanParam Paging paging) {
         LocalDate fromDay = QueryParameters.earliest(uri, "from", from);
         LocalDate toDay = QueryParameters.latest(uri, "to", to);
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
-            throw Filters.invalid(uri, "to", "'" + to + "' ends before 'from' (" + from + ") begins");
+            throw Filters.invalid(uri, "to", Text.quoted(to) + " ends before 'from' (" + Text.quoted(from) + ") begins");
         }
         Source.Order order = switch (sort) {
             case "title" -> Source.Order.TITLE;
             case "date" -> Source.Order.DATE;
-            default -> throw Filters.invalid(uri, "sort", "'" + sort + "' is not one of title, date");
+            default -> throw Filters.invalid(uri, "sort", Text.quoted(sort) + " is not one of title, date");
         };
         Source.Criteria criteria = new Source.Criteria(QueryParameters.enumValue(uri, "type", type, SourceType.class),
                 QueryParameters.uuid(uri, "authorId", authorId),
                 QueryParameters.uuid(uri, "organisationAuthorId", organisationAuthorId),
-                Filters.language(uri, "language", language), fromDay, toDay, Filters.text(q));
-        return service.list(criteria, order, page, size);
+                Filters.language(uri, "language", language), fromDay, toDay, QueryParameters.text(uri, "q", q));
+        return service.list(criteria, order, paging.page(), paging.size());
     }
 
     @PermitAll
@@ -139,10 +138,8 @@ public class SourceResource {
     @APIResponse(responseCode = "200", description = "A page of citations")
     @ProblemResponses.NotFound
     public Response citations(@PathParam("id") UUID id,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.citations(id, page, size).map(p -> Response.ok(p).build())
+            @BeanParam Paging paging) {
+        return service.citations(id, paging.page(), paging.size()).map(p -> Response.ok(p).build())
                 .orElseGet(() -> Problems.notFound("source", id, uri.getPath()));
     }
 

@@ -19,7 +19,9 @@ import org.memoria.common.validation.EdtfString;
 public record EventInput(
         @NotBlank @Size(max = 500) @Schema(example = "Armed attack on Trotsky's house in Coyoacán", required = true) String title,
         @NotNull @Schema(example = "ATTACK", required = true) EventType type,
-        @EdtfString @Schema(example = "1940-05-24", description = "EDTF date") String date,
+        @EdtfString
+        @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT,
+                example = "1940-05-24", description = "EDTF date") String date,
         @Schema(description = "The place (events service)") UUID placeId,
         @Size(max = 300) @Schema(example = "Coyoacán, Mexico City", description = "Free-text place, when no place entity fits") String placeName,
         @Size(max = 10_000) String description,

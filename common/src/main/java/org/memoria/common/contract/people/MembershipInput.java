@@ -14,6 +14,7 @@ public record MembershipInput(
         @NotNull @Schema(required = true) UUID personId,
         @NotNull @Schema(required = true) UUID organisationId,
         @Size(max = 200) @Schema(example = "head of security") String role,
-        @EdtfString @Schema(example = "1937/1940") String period,
+        @EdtfString
+        @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT, example = "1937/1940") String period,
         @Schema(description = "The source attesting the membership (sources service)") UUID sourceId) {
 }

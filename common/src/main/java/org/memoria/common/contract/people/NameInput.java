@@ -14,6 +14,8 @@ import org.memoria.common.validation.EdtfString;
 public record NameInput(
         @NotBlank @Size(max = 300) @Schema(example = "Frank Jacson", required = true) String name,
         @NotNull @Schema(example = "ALIAS", required = true) NameType type,
-        @EdtfString @Schema(example = "1939/1940-08-20", description = "EDTF period of use") String period,
+        @EdtfString
+        @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT,
+                example = "1939/1940-08-20", description = "EDTF period of use") String period,
         @Schema(description = "The source attesting the name (sources service); may be unresolved") UUID sourceId) {
 }

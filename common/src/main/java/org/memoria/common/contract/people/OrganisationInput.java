@@ -17,8 +17,10 @@ public record OrganisationInput(
         @NotBlank @Size(max = 300) @Schema(example = "Socialist Workers Party", required = true) String preferredName,
         @Size(max = 50) List<@Valid @NotNull NameInput> names,
         @NotNull @Schema(example = "POLITICAL_PARTY", required = true) OrganisationType type,
-        @EdtfString @Schema(example = "1938-01") String founded,
-        @EdtfString String dissolved,
+        @EdtfString
+        @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT, example = "1938-01") String founded,
+        @EdtfString
+        @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT) String dissolved,
         @Size(max = 10_000) String description,
         @Valid AuthorityIds identifiers) {
 

@@ -17,9 +17,13 @@ import org.memoria.common.validation.EdtfString;
 public record PersonInput(
         @NotBlank @Size(max = 300) @Schema(example = "Ramón Mercader", required = true) String preferredName,
         @Size(max = 50) List<@Valid @NotNull NameInput> names,
-        @EdtfString @Schema(example = "1913-02-07", description = "EDTF date") String birthDate,
+        @EdtfString
+        @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT,
+                example = "1913-02-07", description = "EDTF date") String birthDate,
         @Schema(description = "Place of birth (events service)") UUID birthPlaceId,
-        @EdtfString @Schema(example = "1978-10-18", description = "EDTF date") String deathDate,
+        @EdtfString
+        @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT,
+                example = "1978-10-18", description = "EDTF date") String deathDate,
         @Schema(description = "Place of death (events service)") UUID deathPlaceId,
         @Size(max = 10_000) @Schema(example = "GPU agent who killed Leon Trotsky on August 20, 1940.") String description,
         @Valid AuthorityIds identifiers) {

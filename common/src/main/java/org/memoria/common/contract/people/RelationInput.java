@@ -14,7 +14,9 @@ public record RelationInput(
         @NotNull @Schema(required = true) UUID fromPersonId,
         @NotNull @Schema(example = "LIAISON", required = true) RelationType type,
         @NotNull @Schema(required = true) UUID toPersonId,
-        @EdtfString @Schema(example = "1938/1940-08-20") String period,
+        @EdtfString
+        @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT,
+                example = "1938/1940-08-20") String period,
         @Size(max = 2_000) String note,
         @Schema(description = "The source attesting the relation (sources service)") UUID sourceId) {
 }

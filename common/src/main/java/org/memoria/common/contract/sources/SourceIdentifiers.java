@@ -12,6 +12,7 @@ public record SourceIdentifiers(
         @Schema(example = "https://www.wsws.org/en/articles/2025/05/28/ttab-m28.html") String url,
         @Pattern(regexp = "(97[89])?\\d{9}[\\dX]", message = "must be an ISBN-10 or ISBN-13 without hyphens")
         @Schema(example = "9781893638976") String isbn,
-        @Pattern(regexp = "10\\.\\d{4,9}/\\S+", message = "must be a DOI such as 10.1000/182") String doi,
+        @Size(max = 300) @Pattern(regexp = "10\\.\\d{4,9}/\\S+", message = "must be a DOI such as 10.1000/182")
+        String doi,
         @Size(max = 300) @Schema(example = "FBI file 100-HQ-..." ) String archiveReference) {
 }

@@ -19,7 +19,9 @@ public record SourceInput(
         @NotBlank @Size(max = 500) @Schema(example = "Stalin Seeks My Death", required = true) String title,
         @Size(max = 50) List<@NotNull UUID> authorIds,
         @Size(max = 50) List<@NotNull UUID> organisationAuthorIds,
-        @EdtfString @Schema(example = "1940-06-08", description = "EDTF date") String date,
+        @EdtfString
+        @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT,
+                example = "1940-06-08", description = "EDTF date") String date,
         @Size(max = 300) @Schema(example = "Mehring Books") String publisher,
         @Size(max = 300) @Schema(example = "Fourth International") String periodical,
         @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code such as en")

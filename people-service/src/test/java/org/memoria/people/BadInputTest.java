@@ -1,0 +1,89 @@
+package org.memoria.people;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.memoria.people.Fixtures.organisation;
+import static org.memoria.people.Fixtures.person;
+import static org.memoria.people.Fixtures.unique;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.memoria.local.BadInput;
+import org.memoria.local.BadInputCheck;
+import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * Bad input, class by class, field by field: each write of this service with each bad value its OpenAPI schema
+ * admits ({@link BadInput}) is a 400 problem naming the field, and stores nothing; so is every bad path or query
+ * parameter of every operation.
+ */
+@QuarkusTest
+@WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = "database", value = "people"))
+class BadInputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static BadInputCheck service() {
+        return new BadInputCheck(RestAssured.baseURI + ":" + RestAssured.port, TestTokens.archivist("bad-input"));
+    }
+
+    /** Each write with a valid body: {person} and {organisation} stand for entities the test records first. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        # collection  | schema            | a valid body
+        people        | PersonInput       | `{"preferredName": "Ramón Mercader", "names": [{"name": "Jacques Mornard", "type": "ALIAS", "period": "1938/1940-08-20", "sourceId": "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a"}], "birthDate": "1913-02-07", "birthPlaceId": "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5b", "deathDate": "1978-10-18", "deathPlaceId": "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5c", "description": "GPU agent", "identifiers": {"wikidata": "Q310943", "viaf": "100177658", "gnd": "118623761"}}`
+        organisations | OrganisationInput | `{"preferredName": "Socialist Workers Party", "names": [{"name": "SWP", "type": "ALIAS", "period": "1938/..", "sourceId": "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a"}], "type": "POLITICAL_PARTY", "founded": "1938-01", "dissolved": "2024", "description": "Trotskyist party", "identifiers": {"wikidata": "Q1330208"}}`
+        memberships   | MembershipInput   | `{"personId": "{person}", "organisationId": "{organisation}", "role": "head of security", "period": "1937/1940", "sourceId": "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a"}`
+        relations     | RelationInput     | `{"fromPersonId": "{person}", "type": "LIAISON", "toPersonId": "{person2}", "period": "1938/1940-08-20", "note": "introduced in Paris", "sourceId": "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a"}`
+        """)
+    void everyBadBodyIsA400NamingTheFieldAndStoresNothing(String collection, String schema, String valid)
+            throws Exception {
+        String body = valid.replace("{person}", person(unique("Sylvia Ageloff")))
+                .replace("{person2}", person(unique("Ramón Mercader")))
+                .replace("{organisation}", organisation(unique("GPU"), "INTELLIGENCE_SERVICE"));
+        JsonNode validBody = JSON.readTree(body);
+        BadInputCheck service = service();
+        BadInput badInput = new BadInput(service.openapi());
+        List<BadInput.Case> cases = badInput.bodyCases(schema, validBody);
+        assertEquals(List.of(), service.rejectsBodies(collection, cases), cases.size() + " cases");
+        // the body the cases were made from is valid, even with every text at its longest in 3-byte characters: each
+        // case is refused for its own fault, and what the contract allows fits the columns and indexes behind it
+        given().contentType(ContentType.JSON).body(BadInput.json(badInput.longestValid(schema, validBody)))
+                .post("/" + collection).then().statusCode(201);
+    }
+
+    @Test
+    void anErrorQuotesAtMostAnExcerptOfTheBody() {
+        String huge = "ALIAS".repeat(100_000); // half a megabyte
+        String answer = given().contentType(ContentType.JSON)
+                .body("{\"preferredName\": \"x\", \"names\": [{\"name\": \"n\", \"type\": \"" + huge + "\"}]}")
+                .post("/people").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("names[0].type"))
+                .body("errors[0].reason", org.hamcrest.Matchers.startsWith("'" + huge.substring(0, 60) + "…' is not one of"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(answer.length() < 1_000, answer.length() + " characters");
+    }
+
+    @Test
+    void everyBadParameterIsA400NamingIt() {
+        BadInputCheck service = service();
+        List<BadInput.ParameterCase> cases = new BadInput(service.openapi()).parameterCases(UUID.randomUUID());
+        assertEquals(List.of(), service.rejectsParameters(cases), cases.size() + " cases");
+    }
+}

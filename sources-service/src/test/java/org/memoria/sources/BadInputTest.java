@@ -1,0 +1,75 @@
+package org.memoria.sources;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.memoria.sources.Archive.citation;
+import static org.memoria.sources.Archive.source;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.memoria.local.BadInput;
+import org.memoria.local.BadInputCheck;
+import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+/**
+ * Bad input, class by class, field by field: each write of this service with each bad value its OpenAPI schema
+ * admits ({@link BadInput}) is a 400 problem naming the field, and stores nothing; so is every bad path or query
+ * parameter of every operation.
+ */
+@QuarkusTest
+@WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = "database", value = "sources"))
+class BadInputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static BadInputCheck service() {
+        return new BadInputCheck(RestAssured.baseURI + ":" + RestAssured.port, TestTokens.archivist("bad-input"));
+    }
+
+    /** Each write with a valid body: {source} and {citation} stand for entities the test records first. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        # collection | schema        | a valid body
+        sources      | SourceInput   | `{"type": "ARTICLE", "title": "Stalin Seeks My Death", "authorIds": ["0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a"], "organisationAuthorIds": ["0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5b"], "date": "1940-06-08", "publisher": "Mehring Books", "periodical": "Fourth International", "language": "en", "identifiers": {"url": "https://www.marxists.org/archive/trotsky/1940/06/stalin.htm", "isbn": "9781893638976", "doi": "10.1000/182", "archiveReference": "FBI file 100-HQ"}, "description": "Trotsky's account of the May raid"}`
+        citations    | CitationInput | `{"sourceId": "{source}", "locator": "closing paragraphs", "quote": "The accidental failure of the assault is a serious blow to Stalin.", "about": [{"kind": "PERSON", "id": "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a"}], "note": "his conclusion"}`
+        claims       | ClaimInput    | `{"statement": "Robert Sheldon Harte was a GPU agent", "subjects": [{"kind": "PERSON", "id": "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a"}], "evidence": [{"citationId": "{citation}", "stance": "SUPPORTS", "strength": "CONCLUSIVE", "note": "the archives name him"}]}`
+        """)
+    void everyBadBodyIsA400NamingTheFieldAndStoresNothing(String collection, String schema, String valid)
+            throws Exception {
+        String sourceId = source("BOOK", "The Mexican Earth", "1940");
+        String body = valid.replace("{source}", sourceId)
+                .replace("{citation}", citation(sourceId, "p. 1", "A passage"));
+        JsonNode validBody = JSON.readTree(body);
+        BadInputCheck service = service();
+        BadInput badInput = new BadInput(service.openapi());
+        List<BadInput.Case> cases = badInput.bodyCases(schema, validBody);
+        assertEquals(List.of(), service.rejectsBodies(collection, cases), cases.size() + " cases");
+        // the body the cases were made from is valid, even with every text at its longest in 3-byte characters: each
+        // case is refused for its own fault, and what the contract allows fits the columns and indexes behind it
+        given().contentType(ContentType.JSON).body(BadInput.json(badInput.longestValid(schema, validBody)))
+                .post("/" + collection).then().statusCode(201);
+    }
+
+    @Test
+    void everyBadParameterIsA400NamingIt() {
+        BadInputCheck service = service();
+        List<BadInput.ParameterCase> cases = new BadInput(service.openapi()).parameterCases(UUID.randomUUID());
+        assertEquals(List.of(), service.rejectsParameters(cases), cases.size() + " cases");
+    }
+}
