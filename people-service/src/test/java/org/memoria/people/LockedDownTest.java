@@ -23,15 +23,13 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestProfile(LockedDownTest.LockedDown.class)
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
-        initArgs = @ResourceArg(name = "database", value = "people"))
+        initArgs = { @ResourceArg(name = "database", value = "people"), @ResourceArg(name = "rateLimit", value = "1/5") })
 class LockedDownTest {
 
     public static class LockedDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("memoria.security.anonymous-reads", "false",
-                    "memoria.security.rate-limit.per-second", "1",
-                    "memoria.security.rate-limit.burst", "5");
+            return Map.of("memoria.security.anonymous-reads", "false");
         }
     }
 

@@ -135,6 +135,17 @@ public final class SampleLoader {
 
     private HttpResponse<String> put(URI uri, String json, String condition, String value)
             throws IOException, InterruptedException {
+        HttpResponse<String> answer = send(uri, json, condition, value);
+        for (int attempt = 0; answer.statusCode() == 429 && attempt < 30; attempt++) {
+            // over the rate limit: come back when the gateway says
+            Thread.sleep(1000L * answer.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
+            answer = send(uri, json, condition, value);
+        }
+        return answer;
+    }
+
+    private HttpResponse<String> send(URI uri, String json, String condition, String value)
+            throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .header(condition, value)
