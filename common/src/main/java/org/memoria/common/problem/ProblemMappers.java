@@ -321,16 +321,27 @@ public class ProblemMappers {
         try {
             Path.MethodNode method = nodes.get(0).as(Path.MethodNode.class);
             Path.ParameterNode parameter = nodes.get(nodes.size() - 1).as(Path.ParameterNode.class);
-            Method m = violation.getRootBeanClass().getMethod(method.getName(),
-                    method.getParameterTypes().toArray(Class<?>[]::new));
-            for (Annotation a : m.getParameterAnnotations()[parameter.getParameterIndex()]) {
-                String pkg = a.annotationType().getPackageName();
-                if (pkg.startsWith("jakarta.ws.rs") || pkg.startsWith("org.jboss.resteasy.reactive")) {
-                    return false;
+            Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+            // the bean may be a generated subclass (an intercepted resource) whose override has no annotations: look
+            // at every declaration up the hierarchy
+            boolean declared = false;
+            for (Class<?> c = violation.getRootBeanClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                Method m;
+                try {
+                    m = c.getDeclaredMethod(method.getName(), types);
+                } catch (NoSuchMethodException e) {
+                    continue;
+                }
+                declared = true;
+                for (Annotation a : m.getParameterAnnotations()[parameter.getParameterIndex()]) {
+                    String pkg = a.annotationType().getPackageName();
+                    if (pkg.startsWith("jakarta.ws.rs") || pkg.startsWith("org.jboss.resteasy.reactive")) {
+                        return false;
+                    }
                 }
             }
-            return true;
-        } catch (ReflectiveOperationException | ClassCastException | IndexOutOfBoundsException e) {
+            return declared;
+        } catch (ClassCastException | IndexOutOfBoundsException e) {
             return false;
         }
     }
