@@ -308,6 +308,28 @@ public class DeadLetters {
      *
      * @return the letter after the attempt (unchanged if it was not open); empty if there is none
      */
+    private static final String SUPERSEDED = "superseded: the read model holds this version of the entity or a newer one";
+
+    /** The version the live read model holds of the letter's entity, or -1 (a record that cannot even be read is
+     * superseded by a newer version all the same). */
+    private static long heldVersion(Connection c, DeadLetter letter) throws SQLException {
+        if (letter.subject() == null) {
+            return -1;
+        }
+        java.util.UUID id;
+        try {
+            id = java.util.UUID.fromString(letter.subject());
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+        try (var s = c.prepareStatement("select version from entity where id = ?")) {
+            s.setObject(1, id);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
     public Optional<DeadLetter> retry(long id) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -318,8 +340,9 @@ public class DeadLetters {
                     return Optional.ofNullable(letter);
                 }
                 String failure = null;
-                String resolution = null;
-                try {
+                String resolution = heldVersion(c, letter) >= (letter.entityVersion() == null ? Long.MAX_VALUE
+                        : letter.entityVersion()) ? SUPERSEDED : null;
+                if (resolution == null) try {
                     Parsed parsed = writer.parse(ChangeEvent.from(record(letter)));
                     Savepoint before = c.setSavepoint();
                     try {
@@ -327,8 +350,7 @@ public class DeadLetters {
                         if (!outcome.rejected().isEmpty()) {
                             failure = outcome.rejected().get(0).reason();
                         } else {
-                            resolution = outcome.changed() > 0 ? APPLIED
-                                    : "superseded: the read model holds this version of the entity or a newer one";
+                            resolution = outcome.changed() > 0 ? APPLIED : SUPERSEDED;
                         }
                     } catch (SQLException | RuntimeException e) {
                         if (isTransient(e)) {

@@ -2,15 +2,13 @@ package org.memoria.gateway.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -25,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.security.Roles;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
@@ -60,11 +59,9 @@ public class DeadLettersApi {
                     schema = @Schema(implementation = Status.class)) @QueryParam("status") String status,
             @Parameter(description = "Only dead letters about this entity id (the record's ce_subject)")
             @QueryParam("subject") String subject,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "Page size, at most " + Page.MAX_SIZE) @QueryParam("size") @DefaultValue("20")
-            @Min(1) @Max(Page.MAX_SIZE) int size) {
+            @BeanParam Paging paging) {
         return deadLetters.list(QueryParameters.enumValue(uri, "status", status, Status.class),
-                subject == null || subject.isBlank() ? null : subject.strip(), page, size);
+                QueryParameters.text(uri, "subject", subject), paging.page(), paging.size());
     }
 
     @GET
