@@ -134,11 +134,16 @@ final class Application {
                         String where = service.name() + " " + java.substring(java.lastIndexOf('/') + 1);
                         if (count.matches("\\d+")) {
                             counts.put(where, Integer.parseInt(count));
-                        } else if (count.endsWith("partitions()")) {
-                            String configured = service.packaged("memoria.outbox.partitions", common)
-                                    .or(() -> service.keys().get("memoria.outbox.partitions").defaultValue())
-                                    .orElseThrow();
-                            counts.put(where + " (memoria.outbox.partitions)", Integer.parseInt(configured));
+                        } else if (count.matches(".*\\b(\\w+)\\(\\)$")) {
+                            // a configuration method, e.g. config.topicPartitions(): the key ending in its kebab name
+                            String method = count.replaceAll(".*\\b(\\w+)\\(\\)$", "$1");
+                            String kebab = "." + method.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+                            String key = service.keys().keySet().stream().filter(k -> k.endsWith(kebab)).findFirst()
+                                    .orElseThrow(() -> new IllegalStateException(java + ": no configuration key ends in "
+                                            + kebab + " for " + m.group()));
+                            String configured = service.packaged(key, common)
+                                    .or(() -> service.keys().get(key).defaultValue()).orElseThrow();
+                            counts.put(where + " (" + key + ")", Integer.parseInt(configured));
                         } else {
                             throw new IllegalStateException(java + ": cannot tell the partition count of " + m.group());
                         }
