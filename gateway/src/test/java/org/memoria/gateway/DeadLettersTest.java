@@ -185,23 +185,22 @@ class DeadLettersTest {
     @Test
     void aRetryAfterTheCauseWasFixedAppliesTheRecord() throws Exception {
         UUID id = UUID.randomUUID();
-        String longName = "Lev Davidovich Bronstein ".repeat(90).strip(); // the label column holds 2000 characters
-        publishBadThenAMarker(id, utf8(OwnerTopics.json(person(id, 0, longName))));
-        int letter = letterOf(id);
-        asAdmin().get(DEAD_LETTERS + "/" + letter).then().body("reason", containsString("too long"));
-
-        sql("alter table entity alter column label type varchar(4000)"); // the fix: a wider column
+        String longName = "Lev Davidovich Bronstein ".repeat(90).strip();
+        // the cause: a rule of the read model's schema that this record breaks (not checked on the rows already there)
+        sql("alter table entity add constraint label_at_most_2000 check (length(label) <= 2000) not valid");
         try {
+            publishBadThenAMarker(id, utf8(OwnerTopics.json(person(id, 0, longName))));
+            int letter = letterOf(id);
+            asAdmin().get(DEAD_LETTERS + "/" + letter).then().body("reason", containsString("label_at_most_2000"));
+
+            sql("alter table entity drop constraint label_at_most_2000"); // the fix
             asAdmin().post(DEAD_LETTERS + "/" + letter + "/retry").then().statusCode(200)
                     .body("status", equalTo("RESOLVED"))
                     .body("resolution", equalTo("applied"))
                     .body("attempts", is(1));
             given().get("/api/people/" + id).then().statusCode(200).body("preferredName", equalTo(longName));
         } finally {
-            owners.changed(Topics.PEOPLE, "person", id, 1, person(id, 1, "Leon Trotsky"));
-            await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + id).then()
-                    .body("preferredName", equalTo("Leon Trotsky")));
-            sql("alter table entity alter column label type varchar(2000)");
+            sql("alter table entity drop constraint if exists label_at_most_2000");
         }
     }
 

@@ -21,13 +21,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memoria.common.contract.EntityKind;
+import org.memoria.common.contract.SubjectRef;
 import org.memoria.common.contract.events.EventState;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.contract.events.ParticipantRole;
 import org.memoria.common.contract.people.NameType;
 import org.memoria.common.contract.people.PersonState;
+import org.memoria.common.contract.sources.CitationState;
+import org.memoria.common.contract.sources.ClaimState;
+import org.memoria.common.contract.sources.ClaimStatus;
 import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.contract.sources.SourceType;
+import org.memoria.common.contract.sources.Stance;
+import org.memoria.common.contract.sources.Strength;
 import org.memoria.common.events.Topics;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.local.MemoriaTestResource;
@@ -192,5 +199,43 @@ class ProjectionTest {
                 .body("items[0].title", equalTo("Early " + tag))
                 .body("items[0].date.display", equalTo("summer 1"))
                 .body("items[1].title", equalTo("Late " + tag)));
+    }
+    /**
+     * The longest text each owner accepts, in a script of three UTF-8 bytes per character (past what a btree index
+     * entry may hold), reaches the views whole: an acknowledged write is never left out of the archive.
+     */
+    @Test
+    void keepsTheLongestTextTheOwnersAccept() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID person = UUID.randomUUID();
+        UUID source = UUID.randomUUID();
+        UUID citation = UUID.randomUUID();
+        UUID claim = UUID.randomUUID();
+        String name = tag + "史".repeat(300 - tag.length()); // PersonInput.preferredName: at most 300
+        String alias = "史".repeat(300); // NameInput.name: at most 300; with a source it is a link's role
+        String locator = "史".repeat(300); // CitationInput.locator: at most 300
+        String quote = "史".repeat(20_000); // CitationInput.quote: at most 20,000
+        String statement = "史".repeat(2_000); // ClaimInput.statement: at most 2,000
+        owners.changed(Topics.PEOPLE, "person", person, 0, new PersonState(person, 0, name,
+                List.of(new PersonState.Name(alias, NameType.ALIAS, null, source)), "1879", null, null, null, null, null));
+        owners.changed(Topics.SOURCES, "source", source, 0, new SourceState(source, 0, SourceType.ARTICLE,
+                "Long texts " + tag, List.of(person), List.of(), "1940", null, null, "zh", null, null));
+        owners.changed(Topics.SOURCES, "citation", citation, 0, new CitationState(citation, 0, source, locator, quote,
+                List.of(new SubjectRef(EntityKind.PERSON, person)), null));
+        owners.changed(Topics.SOURCES, "claim", claim, 0, new ClaimState(claim, 0, statement,
+                List.of(new SubjectRef(EntityKind.PERSON, person)),
+                List.of(new ClaimState.Evidence(citation, Stance.SUPPORTS, Strength.INDICATIVE, null, source, "1940")),
+                ClaimStatus.ASSERTED, List.of()));
+
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/claims/" + claim).then().statusCode(200)
+                .body("statement", equalTo(statement))
+                .body("evidence[0].quote", equalTo(quote))
+                .body("evidence[0].locator", equalTo(locator)));
+        given().get("/api/citations/" + citation).then().statusCode(200)
+                .body("quote", equalTo(quote)).body("locator", equalTo(locator));
+        given().get("/api/people/" + person).then().statusCode(200)
+                .body("preferredName", equalTo(name)).body("names[0].name", equalTo(alias));
+        given().queryParam("name", tag).get("/api/people").then().statusCode(200)
+                .body("total", is(1)).body("items[0].id", equalTo(person.toString()));
     }
 }

@@ -80,7 +80,7 @@ public class ArchiveQueries {
             String filter = name == null || name.isBlank() ? "" : " and lower(label) like ?";
             List<PersonSummary> items = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("select id, version, label, date_edtf, end_edtf from entity "
-                    + "where kind = 'PERSON' and not deleted" + filter + " order by lower(label), id limit ? offset ?")) {
+                    + "where kind = 'PERSON' and not deleted" + filter + " order by lower(left(label, 200)), id limit ? offset ?")) {
                 int i = 1;
                 if (!filter.isEmpty()) {
                     s.setString(i++, like(name));
@@ -323,7 +323,7 @@ public class ArchiveQueries {
             List<UUID> places = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("select e.id, e.label, e.subtype, e.date_edtf, "
                     + "(select l.to_id from link l where l.from_id = e.id and l.link = 'PLACE' limit 1) from entity e where "
-                    + where + " order by e.date_earliest nulls last, e.date_latest nulls last, e.label, e.id limit ? offset ?")) {
+                    + where + " order by e.date_earliest nulls last, e.date_latest nulls last, left(e.label, 200), e.id limit ? offset ?")) {
                 int i = bind(s, params);
                 s.setInt(i++, size);
                 s.setLong(i, (long) page * size);
@@ -362,7 +362,7 @@ public class ArchiveQueries {
                     + "left join entity t on t.id = l.to_id and not t.deleted and t.kind = l.to_kind where t.id is null";
             List<UnresolvedReference> items = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("select f.kind, f.id, f.label, l.link, l.to_kind, l.to_id" + from
-                    + " order by f.kind, f.label, f.id, l.position limit ? offset ?")) {
+                    + " order by f.kind, left(f.label, 200), f.id, l.position limit ? offset ?")) {
                 s.setInt(1, size);
                 s.setLong(2, (long) page * size);
                 try (ResultSet rs = s.executeQuery()) {

@@ -74,7 +74,7 @@ final class ReadModel {
         try (PreparedStatement s = connection.prepareStatement("select " + COLUMNS + ", l.role from link l "
                 + "join entity e on e.id = l.from_id and not e.deleted "
                 + "where l.to_id = ? and l.link = any(?) and e.kind = ? "
-                + "order by e.date_earliest nulls last, e.date_latest nulls last, e.label, e.id, l.position")) {
+                + "order by e.date_earliest nulls last, e.date_latest nulls last, left(e.label, 200), e.id, l.position")) {
             s.setObject(1, target);
             s.setArray(2, connection.createArrayOf("varchar", links));
             s.setString(3, kind.name());
