@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.memoria.common.problem.RepeatedFailures;
 import org.memoria.common.events.CloudEventRecords;
 import org.memoria.common.events.TopicAdmin;
 
@@ -45,6 +46,7 @@ import io.quarkus.runtime.StartupEvent;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final RepeatedFailures FAILURES = new RepeatedFailures(LOG);
     /** The advisory lock that lets one relay at a time publish (the replicas of a service share the table). */
     static final long LOCK_KEY = 0x6d656d6f7269614cL;
     private static final String SELECT = "select id, event_id, topic, aggregate_id, event_type, entity_version, payload, "
@@ -120,7 +122,8 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                LOG.warnf("Outbox relay could not publish, will retry: %s", e.toString());
+                FAILURES.warn(e.getClass().getName(), "Outbox relay could not publish, will retry: " + e);
+                LOG.debug("Outbox relay failure", e);
                 pause();
             }
         }

@@ -2,6 +2,7 @@ package org.memoria.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -26,6 +27,31 @@ public interface GatewayConfig {
 
     /** How writes are routed to the owners. */
     Router router();
+
+    /** How the projector keeps its place in the consumer group, and when the gateway counts as caught up. */
+    Projector projector();
+
+    interface Projector {
+
+        /**
+         * This gateway's static member id in the consumer group ({@code group.instance.id}): a gateway restarted under
+         * the same id takes its partitions back at once instead of waiting for the dead member's session to expire.
+         * Unique per replica; by default the host name and HTTP port (a Kubernetes pod's name is its host name).
+         */
+        Optional<String> instanceId();
+
+        /** How long the group waits for a member that stopped heartbeating before giving its partitions to others. */
+        @WithDefault("15s")
+        Duration sessionTimeout();
+
+        /** Records the projector may be behind the owners' topics while the gateway still reports ready. */
+        @WithDefault("1000")
+        long readyLag();
+
+        /** How long without a poll of the broker before the projector counts as stalled (not ready). */
+        @WithDefault("30s")
+        Duration stallAfter();
+    }
 
     interface Router {
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,10 +23,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memoria.common.events.TopicAdmin;
+import org.memoria.common.problem.RepeatedFailures;
 import org.memoria.common.events.Topics;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.events.ReadModelWriter.Tables;
@@ -43,6 +48,7 @@ import io.quarkus.runtime.StartupEvent;
 public class ChangeEventProjector {
 
     private static final Logger LOG = Logger.getLogger(ChangeEventProjector.class);
+    private static final RepeatedFailures FAILURES = new RepeatedFailures(LOG);
     private static final String SHADOW = "_rebuild";
     private static final List<String> TABLES = List.of("entity", "link", "search_term");
     /** Each index of a table: its name, and its definition without the name and the table. */
@@ -68,6 +74,8 @@ public class ChangeEventProjector {
     GatewayConfig config;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+    @ConfigProperty(name = "quarkus.http.port")
+    int httpPort;
 
     private volatile boolean running;
     private volatile boolean paused;
@@ -92,6 +100,46 @@ public class ChangeEventProjector {
         }
     }
 
+    /**
+     * The live projector as a static member of its consumer group: restarted under the same instance id (the same
+     * host and port, or pod), it gets its partitions back without waiting for its dead predecessor's session to
+     * expire; closing leaves the group, so a replica that stops for good hands its partitions over at once.
+     */
+    private Map<String, Object> membership() {
+        return Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId(),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.projector().sessionTimeout().toMillis());
+    }
+
+    String instanceId() {
+        return config.projector().instanceId().orElseGet(() -> "gateway-" + hostName() + "-" + httpPort);
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    /**
+     * Where the live projector stands, for readiness: its consumer group and partitions (null until it joined the
+     * group), when it last polled, and whether a rebuild is under way.
+     */
+    public record Progress(String group, Set<TopicPartition> assigned, Instant lastPoll, boolean rebuilding) {
+    }
+
+    public Progress progress() {
+        ProjectionRun run = live;
+        Rebuild current = rebuild.get();
+        return new Progress(run == null ? null : run.group(), run == null ? null : run.assigned(), lastPoll,
+                paused || current != null && current.state().equals("RUNNING"));
+    }
+
     /** When the projector last heard from the broker (null before the first poll). */
     public Instant lastPoll() {
         return lastPoll;
@@ -109,7 +157,7 @@ public class ChangeEventProjector {
                 continue;
             }
             try (ProjectionRun run = new ProjectionRun(bootstrapServers, consumerGroup(), config.maxBatch(), dataSource,
-                    writer, deadLetters, Tables.LIVE)) {
+                    writer, deadLetters, Tables.LIVE, membership())) {
                 live = run;
                 while (running && !paused) {
                     run.pollOnce(Duration.ofMillis(200));
@@ -117,9 +165,14 @@ public class ChangeEventProjector {
                 }
             } catch (WakeupException e) {
                 // stopping or pausing
+            } catch (FencedInstanceIdException e) {
+                LOG.errorf("Another gateway uses the projector's instance id %s; give each replica its own "
+                        + "(memoria.gateway.projector.instance-id)", instanceId());
+                pause(5_000);
             } catch (Exception e) {
                 // uncommitted records are delivered again by the next consumer: nothing is lost
-                LOG.warnf(e, "Projector failed; resuming from the last committed offsets");
+                FAILURES.warn(e.getClass().getName(), "Projector failed; resuming from the last committed offsets: " + e);
+                LOG.debug("Projector failure", e);
                 pause(1_000);
             } finally {
                 live = null;

@@ -7,14 +7,18 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,14 +54,22 @@ final class ProjectionRun implements AutoCloseable {
     private final Tables tables;
     private long applied;
     private long consumed;
+    private final String group;
+    /** The partitions the group gave this consumer (possibly none); null until it joined. */
+    private volatile Set<TopicPartition> assigned;
 
+    /**
+     * @param membership consumer settings for this run's group membership (e.g. a static member's
+     *                   {@code group.instance.id} and session timeout); empty for an ordinary dynamic member
+     */
     ProjectionRun(String bootstrapServers, String group, int maxBatch, DataSource dataSource, ReadModelWriter writer,
-            DeadLetters deadLetters, Tables tables) {
+            DeadLetters deadLetters, Tables tables, Map<String, Object> membership) {
         this.dataSource = dataSource;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.tables = tables;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        this.group = group;
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -65,7 +77,24 @@ final class ProjectionRun implements AutoCloseable {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
-        consumer.subscribe(Topics.ALL);
+        settings.putAll(membership);
+        this.consumer = new KafkaConsumer<>(settings);
+        consumer.subscribe(Topics.ALL, new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                assigned = null;
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                assigned = Set.copyOf(consumer.assignment());
+            }
+        });
+    }
+
+    ProjectionRun(String bootstrapServers, String group, int maxBatch, DataSource dataSource, ReadModelWriter writer,
+            DeadLetters deadLetters, Tables tables) {
+        this(bootstrapServers, group, maxBatch, dataSource, writer, deadLetters, tables, Map.of());
     }
 
     /** Polls once and applies what came; returns the number of records consumed. */
@@ -100,6 +129,15 @@ final class ProjectionRun implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    String group() {
+        return group;
+    }
+
+    /** The partitions this consumer was given; null until it joined the group (or while it rebalances). */
+    Set<TopicPartition> assigned() {
+        return assigned;
     }
 
     void wakeup() {
@@ -186,8 +224,10 @@ final class ProjectionRun implements AutoCloseable {
         return new Letter(record, DeadLetters.reason(e), DeadLetters.isExpected(e) ? null : e);
     }
 
+    /** Closes the consumer, leaving the group so that its partitions go to another member at once. */
     @Override
     public void close() {
-        consumer.close();
+        consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(5)));
     }
 }

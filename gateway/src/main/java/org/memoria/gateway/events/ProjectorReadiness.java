@@ -1,0 +1,119 @@
+package org.memoria.gateway.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.memoria.gateway.config.GatewayConfig;
+
+/**
+ * Ready only while the archive this gateway serves is current: its projector has its partitions, polls the broker,
+ * and the owners' changes on those partitions not yet in the read model (end offset minus the offset the projector
+ * committed after its database transaction) are at most {@code memoria.gateway.projector.ready-lag}. An orchestrator
+ * then sends no reader to a gateway that has just started on a backlog, or whose projector stalled; a replica is
+ * judged on its own partitions, so one stuck replica does not take the others out.
+ */
+@Readiness
+@ApplicationScoped
+public class ProjectorReadiness implements HealthCheck {
+
+    @Inject
+    ChangeEventProjector projector;
+    @Inject
+    GatewayConfig config;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private Admin admin;
+
+    @Override
+    public HealthCheckResponse call() {
+        ChangeEventProjector.Progress p = projector.progress();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("Read-model projector");
+        if (p.assigned() == null) {
+            // while a rebuild swaps its tables in, the live tables keep serving
+            return p.rebuilding() ? response.up().withData("state", "swapping in a rebuild").build()
+                    : response.down().withData("state", "joining the consumer group").build();
+        }
+        Duration quiet = p.lastPoll() == null ? null : Duration.between(p.lastPoll(), Instant.now());
+        if (quiet == null || quiet.compareTo(config.projector().stallAfter()) > 0) {
+            return response.down().withData("state", "stalled").build();
+        }
+        long lag;
+        try {
+            lag = lag(p.group(), p.assigned());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return response.down().withData("state", "lag unknown: the broker does not answer").build();
+        }
+        response.withData("lag", lag);
+        return lag > config.projector().readyLag() ? response.down().withData("state", "catching up").build()
+                : response.up().withData("state", "current").build();
+    }
+
+    private long lag(String group, Set<TopicPartition> partitions) throws Exception {
+        if (partitions.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(3, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            latest.put(tp, OffsetSpec.latest());
+            earliest.put(tp, OffsetSpec.earliest());
+        }
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin().listOffsets(latest).all().get(3, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResultInfo> starts = null;
+        long lag = 0;
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata done = committed.get(tp);
+            long from;
+            if (done != null) {
+                from = done.offset();
+            } else {
+                if (starts == null) {
+                    starts = admin().listOffsets(earliest).all().get(3, TimeUnit.SECONDS);
+                }
+                from = starts.get(tp).offset();
+            }
+            lag += Math.max(0, ends.get(tp).offset() - from);
+        }
+        return lag;
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000));
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
+        }
+    }
+}
