@@ -1,0 +1,373 @@
+package org.memoria.gateway;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.memoria.local.LocalStack;
+import org.memoria.local.LocalStack.Service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The chaos test (docs/reliability.md): writes at a fixed rate through the gateway, with ids the client chooses,
+ * while each owner, the gateway, PostgreSQL and the Kafka broker are SIGKILLed in turn and the stack's supervisor
+ * restarts them. Afterwards every acknowledged write must be at its owner and in the archive's views at its
+ * version, none twice, and every outbox empty. It prints how long each recovery took.
+ *
+ * <p>The short version runs in {@code ./mvnw verify}; {@code bench/chaos} runs the long one (a higher rate, a
+ * minute between kills) and writes its table to docs/reliability.md. Recovery times are measured and reported here,
+ * not asserted: a slow machine makes them longer, never wrong.
+ */
+class ChaosIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes per second through the gateway. */
+    private static final int RATE = Integer.getInteger("chaos.rate", 20);
+    /** How long writes go on between one recovery and the next kill. */
+    private static final Duration HOLD = Duration.ofSeconds(Long.getLong("chaos.hold-seconds", 3));
+    /** How long a client keeps retrying one write whose outcome it does not know yet. */
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Path REPORT = Path.of(System.getProperty("chaos.report", "target/reliability.md"));
+
+    private static LocalStack stack;
+    private static Path data;
+    private static HttpClient http;
+    private static String token;
+
+    /** One kind of write: the gateway collection, the owner's table and its name column. */
+    private enum Kind {
+        PERSON("people", Service.PEOPLE, "person", "preferred_name"),
+        PLACE("places", Service.EVENTS, "place", "name"),
+        SOURCE("sources", Service.SOURCES, "source", "title");
+
+        final String collection;
+        final Service owner;
+        final String table;
+        final String nameColumn;
+
+        Kind(String collection, Service owner, String table, String nameColumn) {
+            this.collection = collection;
+            this.owner = owner;
+            this.table = table;
+            this.nameColumn = nameColumn;
+        }
+
+        String body(String name) {
+            return switch (this) {
+                case PERSON -> "{\"preferredName\":\"" + name + "\"}";
+                case PLACE -> "{\"name\":\"" + name + "\",\"type\":\"BUILDING\"}";
+                case SOURCE -> "{\"type\":\"ARTICLE\",\"title\":\"" + name + "\"}";
+            };
+        }
+    }
+
+    private record Write(Kind kind, UUID id, String name) {
+    }
+
+    private record Recovery(String killed, Duration back, Duration visible, int writesMeanwhile) {
+    }
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<UUID, Write> acknowledged = new ConcurrentHashMap<>();
+    private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicLong answers5xx = new AtomicLong();
+    private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of(System.getProperty("memoria.root", "..")).toAbsolutePath().normalize();
+        data = Files.createTempDirectory("memoria-chaos-");
+        // fsync on, as ./memoria up runs it: an acknowledged write must survive the database's SIGKILL
+        stack = LocalStack.start(LocalStack.Options.ephemeral(root, data).durable(true)
+                .withConfig(Map.of("memoria.security.rate-limit.enabled", "false")));
+        stack.supervise();
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        token = "Bearer " + stack.tokens().archivist("chaos");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+        if (data != null) {
+            try (var walk = Files.walk(data)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesEveryKillOnceAndTheArchiveShowsIt() throws Exception {
+        List<Recovery> recoveries = new ArrayList<>();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+        Instant began = Instant.now();
+        clock.scheduleAtFixedRate(() -> clients.submit(this::writeOnce), 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
+        try {
+            hold();
+            for (Service owner : List.of(Service.PEOPLE, Service.EVENTS, Service.SOURCES)) {
+                recoveries.add(afterKill(owner.module, () -> stack.crash(owner), () -> ready(owner)));
+                hold();
+            }
+            recoveries.add(afterKill("gateway", () -> stack.crash(Service.GATEWAY), () -> ready(Service.GATEWAY)));
+            hold();
+            recoveries.add(afterKill("PostgreSQL", stack::crashPostgres, () -> ready(Service.GATEWAY)));
+            hold();
+            recoveries.add(afterKill("Kafka broker", stack::crashKafka, () -> ready(Service.GATEWAY)));
+            hold();
+        } finally {
+            clock.shutdownNow();
+            clients.shutdown();
+            assertTrue(clients.awaitTermination(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS), "writers still running");
+        }
+        Duration ran = Duration.between(began, Instant.now());
+
+        // every acknowledged write at its owner, at its version, and in the archive's views
+        List<Write> lost = new ArrayList<>();
+        for (Write w : acknowledged.values()) {
+            if (!atOwner(w)) {
+                lost.add(w);
+            }
+        }
+        List<Write> notInViews = new ArrayList<>();
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                notInViews.clear();
+                acknowledged.values().stream().filter(w -> !inViews(w)).forEach(notInViews::add);
+                return notInViews.isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // reported and asserted below
+        }
+        // none written twice: names are unique per write, ids chosen by the client
+        int duplicated = 0;
+        int outboxLeft = 0;
+        for (Kind kind : Kind.values()) {
+            duplicated += sql(kind.owner, "select count(*) from (select " + kind.nameColumn + " from " + kind.table
+                    + " where " + kind.nameColumn + " like 'chaos " + tag + " %' group by 1 having count(*) > 1) d");
+        }
+        for (Service owner : List.of(Service.PEOPLE, Service.EVENTS, Service.SOURCES)) {
+            try {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(
+                        () -> sql(owner, "select count(*) from outbox_event where sent_at is null") == 0);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // reported and asserted below
+            }
+            outboxLeft += sql(owner, "select count(*) from outbox_event where sent_at is null");
+        }
+        report(recoveries, ran, lost.size(), notInViews.size(), duplicated, outboxLeft);
+        assertEquals(List.of(), lost, "acknowledged writes their owner does not hold");
+        assertEquals(List.of(), notInViews, "acknowledged writes the archive's views do not show");
+        assertEquals(0, duplicated, "duplicated writes");
+        assertEquals(0, outboxLeft, "events left unpublished in an outbox");
+        assertTrue(acknowledged.size() > recoveries.size() * RATE, "too few writes acknowledged: " + acknowledged.size());
+    }
+
+    // ---- writing --------------------------------------------------------------------------------------------------
+
+    /** One create, retried with the same id until its outcome is known: 201, or 412 (an earlier attempt landed). */
+    private void writeOnce() {
+        int n = sequence.incrementAndGet();
+        Kind kind = Kind.values()[n % Kind.values().length];
+        Write w = new Write(kind, UUID.randomUUID(), "chaos " + tag + " " + n);
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            int status = put(w);
+            statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+            if (status == 201 || status == 412) {
+                acknowledged.put(w.id(), w);
+                return;
+            }
+            if (status >= 500) {
+                answers5xx.incrementAndGet();
+            }
+            // 502/503/504, a refused connection (0) or a timeout: the outcome is unknown or nothing was written
+            if (!pause(250)) {
+                break;
+            }
+        }
+        abandoned.add(w.id());
+    }
+
+    private int put(Write w) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url(Service.GATEWAY) + "/api/"
+                + w.kind().collection + "/" + w.id()))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", token)
+                .header("Content-Type", "application/json")
+                .header("If-None-Match", "*") // create only: a retry of a write that landed answers 412
+                .PUT(HttpRequest.BodyPublishers.ofString(w.kind().body(w.name()))).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    // ---- killing and measuring ------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Kill {
+        void run() throws Exception;
+    }
+
+    /**
+     * Kills, then measures when the killed part answers again (the check given) and when a write made after the kill
+     * shows in the archive's views: the time a reader waits to see new writes.
+     */
+    private Recovery afterKill(String what, Kill kill, java.util.function.BooleanSupplier back) throws Exception {
+        int before = acknowledged.size();
+        long t0 = System.nanoTime();
+        kill.run();
+        Write probe = new Write(Kind.PERSON, UUID.randomUUID(), "chaos " + tag + " probe after " + what);
+        Duration[] backAfter = new Duration[1];
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (backAfter[0] == null && back.getAsBoolean()) {
+                backAfter[0] = Duration.ofNanos(System.nanoTime() - t0);
+            }
+            if (!acknowledged.containsKey(probe.id())) {
+                int status = put(probe);
+                if (status == 201 || status == 412) {
+                    acknowledged.put(probe.id(), probe);
+                }
+                return false;
+            }
+            return inViews(probe);
+        });
+        Duration visible = Duration.ofNanos(System.nanoTime() - t0);
+        if (backAfter[0] == null) {
+            backAfter[0] = visible;
+        }
+        Recovery r = new Recovery(what, backAfter[0], visible, acknowledged.size() - before);
+        System.out.printf("[chaos] %s killed: answering again after %.1f s, new writes in the views after %.1f s%n",
+                what, seconds(r.back()), seconds(r.visible()));
+        return r;
+    }
+
+    private void hold() {
+        long until = System.nanoTime() + HOLD.toNanos();
+        await().atMost(HOLD.plusSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> System.nanoTime() >= until);
+    }
+
+    private static boolean ready(Service service) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean inViews(Write w) {
+        try {
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.GATEWAY) + "/api/"
+                    + w.kind().collection + "/" + w.id())).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return answer.statusCode() == 200 && answer.headers().firstValue("ETag").orElse("").equals("\"0\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Whether the owner holds the write, at version 0. */
+    private static boolean atOwner(Write w) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(stack.url(w.kind().owner) + "/"
+                + w.kind().collection + "/" + w.id())).header("Authorization", token).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() == 200 && JSON.readTree(answer.body()).path("version").asInt(-1) == 0;
+    }
+
+    private static int sql(Service owner, String query) throws Exception {
+        try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl(owner.database), "postgres", "postgres");
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis); // a client's back-off between retries, not a test waiting for a condition
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
+    }
+
+    // ---- the report -----------------------------------------------------------------------------------------------
+
+    private void report(List<Recovery> recoveries, Duration ran, int lost, int notInViews, int duplicated, int outboxLeft)
+            throws IOException {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "Run %s: %d writes/s through the gateway for %.0f s, %d s between "
+                + "recoveries; %s.%n%n", DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC)),
+                RATE, seconds(ran), HOLD.toSeconds(), Runtime.getRuntime().availableProcessors() + " cores"));
+        table.append("| killed (SIGKILL) | answering again after | a new write in the views after | writes acknowledged meanwhile |\n");
+        table.append("|---|---:|---:|---:|\n");
+        for (Recovery r : recoveries) {
+            table.append(String.format(Locale.ROOT, "| %s | %.1f s | %.1f s | %d |%n", r.killed(), seconds(r.back()),
+                    seconds(r.visible()), r.writesMeanwhile()));
+        }
+        table.append('\n');
+        table.append("| acknowledged writes | lost at the owner | missing from the views | duplicated | left in an outbox "
+                + "| given up by the client | 5xx answers (retried) |\n");
+        table.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+        table.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d |%n", acknowledged.size(), lost,
+                notInViews, duplicated, outboxLeft, abandoned.size(), answers5xx.get()));
+        table.append("\nAnswers by status: ").append(new java.util.TreeMap<>(statuses)).append('\n');
+        table.append("Restarts by the supervisor: ").append(stack.restarts()).append(", Kafka ")
+                .append(stack.kafkaRestarts()).append('\n');
+        System.out.println("[chaos]\n" + table);
+        Files.createDirectories(REPORT.toAbsolutePath().getParent());
+        Files.writeString(REPORT, table.toString());
+    }
+}
