@@ -45,6 +45,7 @@ class ArchiveEndToEndIT {
         data = Files.createTempDirectory("memoria-e2e-");
         stack = LocalStack.start(LocalStack.Options.ephemeral(root, data));
         stack.startTimes().forEach((s, d) -> System.out.printf("[e2e] %s ready in %d ms%n", s.module, d.toMillis()));
+        System.out.printf("[e2e] kafka broker ready in %d ms%n", stack.kafkaStartTime().toMillis());
         RestAssured.baseURI = stack.url(Service.GATEWAY);
         RestAssured.port = stack.port(Service.GATEWAY);
         // as an archivist would, with a token of the stack's issuer (unless a test sends its own)
@@ -260,7 +261,7 @@ class ArchiveEndToEndIT {
     }
 
     @Test
-    void theSupervisorRestartsACrashedOwnerAndACrashedDatabase() throws Exception {
+    void theSupervisorRestartsACrashedOwnerACrashedDatabaseAndACrashedBroker() throws Exception {
         stack.supervise();
         stack.crash(Service.EVENTS);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
@@ -282,5 +283,14 @@ class ArchiveEndToEndIT {
         // every owner's pool meets the restarted database without a failed request
         post("people", Map.of("preferredName", "After the restart"));
         post("sources", Map.of("type", "ARTICLE", "title", "After the restart"));
+
+        long broker = stack.kafkaPid();
+        stack.crashKafka();
+        // a write while the broker is down waits in its owner's outbox, and reaches the read model once it is back
+        String during = post("places", Map.of("name", "Calle Morelos", "type", "BUILDING"));
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(250))
+                .until(() -> stack.kafkaRestarts() == 1);
+        assertTrue(stack.kafkaPid() != broker, "a new broker process");
+        await().atMost(Duration.ofSeconds(90)).until(() -> given().get("/api/places/" + during).statusCode() == 200);
     }
 }

@@ -13,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The whole platform on one machine: an embedded PostgreSQL with one database per service, a KRaft Kafka broker,
- * and the four services as child processes of this JVM (their packaged {@code quarkus-run.jar}), all on 127.0.0.1.
+ * The whole platform on one machine: an embedded PostgreSQL with one database per service, a KRaft Kafka broker in a
+ * JVM of its own, and the four services as child processes of this JVM (their packaged {@code quarkus-run.jar}), all
+ * on 127.0.0.1.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -40,10 +42,10 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * @param root       the repository root (where each module's target/quarkus-app is)
-     * @param dataDir    PostgreSQL data, Kafka logs and service logs; kept between runs
+     * @param dataDir    PostgreSQL data, Kafka logs and the services' and the broker's logs; kept between runs
      * @param ports      the HTTP port of each service
      * @param postgresPort, kafkaPort, controllerPort listener ports
-     * @param durable    fsync on for the database (the local stack); off in tests
+     * @param durable    fsync on for the database and the broker (the local stack); off in tests
      * @param config     configuration given to every service, over the stack's own (e.g. rate limits off)
      */
     public record Options(Path root, Path dataDir, Map<Service, Integer> ports, int postgresPort, int kafkaPort,
@@ -83,7 +85,9 @@ public final class LocalStack implements AutoCloseable {
     private final Tokens tokens;
     private final Map<Service, Integer> restarts = new LinkedHashMap<>();
     private volatile PostgresServer postgres;
-    private KafkaBroker kafka;
+    private volatile KafkaProcess kafka;
+    private final AtomicInteger postgresRestarts = new AtomicInteger();
+    private final AtomicInteger kafkaRestarts = new AtomicInteger();
     private volatile boolean closing;
     private Thread supervisor;
 
@@ -112,12 +116,15 @@ public final class LocalStack implements AutoCloseable {
 
     private void startInfrastructure() throws Exception {
         Files.createDirectories(options.dataDir().resolve("logs"));
+        // the broker's JVM starts while PostgreSQL does
+        kafka = KafkaProcess.launch(options.dataDir().resolve("kafka"), options.kafkaPort(), options.controllerPort(),
+                options.durable(), options.dataDir().resolve("logs").resolve("kafka.log"), ProcessHandle.current().pid());
         postgres = PostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort(), options.durable());
         postgres.stopWhenEnded(ProcessHandle.current().pid());
         for (Service s : Service.values()) {
             postgres.ensureDatabase(s.database);
         }
-        kafka = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), options.controllerPort());
+        kafka.awaitReady(KafkaProcess.START_TIMEOUT);
     }
 
     public Path jar(Service service) {
@@ -217,6 +224,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** SIGKILLs the Kafka broker's process, as a crash would; {@link #supervise} restarts it. */
+    public void crashKafka() throws InterruptedException {
+        kafka.kill();
+    }
+
     /** SIGKILLs the PostgreSQL postmaster, as a crash would; {@link #supervise} restarts it. */
     public void crashPostgres() throws InterruptedException {
         var process = postgres.process().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
@@ -225,10 +237,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Restarts what dies, like a process supervisor: PostgreSQL, and each service that was started and not stopped
-     * or killed through this class. A child that keeps dying is restarted with a growing delay (0.5 s doubling to
-     * 30 s, back to 0.5 s after a minute up). Children never outlive the launcher: services watch its pid, and
-     * PostgreSQL has a watchdog.
+     * Restarts what dies, like a process supervisor: PostgreSQL, the Kafka broker, and each service that was started
+     * and not stopped or killed through this class. A child that keeps dying is restarted with a growing delay (0.5 s
+     * doubling to 30 s, back to 0.5 s after a minute up). Children never outlive the launcher: the services and the
+     * broker watch its pid, and PostgreSQL has a watchdog.
      */
     public synchronized void supervise() {
         if (supervisor != null) {
@@ -245,7 +257,16 @@ public final class LocalStack implements AutoCloseable {
                         restartAfterBackoff("postgres", now, notBefore, upSince, failures);
                         System.out.println("Memoria: PostgreSQL died; restarting it");
                         postgres = postgres.restart();
+                        postgresRestarts.incrementAndGet();
                         upSince.put("postgres", System.nanoTime());
+                    }
+                    if (!kafka.isAlive() && !closing && now >= notBefore.getOrDefault("kafka", 0L)) {
+                        restartAfterBackoff("kafka", now, notBefore, upSince, failures);
+                        System.out.println("Memoria: the Kafka broker exited with " + kafka.current().exitValue()
+                                + "; restarting it");
+                        kafka.restart();
+                        kafkaRestarts.incrementAndGet();
+                        upSince.put("kafka", System.nanoTime());
                     }
                     for (Service s : Service.values()) {
                         Process p;
@@ -288,6 +309,16 @@ public final class LocalStack implements AutoCloseable {
         return Map.copyOf(restarts);
     }
 
+    /** How often the supervisor restarted the Kafka broker (each time it answered again). */
+    public int kafkaRestarts() {
+        return kafkaRestarts.get();
+    }
+
+    /** How often the supervisor restarted PostgreSQL. */
+    public int postgresRestarts() {
+        return postgresRestarts.get();
+    }
+
     /** Stops a service gracefully (SIGTERM), waiting for it to exit. */
     public synchronized void stop(Service service) throws InterruptedException {
         Process process = processes.remove(service);
@@ -325,6 +356,16 @@ public final class LocalStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The Kafka broker's process (a new one after each restart). */
+    public long kafkaPid() {
+        return kafka.pid();
+    }
+
+    /** From launching the broker's process to its first answer, for its latest start. */
+    public Duration kafkaStartTime() {
+        return kafka.startTime();
     }
 
     public PostgresServer postgres() {

@@ -30,6 +30,8 @@ public final class Main {
         System.out.printf("Memoria: all services ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         stack.startTimes().forEach((s, d) -> System.out.printf("  %-16s ready in %.2f s (pid %d)%n", s.module,
                 d.toMillis() / 1000.0, stack.pid(s)));
+        System.out.printf("  %-16s ready in %.2f s (pid %d)%n", "kafka", stack.kafkaStartTime().toMillis() / 1000.0,
+                stack.kafkaPid());
         SampleLoader loader = new SampleLoader(stack.url(LocalStack.Service.GATEWAY),
                 stack.tokens().archivist("memoria-sample"));
         if (loadSample && loader.isLoaded()) {
