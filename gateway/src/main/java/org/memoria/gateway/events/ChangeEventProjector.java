@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -28,6 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.memoria.common.events.TopicAdmin;
 import org.memoria.common.problem.RepeatedFailures;
@@ -43,6 +45,32 @@ import io.quarkus.runtime.StartupEvent;
  * replays the topics from the start into shadow tables under a new consumer group while the live tables keep
  * serving; once it has caught up, the live projector pauses, the rebuild drains the last records, and the tables
  * and the consumer group are swapped in one transaction.
+ *
+ * <p><b>A rebuild ends however fast writes come.</b> It does not chase the end of the topics (which moves on with
+ * every write) but catches up to the end offsets of all partitions of the three topics taken at one moment, as soon
+ * as its consumer is assigned them ({@link ProjectionRun#catchUpToEndAsOfNow}). Then the live projector pauses, the
+ * end offsets are taken once more, and the rebuild drains to those: a second, short stretch, since it covers only
+ * what arrived during the first. Records arriving after the second snapshot are left for the live projector.
+ *
+ * <p><b>No record is skipped or applied twice at the swap.</b> The rebuild's consumer applies each poll in a database
+ * transaction and commits the poll's offsets after it ({@link ProjectionRun#pollOnce}); before the swap it commits
+ * its position on every partition ({@link ProjectionRun#commitPositions}). Every record below a position was returned
+ * by a poll and is in the shadow tables (or set aside as a dead letter); no record at or above it was returned by a
+ * poll, so none is in the shadow tables. The group's committed offsets therefore say exactly what the shadow tables
+ * hold, whether the last polls stopped at the second snapshot or brought records past it. Nothing reaches the shadow
+ * tables after that commit (the rebuild's consumer polls no more), and the live projector, paused before the second
+ * snapshot, has stopped writing: what it had applied lies below that snapshot, so the rebuild holds it too. The swap
+ * makes the shadow tables live and the rebuild's group the live projector's in one transaction; the live projector
+ * then starts again in that group, from its committed offsets, with the first record the shadow tables lack. If the
+ * swap fails or the process dies before it commits, the live tables and the live group are unchanged, and the
+ * rebuild's group is never used again.
+ *
+ * <p><b>A rebuild is recorded in the database</b> ({@code read_model_rebuild}), so its status survives a restart and
+ * reads the same on every replica. While it runs, the rebuilding process holds a session-level advisory lock
+ * ({@link #REBUILD_LOCK}) on one connection, from before it records the rebuild until after it records the outcome.
+ * That lock lets one rebuild at a time run, whichever replica is asked, and tells a live rebuild from a dead one: a
+ * {@code RUNNING} row whose lock nobody holds was left by a process that stopped, and the next gateway that starts, or
+ * is asked for the status or for a rebuild, marks it {@code ABANDONED} and drops its shadow tables.
  */
 @ApplicationScoped
 public class ChangeEventProjector {
@@ -59,9 +87,27 @@ public class ChangeEventProjector {
     private static final String CONSTRAINTS = "select conname, contype::text || ' ' || pg_get_constraintdef(oid) "
             + "from pg_constraint where conrelid = ?::regclass order by conname";
 
-    /** What a rebuild did. */
-    public record Rebuild(String state, Instant startedAt, Instant finishedAt, long events, double eventsPerSecond,
-            String error) {
+    /** The advisory lock the rebuilding process holds on one connection for as long as its rebuild runs. */
+    static final long REBUILD_LOCK = 0x6d656d6f72696152L;
+    /** Why a rebuild was abandoned: its process stopped before it ended. */
+    static final String STOPPED = "the gateway stopped during the rebuild; start it again";
+    private static final String REBUILD_COLUMNS = "state, started_at, finished_at, events, events_per_second, error, "
+            + "abandoned_reason";
+
+    /** What a rebuild did, or is doing. */
+    @Schema(description = "A read-model rebuild, as recorded in the gateway's database: the same on every replica, "
+            + "and kept across restarts")
+    public record Rebuild(
+            @Schema(description = "RUNNING while it replays; DONE once the rebuilt tables replaced the live ones; "
+                    + "FAILED if it stopped on an error (the live read model is unchanged); ABANDONED if the gateway "
+                    + "running it stopped before it ended (the live read model is unchanged; start it again)",
+                    enumeration = { "RUNNING", "DONE", "FAILED", "ABANDONED" }) String state,
+            Instant startedAt,
+            @Schema(description = "When it ended; absent while it runs") Instant finishedAt,
+            @Schema(description = "Records replayed, once DONE") long events,
+            @Schema(description = "Records replayed per second, once DONE") double eventsPerSecond,
+            @Schema(description = "Why it FAILED") String error,
+            @Schema(description = "Why it was ABANDONED") String abandonedReason) {
     }
 
     @Inject
@@ -80,9 +126,10 @@ public class ChangeEventProjector {
     private volatile boolean running;
     private volatile boolean paused;
     private volatile ProjectionRun live;
+    /** Whether this process runs a rebuild (the database says whether any replica does). */
+    private volatile boolean rebuilding;
     private volatile Instant lastPoll;
     private Thread thread;
-    private final AtomicReference<Rebuild> rebuild = new AtomicReference<>();
 
     void start(@Observes StartupEvent event) {
         running = true;
@@ -135,9 +182,8 @@ public class ChangeEventProjector {
 
     public Progress progress() {
         ProjectionRun run = live;
-        Rebuild current = rebuild.get();
         return new Progress(run == null ? null : run.group(), run == null ? null : run.assigned(), lastPoll,
-                paused || current != null && current.state().equals("RUNNING"));
+                paused || rebuilding);
     }
 
     /** When the projector last heard from the broker (null before the first poll). */
@@ -145,8 +191,16 @@ public class ChangeEventProjector {
         return lastPoll;
     }
 
-    public Rebuild lastRebuild() {
-        return rebuild.get();
+    /**
+     * The latest rebuild, from the database (null if none ever ran). One still recorded as running whose process is
+     * gone is abandoned first, so that no replica reports a dead rebuild as running.
+     */
+    public Rebuild lastRebuild() throws SQLException {
+        Rebuild last = latestRebuild();
+        if (last != null && last.state().equals("RUNNING") && abandonDeadRebuild() > 0) {
+            last = latestRebuild();
+        }
+        return last;
     }
 
     private void run() {
@@ -180,26 +234,125 @@ public class ChangeEventProjector {
         }
     }
 
-    /** Starts a rebuild unless one is running; returns at once. */
-    public synchronized Rebuild startRebuild() {
-        Rebuild current = rebuild.get();
-        if (current != null && current.state().equals("RUNNING")) {
-            return current;
+    /**
+     * Starts a rebuild unless one is running, here or on another replica; returns at once, with the rebuild started or
+     * the one running.
+     */
+    public synchronized Rebuild startRebuild() throws SQLException {
+        for (int attempt = 0;; attempt++) {
+            Connection holder = dataSource.getConnection();
+            boolean handedOver = false;
+            try {
+                if (tryLock(holder)) {
+                    try {
+                        abandonDead(holder); // the lock is ours: a rebuild still marked running is dead
+                        String group = config.consumerGroup() + "-" + UUID.randomUUID();
+                        long id;
+                        Rebuild started;
+                        try (PreparedStatement p = holder.prepareStatement("insert into read_model_rebuild "
+                                + "(state, consumer_group) values ('RUNNING', ?) returning id, " + REBUILD_COLUMNS)) {
+                            p.setString(1, group);
+                            try (ResultSet rs = p.executeQuery()) {
+                                rs.next();
+                                id = rs.getLong("id");
+                                started = rebuild(rs);
+                            }
+                        }
+                        rebuilding = true;
+                        Thread.ofPlatform().name("read-model-rebuild").daemon().start(() -> rebuild(holder, id, group));
+                        handedOver = true;
+                        return started;
+                    } finally {
+                        if (!handedOver) {
+                            unlock(holder);
+                        }
+                    }
+                }
+            } finally {
+                if (!handedOver) {
+                    holder.close();
+                }
+            }
+            // another process holds the lock: its rebuild, unless it is between taking the lock and recording it,
+            // or recovering a dead one at startup
+            Rebuild running = runningRebuild();
+            if (running != null || attempt >= 100) {
+                return running != null ? running : latestRebuild();
+            }
+            pause(20);
         }
-        Rebuild started = new Rebuild("RUNNING", Instant.now(), null, 0, 0, null);
-        rebuild.set(started);
-        Thread.ofPlatform().name("read-model-rebuild").daemon().start(() -> rebuild(started.startedAt()));
-        return started;
     }
 
-    private void rebuild(Instant startedAt) {
-        String group = config.consumerGroup() + "-" + UUID.randomUUID();
-        long t0 = System.nanoTime();
+    /**
+     * What a restarted gateway does first: a rebuild left {@code RUNNING} by a process that stopped (no session holds
+     * its lock) is marked {@code ABANDONED} and its shadow tables are dropped. Does nothing while a rebuild runs.
+     * Answers how many rebuilds it abandoned.
+     */
+    int abandonDeadRebuild() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!tryLock(c)) {
+                return 0;
+            }
+            try {
+                return abandonDead(c);
+            } finally {
+                unlock(c);
+            }
+        }
+    }
+
+    void abandonDeadRebuildAtStartup(@Observes StartupEvent event) {
         try {
-            createShadowTables();
+            abandonDeadRebuild();
+        } catch (SQLException e) {
+            LOG.warnf("Could not check for a read-model rebuild left running by a stopped gateway: %s", e);
+        }
+    }
+
+    /** With the lock held: marks what is still running as abandoned, and drops any shadow table, in one transaction. */
+    private static int abandonDead(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            List<String> abandoned = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("update read_model_rebuild set state = 'ABANDONED', "
+                    + "finished_at = now(), abandoned_reason = ? where state = 'RUNNING' "
+                    + "returning id, started_at, consumer_group")) {
+                p.setString(1, STOPPED);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        abandoned.add("#" + rs.getLong(1) + " (started " + rs.getObject(2, OffsetDateTime.class)
+                                + ", consumer group " + rs.getString(3) + ")");
+                    }
+                }
+            }
+            dropShadowTables(c);
+            c.commit();
+            for (String rebuild : abandoned) {
+                LOG.warn("Read-model rebuild " + rebuild + " abandoned, its shadow tables dropped, the live read "
+                        + "model unchanged: " + STOPPED);
+            }
+            return abandoned.size();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** Runs a rebuild recorded as {@code id}, on a thread of its own, {@code holder} holding the lock meanwhile. */
+    private void rebuild(Connection holder, long id, String group) {
+        long t0 = System.nanoTime();
+        // stop if the gateway stops, or if the session holding the lock is gone (another replica may then abandon it)
+        BooleanSupplier keepGoing = () -> running && isValid(holder);
+        try {
+            createShadowTables(holder);
             try (ProjectionRun run = new ProjectionRun(bootstrapServers, group, config.maxBatch(), dataSource, writer,
                     deadLetters, Tables.withSuffix(SHADOW))) {
-                run.catchUp(() -> running); // the live tables keep serving meanwhile
+                // the live tables keep serving meanwhile
+                if (!run.catchUpToEndAsOfNow(Topics.ALL, keepGoing)) {
+                    throw new Stopped();
+                }
                 paused = true; // the live projector stops writing; reads go on
                 ProjectionRun current = live;
                 if (current != null) {
@@ -208,22 +361,114 @@ public class ChangeEventProjector {
                 while (live != null) {
                     pause(10);
                 }
-                run.catchUp(() -> running);
-                swap(group);
+                if (!run.catchUpToEndAsOfNow(Topics.ALL, keepGoing)) {
+                    throw new Stopped();
+                }
+                run.commitPositions();
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                rebuild.set(new Rebuild("DONE", startedAt, Instant.now(), run.consumed(), run.consumed() / seconds, null));
+                swap(holder, id, group, run.consumed(), run.consumed() / seconds);
                 LOG.infof("Read model rebuilt from %d events in %.1f s", run.consumed(), seconds);
             }
+        } catch (Stopped e) {
+            LOG.warn("Read-model rebuild abandoned, the live read model unchanged: " + STOPPED);
+            end(holder, id, "ABANDONED", null, STOPPED);
         } catch (Exception e) {
             LOG.errorf(e, "Rebuild failed; the live read model is unchanged");
-            rebuild.set(new Rebuild("FAILED", startedAt, Instant.now(), 0, 0, e.toString()));
+            end(holder, id, "FAILED", e.toString(), null);
         } finally {
             paused = false;
+            rebuilding = false;
+            unlock(holder);
+            try {
+                holder.close();
+            } catch (SQLException e) {
+                LOG.debugf("Closing the rebuild's connection: %s", e);
+            }
         }
     }
 
-    private void createShadowTables() throws SQLException {
-        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+    /**
+     * Records how a rebuild that did not swap ended, and drops its shadow tables; if the session is gone, the next
+     * gateway that starts (or is asked) does both.
+     */
+    private static void end(Connection holder, long id, String state, String error, String reason) {
+        try (PreparedStatement p = holder.prepareStatement("update read_model_rebuild set state = ?, finished_at = now(), "
+                + "error = ?, abandoned_reason = ? where id = ? and state = 'RUNNING'")) {
+            p.setString(1, state);
+            p.setString(2, error);
+            p.setString(3, reason);
+            p.setLong(4, id);
+            p.executeUpdate();
+            dropShadowTables(holder);
+        } catch (SQLException e) {
+            LOG.warnf("Could not record the end of read-model rebuild #%d (%s); the next gateway to start will: %s", id,
+                    state, e);
+        }
+    }
+
+    /** The gateway stops: the rebuild ends without swapping. */
+    private static final class Stopped extends Exception {
+        Stopped() {
+            super(STOPPED, null, false, false);
+        }
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            p.setLong(1, REBUILD_LOCK);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection c) {
+        try (PreparedStatement p = c.prepareStatement("select pg_advisory_unlock(?)")) {
+            p.setLong(1, REBUILD_LOCK);
+            p.execute();
+        } catch (SQLException e) {
+            // the session is gone, and its locks with it
+            LOG.debugf("Releasing the rebuild lock: %s", e);
+        }
+    }
+
+    private static boolean isValid(Connection c) {
+        try {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private Rebuild latestRebuild() throws SQLException {
+        return oneRebuild("select " + REBUILD_COLUMNS + " from read_model_rebuild order by id desc limit 1");
+    }
+
+    private Rebuild runningRebuild() throws SQLException {
+        return oneRebuild("select " + REBUILD_COLUMNS + " from read_model_rebuild where state = 'RUNNING'");
+    }
+
+    private Rebuild oneRebuild(String query) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(query);
+                ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rebuild(rs) : null;
+        }
+    }
+
+    private static Rebuild rebuild(ResultSet rs) throws SQLException {
+        return new Rebuild(rs.getString("state"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                rs.getLong("events"), rs.getDouble("events_per_second"), rs.getString("error"),
+                rs.getString("abandoned_reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    private static void createShadowTables(Connection c) throws SQLException {
+        try (var s = c.createStatement()) {
             for (String table : TABLES) {
                 s.execute("drop table if exists " + table + SHADOW);
                 s.execute("create table " + table + SHADOW + " (like " + table + " including all)");
@@ -231,44 +476,64 @@ public class ChangeEventProjector {
         }
     }
 
+    private static void dropShadowTables(Connection c) throws SQLException {
+        try (var s = c.createStatement()) {
+            for (String table : TABLES) {
+                s.execute("drop table if exists " + table + SHADOW);
+            }
+        }
+    }
+
     /**
      * Replaces the live tables by the rebuilt ones and records the new consumer group, in one transaction. The
      * rebuilt tables' indexes and constraints got new names from {@code like … including all}; they take the
-     * original names back, so that later migrations find them by the names the migrations gave them.
+     * original names back, so that later migrations find them by the names the migrations gave them. The rebuild is
+     * recorded as done in the same transaction: a process that dies before it commits leaves the rebuild running (to
+     * be abandoned) and the live read model as it was.
      */
-    private void swap(String group) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (var s = c.createStatement()) {
-                // first, so the tables are locked for the shortest time
-                try (PreparedStatement p = c.prepareStatement("insert into projector_state (id, consumer_group, rebuilt_at) "
-                        + "values (1, ?, now()) on conflict (id) do update set consumer_group = excluded.consumer_group, "
-                        + "rebuilt_at = excluded.rebuilt_at")) {
-                    p.setString(1, group);
-                    p.executeUpdate();
-                }
-                for (String table : TABLES) {
-                    Map<String, String> indexes = originalNames(c, INDEXES, table);
-                    Map<String, String> constraints = originalNames(c, CONSTRAINTS, table);
-                    s.execute("alter table " + table + " rename to " + table + "_retired");
-                    s.execute("alter table " + table + SHADOW + " rename to " + table);
-                    s.execute("drop table " + table + "_retired");
-                    // renaming the index of a primary key or unique constraint renames the constraint with it
-                    for (var index : indexes.entrySet()) {
-                        s.execute("alter index " + quote(index.getKey()) + " rename to " + quote(index.getValue()));
-                    }
-                    for (var constraint : constraints.entrySet()) {
-                        if (!indexes.containsValue(constraint.getValue())) {
-                            s.execute("alter table " + table + " rename constraint " + quote(constraint.getKey())
-                                    + " to " + quote(constraint.getValue()));
-                        }
-                    }
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+    private static void swap(Connection c, long id, String group, long events, double eventsPerSecond)
+            throws SQLException {
+        c.setAutoCommit(false);
+        try (var s = c.createStatement()) {
+            // first, so the tables are locked for the shortest time
+            try (PreparedStatement p = c.prepareStatement("insert into projector_state (id, consumer_group, rebuilt_at) "
+                    + "values (1, ?, now()) on conflict (id) do update set consumer_group = excluded.consumer_group, "
+                    + "rebuilt_at = excluded.rebuilt_at")) {
+                p.setString(1, group);
+                p.executeUpdate();
             }
+            try (PreparedStatement p = c.prepareStatement("update read_model_rebuild set state = 'DONE', "
+                    + "finished_at = now(), events = ?, events_per_second = ? where id = ? and state = 'RUNNING'")) {
+                p.setLong(1, events);
+                p.setDouble(2, eventsPerSecond);
+                p.setLong(3, id);
+                if (p.executeUpdate() != 1) {
+                    throw new IllegalStateException("Rebuild #" + id + " is no longer recorded as running");
+                }
+            }
+            for (String table : TABLES) {
+                Map<String, String> indexes = originalNames(c, INDEXES, table);
+                Map<String, String> constraints = originalNames(c, CONSTRAINTS, table);
+                s.execute("alter table " + table + " rename to " + table + "_retired");
+                s.execute("alter table " + table + SHADOW + " rename to " + table);
+                s.execute("drop table " + table + "_retired");
+                // renaming the index of a primary key or unique constraint renames the constraint with it
+                for (var index : indexes.entrySet()) {
+                    s.execute("alter index " + quote(index.getKey()) + " rename to " + quote(index.getValue()));
+                }
+                for (var constraint : constraints.entrySet()) {
+                    if (!indexes.containsValue(constraint.getValue())) {
+                        s.execute("alter table " + table + " rename constraint " + quote(constraint.getKey())
+                                + " to " + quote(constraint.getValue()));
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

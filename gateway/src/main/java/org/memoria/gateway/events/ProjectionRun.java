@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -109,26 +110,53 @@ final class ProjectionRun implements AutoCloseable {
         return records.count();
     }
 
-    /** Consumes until every partition's position reached its end offset as of now (and keepGoing holds). */
-    void catchUp(BooleanSupplier keepGoing) throws SQLException {
-        while (keepGoing.getAsBoolean()) {
-            pollOnce(Duration.ofMillis(200));
-            Collection<TopicPartition> assigned = consumer.assignment();
-            if (assigned.isEmpty()) {
-                continue;
-            }
-            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
-            boolean done = true;
-            for (TopicPartition tp : assigned) {
-                if (consumer.position(tp) < ends.get(tp)) {
-                    done = false;
-                    break;
-                }
-            }
-            if (done) {
-                return;
+    /**
+     * Consumes until its position on every partition of these topics reached the end offset the partition had at one
+     * moment: once this consumer is assigned them all, their end offsets are asked in one request and become a fixed
+     * target, however fast records keep arriving after it. The last polls may bring records past the target, which
+     * are applied (and committed) like the others. Answers false if {@code keepGoing} stopped it first.
+     */
+    boolean catchUpToEndAsOfNow(Collection<String> topics, BooleanSupplier keepGoing) throws SQLException {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            for (PartitionInfo partition : consumer.partitionsFor(topic)) {
+                partitions.add(new TopicPartition(topic, partition.partition()));
             }
         }
+        // asked before the assignment, the end offsets would be right, but the consumer warns about each partition
+        while (!consumer.assignment().containsAll(partitions)) {
+            if (!keepGoing.getAsBoolean()) {
+                return false;
+            }
+            pollOnce(Duration.ofMillis(200));
+        }
+        Map<TopicPartition, Long> targets = consumer.endOffsets(partitions);
+        while (keepGoing.getAsBoolean()) {
+            if (reached(targets)) {
+                return true;
+            }
+            pollOnce(Duration.ofMillis(200));
+        }
+        return false;
+    }
+
+    private boolean reached(Map<TopicPartition, Long> targets) {
+        for (Map.Entry<TopicPartition, Long> target : targets.entrySet()) {
+            if (consumer.position(target.getKey()) < target.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Commits this consumer's position on every assigned partition, including those where no poll brought a record
+     * (so the group's offsets name every partition). Every record below a position was returned by a poll, and
+     * {@link #pollOnce} returns only after the records it polled were applied in a committed transaction: the
+     * committed offsets say exactly what the tables hold.
+     */
+    void commitPositions() {
+        consumer.commitSync();
     }
 
     String group() {

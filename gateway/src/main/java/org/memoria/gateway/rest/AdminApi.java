@@ -1,5 +1,8 @@
 package org.memoria.gateway.rest;
 
+import java.sql.SQLException;
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import org.memoria.common.security.Roles;
 import jakarta.inject.Inject;
@@ -11,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.events.ChangeEventProjector;
@@ -28,21 +32,28 @@ public class AdminApi {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "rebuildReadModel", summary = "Rebuild the read model from the topics",
             description = "Replays the three topics from the start into new tables while the current read model keeps "
-                    + "serving; once caught up, the new tables replace the old ones in one transaction. Returns at once; "
-                    + "GET the same path's parent for progress. Starting while a rebuild runs returns that rebuild.")
+                    + "serving, up to the end of the topics as it stood when the rebuild started; then the projector "
+                    + "pauses, the rebuild drains what arrived meanwhile, and the new tables replace the old ones in one "
+                    + "transaction, so it ends however fast writes come. Returns at once; GET the same path's parent for "
+                    + "progress. One rebuild runs at a time across all gateway replicas: starting while one runs "
+                    + "(whichever replica runs it) returns that rebuild.")
     @APIResponse(responseCode = "202", description = "Rebuild started (or already running)")
-    public Response rebuild() {
+    public Response rebuild() throws SQLException {
         return Response.accepted(projector.startRebuild()).build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "readModelStatus", summary = "The read model's last rebuild and the projector's last poll")
+    @Operation(operationId = "readModelStatus", summary = "The read model's last rebuild and the projector's last poll",
+            description = "The last rebuild is read from the gateway's database: every replica reports the same, and "
+                    + "it survives restarts. A rebuild whose gateway stopped before it ended is reported ABANDONED "
+                    + "(its partial tables dropped, the read model unchanged); start it again.")
     @APIResponse(responseCode = "200", description = "Status")
-    public Status status() {
+    public Status status() throws SQLException {
         return new Status(projector.lastPoll(), projector.lastRebuild());
     }
 
-    public record Status(java.time.Instant lastPoll, ChangeEventProjector.Rebuild lastRebuild) {
+    public record Status(@Schema(description = "When this replica's projector last heard from the broker") Instant lastPoll,
+            @Schema(description = "The latest rebuild; absent if none ever ran") ChangeEventProjector.Rebuild lastRebuild) {
     }
 }
