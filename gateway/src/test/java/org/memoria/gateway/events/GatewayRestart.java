@@ -1,0 +1,18 @@
+package org.memoria.gateway.events;
+
+import java.sql.SQLException;
+
+/** What a gateway does when it starts, and the lock a rebuilding gateway holds, for tests outside this package. */
+public final class GatewayRestart {
+
+    /** The session-level advisory lock a gateway holds while it rebuilds the read model. */
+    public static final long REBUILD_LOCK = ChangeEventProjector.REBUILD_LOCK;
+
+    private GatewayRestart() {
+    }
+
+    /** The startup step that abandons a rebuild left running by a gateway that stopped; answers how many. */
+    public static int recoverRebuilds(ChangeEventProjector projector) throws SQLException {
+        return projector.abandonDeadRebuild();
+    }
+}
