@@ -230,8 +230,8 @@ public final class Benchmark {
                 double rate = status.path("eventsPerSecond").asDouble();
                 return new ChangeRebuild(events, rate, events / rate);
             }
-            if (status.path("state").asText().equals("FAILED")) {
-                throw new IllegalStateException("rebuild failed: " + status);
+            if (status.path("state").asText().equals("FAILED") || status.path("state").asText().equals("ABANDONED")) {
+                throw new IllegalStateException("rebuild ended " + status.path("state").asText() + ": " + status);
             }
             Thread.sleep(200);
         }
