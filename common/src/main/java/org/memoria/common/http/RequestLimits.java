@@ -82,7 +82,10 @@ public class RequestLimits {
                 return;
             }
             int status = rc.statusCode() >= 400 ? rc.statusCode() : 500;
-            if (status >= 500) {
+            if (status >= 500 && org.memoria.common.problem.ProblemMappers.clientGone(rc.failure())) {
+                LOG.debugf("The client of %s went away", path(rc));
+                rc.response().setStatusCode(400).end(); // to a closed connection: only frees the request
+            } else if (status >= 500) {
                 LOG.errorf(rc.failure(), "Unexpected failure on %s", path(rc));
                 refuse(rc, json, status, "Internal error", "The request could not be completed; nothing was changed",
                         false);

@@ -149,6 +149,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (clientGone(e)) {
+            // the client closed the connection (gave up, timed out) while its request was read or answered: nothing
+            // to answer and nothing wrong here; an impatient client under load must not flood the log
+            LOG.debugf("The client of %s went away: %s", uri.getPath(), rootMessage(e));
+            return Response.status(400).build();
+        }
         String outage = outage(e);
         if (outage != null) {
             // expected while a database restarts: the client may retry; logged once with a count, no stack trace
@@ -173,6 +179,21 @@ public class ProblemMappers {
     }
 
     private static final RepeatedFailures OUTAGES = new RepeatedFailures(LOG);
+
+    /** Whether the failure is the client's connection closing under the request (read or write). */
+    public static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof java.nio.channels.ClosedChannelException
+                    || t.getClass().getName().equals("io.vertx.core.http.StreamResetException")
+                    || t.getClass().getName().equals("io.vertx.core.http.HttpClosedException")
+                    || t instanceof java.io.IOException && (message.contains("Connection has been closed")
+                            || message.contains("Connection reset by peer") || message.contains("Broken pipe"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** What is unavailable, if the failure is a lost or refused database connection; else null. */
     static String outage(Throwable e) {
