@@ -16,15 +16,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.memoria.common.events.CloudEvents;
+import org.memoria.common.events.Topics;
 import org.memoria.local.LocalStack;
 import org.memoria.local.LocalStack.Service;
 import org.memoria.local.Ports;
+import org.memoria.local.PrometheusText;
 import org.memoria.local.SampleLoader;
+import org.memoria.local.TopicProbe;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -38,12 +44,20 @@ class ArchiveEndToEndIT {
     private static final Duration PROJECTED = Duration.ofSeconds(30);
     private static LocalStack stack;
     private static Path data;
+    private static Path root;
+    /** Where the four services export their spans: tracing on, as an operator turns it on (docs/operations.md). */
+    private static OtlpReceiver collector;
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("memoria.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("memoria.root", "..")).toAbsolutePath().normalize();
         data = Files.createTempDirectory("memoria-e2e-");
-        stack = LocalStack.start(LocalStack.Options.ephemeral(root, data));
+        collector = new OtlpReceiver();
+        stack = LocalStack.start(LocalStack.Options.ephemeral(root, data).withConfig(Map.of(
+                "quarkus.otel.sdk.disabled", "false",
+                "quarkus.otel.exporter.otlp.traces.endpoint", collector.endpoint(),
+                "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
+                "quarkus.otel.bsp.schedule.delay", "200ms")));
         stack.startTimes().forEach((s, d) -> System.out.printf("[e2e] %s ready in %d ms%n", s.module, d.toMillis()));
         System.out.printf("[e2e] kafka broker ready in %d ms%n", stack.kafkaStartTime().toMillis());
         RestAssured.baseURI = stack.url(Service.GATEWAY);
@@ -57,6 +71,9 @@ class ArchiveEndToEndIT {
     static void stop() throws Exception {
         if (stack != null) {
             stack.close();
+        }
+        if (collector != null) {
+            collector.close();
         }
         try (var walk = Files.walk(data)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -99,6 +116,67 @@ class ArchiveEndToEndIT {
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then()
                 .body("participants[0].participant.resolved", is(true))
                 .body("participants[0].participant.name", equalTo("Robert Sheldon Harte")));
+    }
+
+    @Test
+    void oneWriteCanBeFollowedFromTheGatewayThroughTheOwnerTheOutboxAndKafkaToTheProjector() {
+        String trace = ObservabilityTest.hex(16);
+        String caller = ObservabilityTest.hex(8);
+        String id = given().header("traceparent", "00-" + trace + "-" + caller + "-01").contentType(ContentType.JSON)
+                .body(Map.of("preferredName", "Rudolf Klement")).post("/api/people").then().statusCode(201)
+                .extract().path("id");
+
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> spans = collector.trace(trace);
+            OtlpReceiver.ReceivedSpan gateway = one(spans, "gateway", OtlpReceiver.SERVER, caller);
+            OtlpReceiver.ReceivedSpan routed = one(spans, "gateway", OtlpReceiver.CLIENT, gateway.spanId());
+            assertEquals("OwnerRouter.forward", routed.name());
+            OtlpReceiver.ReceivedSpan owner = one(spans, "people-service", OtlpReceiver.SERVER, routed.spanId());
+            OtlpReceiver.ReceivedSpan projected = one(spans, "gateway", OtlpReceiver.CONSUMER, owner.spanId());
+            assertEquals("ProjectionRun.apply", projected.name());
+            // the hop in between: the outbox row's trace context, published as the CloudEvent's ce_traceparent
+            List<TopicProbe.Event> events = TopicProbe.eventsFor(stack.kafkaBootstrapServers(), Topics.PEOPLE, id,
+                    () -> true, Duration.ofSeconds(10));
+            assertEquals("00-" + trace + "-" + owner.spanId() + "-01",
+                    events.getFirst().header(CloudEvents.H_TRACEPARENT));
+        });
+    }
+
+    /** The one span of the trace that this service made, of this kind, as the child of this span. */
+    private static OtlpReceiver.ReceivedSpan one(List<OtlpReceiver.ReceivedSpan> spans, String service, int kind,
+            String parent) {
+        List<OtlpReceiver.ReceivedSpan> found = spans.stream().filter(s -> s.service().equals(service)
+                && s.kind() == kind && s.parentSpanId().equals(parent)).toList();
+        assertEquals(1, found.size(),
+                () -> "one span of " + service + " (kind " + kind + ") under " + parent + " in " + spans);
+        return found.getFirst();
+    }
+
+    @Test
+    void everyMetricTheDashboardAndTheAlertsQueryIsExported() {
+        // something for every panel to show: writes to the three owners, projected by the gateway, and reads
+        String person = post("people", Map.of("preferredName", "Joseph Hansen"));
+        String event = post("events", Map.of("title", "Hansen arrives in Coyoacán", "type", "OTHER", "date", "1937"));
+        String source = post("sources", Map.of("type", "ARTICLE", "title", "With Trotsky to the end"));
+        for (String read : List.of("/api/people/" + person, "/api/events/" + event, "/api/sources/" + source)) {
+            await().atMost(PROJECTED).until(() -> given().get(read).statusCode() == 200);
+        }
+
+        Set<String> exported = new TreeSet<>();
+        for (Service service : Service.values()) {
+            String metrics = given().baseUri(stack.url(service)).port(stack.port(service)).get("/q/metrics").then()
+                    .statusCode(200).extract().asString();
+            exported.addAll(PrometheusText.names(metrics));
+        }
+        List<MonitoringQueries.Query> queries = MonitoringQueries.ofRepository(root);
+        assertTrue(queries.size() >= 10, "the dashboard's panels and the alerts: " + queries);
+        assertEquals(Map.of(), MonitoringQueries.missing(queries, exported), "queried but not exported");
+
+        // and the comparison does fail for a metric nobody exports
+        List<MonitoringQueries.Query> wrong = new ArrayList<>(queries);
+        wrong.add(new MonitoringQueries.Query("panel \"Sent\"", "sum(rate(memoria_outbox_sent_events_total[5m]))"));
+        assertEquals(Map.of("memoria_outbox_sent_events_total", List.of("panel \"Sent\"")),
+                MonitoringQueries.missing(wrong, exported));
     }
 
     @Test

@@ -49,6 +49,12 @@ final class OwnerTopics implements AutoCloseable {
         return send(topic, CloudEvents.changedType(aggregate), id, version, json(state).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Publishes a change made by a traced write: its context travels as {@code ce_traceparent}. */
+    RecordMetadata changed(String topic, String aggregate, UUID id, long version, Object state, String traceparent) {
+        return send(topic, CloudEvents.changedType(aggregate), id, version, json(state).getBytes(StandardCharsets.UTF_8),
+                traceparent);
+    }
+
     /** A state as an owner serialises it. */
     static String json(Object state) {
         try {
@@ -112,9 +118,13 @@ final class OwnerTopics implements AutoCloseable {
     }
 
     private RecordMetadata send(String topic, String type, UUID id, long version, byte[] payload) {
+        return send(topic, type, id, version, payload, null);
+    }
+
+    private RecordMetadata send(String topic, String type, UUID id, long version, byte[] payload, String traceparent) {
         try {
             Future<RecordMetadata> sent = producer.send(CloudEventRecords.record(topic, UUID.randomUUID(),
-                    "/memoria/test-owner", type, id, OffsetDateTime.now(), version, payload));
+                    "/memoria/test-owner", type, id, OffsetDateTime.now(), version, payload, traceparent));
             if (pending != null) {
                 pending.add(sent);
                 return null;

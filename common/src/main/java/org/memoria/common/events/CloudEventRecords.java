@@ -19,6 +19,15 @@ public final class CloudEventRecords {
      */
     public static ProducerRecord<String, byte[]> record(String topic, UUID eventId, String source, String type,
             UUID subject, OffsetDateTime time, long entityVersion, byte[] payload) {
+        return record(topic, eventId, source, type, subject, time, entityVersion, payload, null);
+    }
+
+    /**
+     * @param payload     the entity's full state as JSON, or null for a deletion tombstone
+     * @param traceparent the W3C trace context of the write that made the event ({@code ce_traceparent}), or null
+     */
+    public static ProducerRecord<String, byte[]> record(String topic, UUID eventId, String source, String type,
+            UUID subject, OffsetDateTime time, long entityVersion, byte[] payload, String traceparent) {
         String key = subject.toString();
         var headers = new RecordHeaders();
         add(headers, CloudEvents.H_SPEC_VERSION, CloudEvents.SPEC_VERSION);
@@ -28,6 +37,9 @@ public final class CloudEventRecords {
         add(headers, CloudEvents.H_SUBJECT, key);
         add(headers, CloudEvents.H_TIME, time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         add(headers, CloudEvents.H_ENTITY_VERSION, Long.toString(entityVersion));
+        if (traceparent != null) {
+            add(headers, CloudEvents.H_TRACEPARENT, traceparent);
+        }
         if (payload != null) {
             add(headers, CloudEvents.H_CONTENT_TYPE, CloudEvents.JSON);
         }

@@ -14,6 +14,11 @@ public final class CloudEvents {
     public static final String H_TIME = "ce_time";
     /** Extension attribute: the entity's version after this change; consumers apply only newer versions. */
     public static final String H_ENTITY_VERSION = "ce_entityversion";
+    /**
+     * CloudEvents Distributed Tracing extension: the W3C trace context of the write that made the event, so that a
+     * consumer's span continues its trace; absent when tracing was off.
+     */
+    public static final String H_TRACEPARENT = "ce_traceparent";
     public static final String H_CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
 

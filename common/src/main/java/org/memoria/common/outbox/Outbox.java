@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 import org.memoria.common.events.CloudEvents;
+import org.memoria.common.events.TraceContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,8 +28,8 @@ import io.quarkus.arc.properties.IfBuildProperty;
 public class Outbox {
 
     private static final String INSERT = "insert into outbox_event "
-            + "(event_id, topic, aggregate_type, aggregate_id, event_type, entity_version, payload) "
-            + "values (?, ?, ?, ?, ?, ?, ?)";
+            + "(event_id, topic, aggregate_type, aggregate_id, event_type, entity_version, payload, traceparent) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     EntityManager entityManager;
@@ -67,6 +68,8 @@ public class Outbox {
                 statement.setString(5, type);
                 statement.setLong(6, version);
                 statement.setBytes(7, payload);
+                // the write's trace context travels with the event (ce_traceparent), null when tracing is off
+                statement.setString(8, TraceContext.traceparent());
                 statement.executeUpdate();
             }
         });

@@ -50,7 +50,7 @@ public class OutboxRelay {
     /** The advisory lock that lets one relay at a time publish (the replicas of a service share the table). */
     static final long LOCK_KEY = 0x6d656d6f7269614cL;
     private static final String SELECT = "select id, event_id, topic, aggregate_id, event_type, entity_version, payload, "
-            + "created_at from outbox_event where sent_at is null order by id limit ?";
+            + "created_at, traceparent from outbox_event where sent_at is null order by id limit ?";
 
     @Inject
     DataSource dataSource;
@@ -208,7 +208,7 @@ public class OutboxRelay {
                     rows.add(new Row(rs.getLong("id"), CloudEventRecords.record(rs.getString("topic"),
                             rs.getObject("event_id", UUID.class), config.source(), rs.getString("event_type"), subject,
                             rs.getObject("created_at", OffsetDateTime.class), rs.getLong("entity_version"),
-                            rs.getBytes("payload"))));
+                            rs.getBytes("payload"), rs.getString("traceparent"))));
                 }
             }
         }

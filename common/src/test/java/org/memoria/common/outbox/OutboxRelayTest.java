@@ -1,7 +1,9 @@
 package org.memoria.common.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,6 +32,8 @@ import org.memoria.local.SharedInfrastructure;
 import org.memoria.local.TopicProbe;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -193,6 +197,60 @@ class OutboxRelayTest {
         append(TOPIC, UUID.randomUUID(), 0);
         relay.relayAll();
         assertEquals(1, count("event_id = '" + recent + "'"));
+    }
+
+    @Test
+    void aRowsTraceContextIsPublishedAsTheCloudEventsTraceparentAttribute() throws Exception {
+        OutboxRelay relay = relay(Map.of());
+        UUID traced = UUID.randomUUID();
+        UUID untraced = UUID.randomUUID();
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        UUID tracedEvent = append(TOPIC, traced, 0);
+        execute("update outbox_event set traceparent = '" + traceparent + "' where event_id = '" + tracedEvent + "'");
+        append(TOPIC, untraced, 0);
+
+        relay.relayAll();
+
+        List<TopicProbe.Event> events = TopicProbe.eventsFor(kafka, TOPIC, traced.toString(),
+                TopicProbe.outboxDrained(dataSource), Duration.ofSeconds(30));
+        assertEquals(traceparent, events.getFirst().header(CloudEvents.H_TRACEPARENT));
+        List<TopicProbe.Event> plain = TopicProbe.eventsFor(kafka, TOPIC, untraced.toString(),
+                TopicProbe.outboxDrained(dataSource), Duration.ofSeconds(30));
+        assertFalse(plain.getFirst().headers().containsKey(CloudEvents.H_TRACEPARENT), "no trace, no attribute");
+    }
+
+    private OutboxMetrics metrics(OutboxRelay relay, MeterRegistry registry) {
+        OutboxMetrics metrics = new OutboxMetrics();
+        metrics.dataSource = dataSource;
+        metrics.config = relay.config;
+        metrics.relay = relay;
+        metrics.registry = registry;
+        metrics.register();
+        return metrics;
+    }
+
+    @Test
+    void theMetricsShowTheBacklogTheAgeOfItsOldestRowAndWhatWasPublished() throws Exception {
+        OutboxRelay relay = relay(Map.of());
+        UUID first = append(TOPIC, UUID.randomUUID(), 0);
+        append(TOPIC, UUID.randomUUID(), 0);
+        append(TOPIC, UUID.randomUUID(), 1);
+        execute("update outbox_event set created_at = now() - interval '90 seconds' where event_id = '" + first + "'");
+
+        MeterRegistry before = new SimpleMeterRegistry();
+        metrics(relay, before);
+        assertEquals(3, before.get("memoria.outbox.unsent").tag("topic", TOPIC).gauge().value());
+        double age = before.get("memoria.outbox.oldest.unsent.age").gauge().value();
+        assertTrue(age >= 90 && age < 150, "the oldest unsent row waited 90 s, not " + age);
+        assertEquals(0, before.get("memoria.outbox.published").functionCounter().count());
+
+        relay.relayAll();
+
+        MeterRegistry after = new SimpleMeterRegistry();
+        metrics(relay, after);
+        assertEquals(0, after.get("memoria.outbox.unsent").gauge().value());
+        assertEquals(0, after.get("memoria.outbox.oldest.unsent.age").gauge().value());
+        assertEquals(3, after.get("memoria.outbox.published").tag("topic", TOPIC).functionCounter().count());
     }
 
     @Test

@@ -26,14 +26,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * (docs/decisions/0007-manifests-rendered-by-the-tests.md): {@code resources} (files and directories with a
  * kustomization of their own), {@code patches} that are JSON 6902 operation lists with a {@code target} (group,
  * version, kind, name, namespace; kind and name are anchored regular expressions as in kustomize), {@code namespace}
- * and {@code images} (name, newName, newTag, digest). Transformations run in kustomize's order: patches, namespace,
- * images. Every other field is refused, so that a manifest never relies on a feature this renderer would silently
- * skip. Unlike kustomize, a patch whose target matches nothing is an error.
+ * {@code images} (name, newName, newTag, digest) and {@code configMapGenerator} (name, files, and the options
+ * disableNameSuffixHash, which must be true, and labels). Generated resources join the loaded ones; transformations then
+ * run in kustomize's order: patches, namespace, images. Every other field is refused, so that a manifest never relies
+ * on a feature this renderer would silently skip. Unlike kustomize, a patch whose target matches nothing is an error.
  */
 public final class Kustomize {
 
     public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> FIELDS = Set.of("apiVersion", "kind", "resources", "patches", "namespace", "images");
+    private static final Set<String> FIELDS = Set.of("apiVersion", "kind", "resources", "patches", "namespace", "images",
+            "configMapGenerator");
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "CustomResourceDefinition", "ClusterRole",
             "ClusterRoleBinding", "PersistentVolume", "StorageClass", "PriorityClass", "IngressClass", "GatewayClass");
 
@@ -76,6 +78,9 @@ public final class Kustomize {
             } else {
                 throw new IllegalArgumentException(file + ": resource not found: " + entry.asText());
             }
+        }
+        for (JsonNode generator : list(kustomization, "configMapGenerator")) {
+            resources.add(configMap(directory, file, generator));
         }
         checkUnique(resources, file);
 
@@ -134,6 +139,57 @@ public final class Kustomize {
         }
         if (matched == 0) {
             throw new IllegalArgumentException(file + ": patch target matches nothing: " + target);
+        }
+    }
+
+    /**
+     * A ConfigMap whose data are files of the kustomization's directory, each under its file name (or the key before
+     * {@code =}), with kustomize's field order. The name hash kustomize appends by default is not implemented: it must be
+     * disabled.
+     */
+    private static ObjectNode configMap(Path directory, Path file, JsonNode generator) {
+        refuseOthers(generator, Set.of("name", "files", "options"), file, "configMapGenerator");
+        JsonNode options = generator.path("options");
+        if (options.isObject()) {
+            refuseOthers(options, Set.of("disableNameSuffixHash", "labels"), file, "configMapGenerator options");
+        }
+        if (!options.path("disableNameSuffixHash").asBoolean()) {
+            throw new IllegalArgumentException(file + ": configMapGenerator " + generator.path("name").asText()
+                    + " needs options.disableNameSuffixHash: true (the name hash is not supported)");
+        }
+        ObjectNode configMap = YAML.createObjectNode();
+        configMap.put("apiVersion", "v1");
+        ObjectNode data = configMap.putObject("data");
+        for (JsonNode entry : list(generator, "files")) {
+            String spec = entry.asText();
+            int eq = spec.indexOf('=');
+            String relative = eq >= 0 ? spec.substring(eq + 1) : spec;
+            Path source = directory.resolve(relative).normalize();
+            if (!source.startsWith(directory.normalize())) {
+                throw new IllegalArgumentException(file + ": " + relative + " is outside the kustomization's directory");
+            }
+            String key = eq >= 0 ? spec.substring(0, eq) : source.getFileName().toString();
+            try {
+                data.put(key, Files.readString(source));
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": cannot read " + relative, e);
+            }
+        }
+        configMap.put("kind", "ConfigMap");
+        ObjectNode metadata = configMap.putObject("metadata");
+        if (options.has("labels")) {
+            metadata.set("labels", options.get("labels").deepCopy());
+        }
+        metadata.put("name", generator.path("name").asText());
+        return configMap;
+    }
+
+    private static void refuseOthers(JsonNode node, Set<String> allowed, Path file, String where) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String field = it.next();
+            if (!allowed.contains(field)) {
+                throw new IllegalArgumentException(file + ": unsupported " + where + " field \"" + field + "\"");
+            }
         }
     }
 

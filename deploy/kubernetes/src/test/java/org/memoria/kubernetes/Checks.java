@@ -81,6 +81,7 @@ final class Checks {
         databaseConnections();
         route();
         databases();
+        monitoring();
         return problems;
     }
 
@@ -822,6 +823,96 @@ final class Checks {
                             problem("HTTPRoute %s routes %s, which the gateway does not serve (%s)",
                                     route.getMetadata().getName(), path, served);
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- monitoring: the services' metrics are scraped where they are served, and the dashboards and alerts parse
+
+    /** Namespace of Prometheus (README: the Prometheus Operator's Prometheus runs there). */
+    static final String PROMETHEUS_NAMESPACE = "monitoring";
+
+    /** Where a service serves its metrics: the non-application root and the Micrometer Prometheus path. */
+    String metricsPath(Application.Service service) {
+        return join(nonApplicationRoot(service), packaged(service, "quarkus.micrometer.export.prometheus.path"));
+    }
+
+    void monitoring() {
+        List<GenericKubernetesResource> monitors = overlay.generic("ServiceMonitor");
+        if (monitors.isEmpty()) {
+            return; // an overlay without the monitoring resources (dev)
+        }
+        Network network = new Network(overlay);
+        Network.Pod prometheus = Network.outsider(PROMETHEUS_NAMESPACE);
+        for (Application.Service service : app.services) {
+            Optional<Deployment> deployment = deployment(service);
+            if (deployment.isEmpty()) {
+                continue;
+            }
+            Map<String, String> podLabels = deployment.get().getSpec().getTemplate().getMetadata().getLabels();
+            List<Service> scraped = new ArrayList<>();
+            for (GenericKubernetesResource monitor : monitors) {
+                JsonNode spec = Overlay.spec(monitor);
+                Map<String, String> selector = Models.JSON.convertValue(spec.path("selector").path("matchLabels"),
+                        Models.JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+                List<Service> selected = overlay.services().stream()
+                        .filter(s -> Network.selects(selector, Overlay.labels(s))).toList();
+                if (selected.isEmpty()) {
+                    problem("ServiceMonitor %s selects no Service", monitor.getMetadata().getName());
+                }
+                for (Service svc : selected.stream().filter(s -> Network.selects(s.getSpec().getSelector(), podLabels)).toList()) {
+                    scraped.add(svc);
+                    for (JsonNode endpoint : spec.path("endpoints")) {
+                        String portName = endpoint.path("port").asText();
+                        Optional<ServicePort> port = svc.getSpec().getPorts().stream()
+                                .filter(p -> portName.equals(p.getName())).findFirst();
+                        String path = endpoint.path("path").asText("/metrics");
+                        if (port.isEmpty()) {
+                            problem("ServiceMonitor %s scrapes port %s, which Service %s does not have",
+                                    monitor.getMetadata().getName(), portName, svc.getMetadata().getName());
+                            continue;
+                        }
+                        if (!path.equals(metricsPath(service))) {
+                            problem("ServiceMonitor %s scrapes %s, %s serves its metrics at %s",
+                                    monitor.getMetadata().getName(), path, service.name(), metricsPath(service));
+                        }
+                        Integer target = resolve(port.get().getTargetPort(), container(service).orElseThrow());
+                        if (target == null || !network.allows(prometheus, network.pod(deployment.get().getMetadata().getName()), target)) {
+                            problem("Prometheus (namespace %s) cannot reach %s on port %s, which ServiceMonitor %s scrapes",
+                                    PROMETHEUS_NAMESPACE, service.name(), target, monitor.getMetadata().getName());
+                        }
+                    }
+                }
+            }
+            if (scraped.isEmpty()) {
+                problem("no ServiceMonitor scrapes %s", service.name());
+            }
+        }
+        for (var configMap : overlay.all(io.fabric8.kubernetes.api.model.ConfigMap.class)) {
+            if (!"1".equals(Overlay.labels(configMap).get("grafana_dashboard"))) {
+                continue;
+            }
+            configMap.getData().forEach((key, json) -> {
+                try {
+                    JsonNode dashboard = Models.JSON.readTree(json);
+                    List<String> exprs = new ArrayList<>();
+                    dashboard.findValues("expr").forEach(e -> exprs.add(e.asText()));
+                    if (!dashboard.path("panels").isArray() || exprs.isEmpty()) {
+                        problem("dashboard %s of ConfigMap %s has no panels with queries", key, configMap.getMetadata().getName());
+                    }
+                } catch (java.io.IOException e) {
+                    problem("dashboard %s of ConfigMap %s is not JSON: %s", key, configMap.getMetadata().getName(), e.getMessage());
+                }
+            });
+        }
+        for (GenericKubernetesResource rules : overlay.generic("PrometheusRule")) {
+            for (JsonNode group : Overlay.spec(rules).path("groups")) {
+                for (JsonNode rule : group.path("rules")) {
+                    if (rule.has("alert") && !rule.path("annotations").has("summary")) {
+                        problem("alert %s of PrometheusRule %s has no summary", rule.path("alert").asText(),
+                                rules.getMetadata().getName());
                     }
                 }
             }

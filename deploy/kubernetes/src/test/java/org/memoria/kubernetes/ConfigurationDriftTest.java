@@ -177,6 +177,44 @@ class ConfigurationDriftTest {
     }
 
     @Test
+    void aServiceMonitorOnAnotherPathIsCaught() {
+        expect(problems("ServiceMonitor", "gateway", "- {op: replace, path: /spec/endpoints/0/path, value: /metrics}"),
+                "ServiceMonitor gateway scrapes /metrics, gateway serves its metrics at /q/metrics");
+    }
+
+    @Test
+    void movingTheMetricsEndpointIsCaught() {
+        Repo repo = REPO.edit(Application.COMMON_PROPERTIES, "quarkus.devservices.enabled=false",
+                "quarkus.devservices.enabled=false\nquarkus.micrometer.export.prometheus.path=prometheus");
+        expect(problems(repo), "ServiceMonitor people-service scrapes /q/metrics, people-service serves its metrics at "
+                + "/q/prometheus");
+    }
+
+    @Test
+    void aServiceNobodyScrapesIsCaught() {
+        expect(problems("ServiceMonitor", "sources-service", """
+                - op: replace
+                  path: /spec/selector/matchLabels/app.kubernetes.io~1name
+                  value: source-service
+                """), "ServiceMonitor sources-service selects no Service", "no ServiceMonitor scrapes sources-service");
+    }
+
+    @Test
+    void prometheusShutOutOfTheServicesIsCaught() {
+        expect(problems("NetworkPolicy", "services-from-prometheus", """
+                - op: replace
+                  path: /spec/ingress/0/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name
+                  value: observability
+                """), "Prometheus (namespace monitoring) cannot reach gateway on port 8080");
+    }
+
+    @Test
+    void anAlertWithoutASummaryIsCaught() {
+        expect(problems("PrometheusRule", "memoria-alerts", "- {op: remove, path: /spec/groups/1/rules/0/annotations/summary}"),
+                "alert MemoriaProjectorLagging of PrometheusRule memoria-alerts has no summary");
+    }
+
+    @Test
     void aRouteToTheHealthEndpointsIsCaught() {
         expect(problems("HTTPRoute", "memoria", """
                 - op: add

@@ -109,6 +109,40 @@ class KustomizeTest {
     }
 
     @Test
+    void aConfigMapGeneratedFromFilesGetsTheNamespaceAndTheLabels() throws IOException {
+        write("g/kustomization.yaml", """
+                namespace: apps
+                configMapGenerator:
+                  - name: board
+                    files: [boards/one.json, renamed.json=boards/two.json]
+                    options: {disableNameSuffixHash: true, labels: {grafana_dashboard: "1"}}
+                """);
+        write("g/boards/one.json", "{\"a\": 1}\n");
+        write("g/boards/two.json", "{}");
+
+        ObjectNode board = Kustomize.build(dir.resolve("g")).getFirst();
+
+        assertEquals(Kustomize.readAllText("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: board, namespace: apps, labels: {grafana_dashboard: "1"}}
+                data: {one.json: "{\\"a\\": 1}\\n", renamed.json: "{}"}
+                """).getFirst(), board);
+
+        write("h/kustomization.yaml", "configMapGenerator:\n  - name: board\n    files: [one.json]\n");
+        write("h/one.json", "{}");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Kustomize.build(dir.resolve("h"))).getMessage()
+                .contains("needs options.disableNameSuffixHash: true"));
+        write("i/kustomization.yaml", "configMapGenerator:\n  - name: board\n    literals: [a=b]\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Kustomize.build(dir.resolve("i"))).getMessage()
+                .contains("unsupported configMapGenerator field \"literals\""));
+        write("j/kustomization.yaml", "configMapGenerator:\n  - name: board\n    files: [../g/boards/two.json]\n"
+                + "    options: {disableNameSuffixHash: true}\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Kustomize.build(dir.resolve("j"))).getMessage()
+                .contains("outside the kustomization's directory"));
+    }
+
+    @Test
     void unsupportedFeaturesAreRefused() throws IOException {
         base();
         write("a/kustomization.yaml", "resources: [../base]\ncommonLabels: {team: x}\n");

@@ -42,7 +42,10 @@ class ManifestModelTest {
         assertEquals(1L, prod.get("barmancloud.cnpg.io/v1 ObjectStore"));
         assertEquals(4L, prod.get("postgresql.cnpg.io/v1 ScheduledBackup"));
         assertEquals(4L, prod.get("monitoring.coreos.com/v1 PodMonitor"));
-        assertEquals(10L, prod.get("networking.k8s.io/v1 NetworkPolicy"));
+        assertEquals(4L, prod.get("monitoring.coreos.com/v1 ServiceMonitor"));
+        assertEquals(1L, prod.get("monitoring.coreos.com/v1 PrometheusRule"));
+        assertEquals(1L, prod.get("v1 ConfigMap"), "the Grafana dashboard");
+        assertEquals(11L, prod.get("networking.k8s.io/v1 NetworkPolicy"));
     }
 
     @ParameterizedTest
@@ -56,7 +59,10 @@ class ManifestModelTest {
             "Cluster | people-db | /spec/instance | instance",
             "Cluster | people-db | /spec/bootstrap/initdb/databse | databse",
             "ObjectStore | memoria-backups | /spec/configuration/destination | destination",
-            "HTTPRoute | memoria | /spec/rules/0/backendRef | backendRef"})
+            "HTTPRoute | memoria | /spec/rules/0/backendRef | backendRef",
+            "ServiceMonitor | gateway | /spec/endpoints/0/targetport | targetport",
+            "PrometheusRule | memoria-alerts | /spec/groups/0/rules/0/severity | severity",
+            "ConfigMap | memoria-dashboard | /spec | spec"})
     void anUnknownFieldFails(String kind, String name, String path, String field) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Overlay.render(REPO, "prod").change(kind, name, r -> {
@@ -71,7 +77,8 @@ class ManifestModelTest {
             "Cluster | people-db | /spec/primaryUpdateStrategy | sometimes | is not one of",
             "Cluster | people-db | /spec/instances | '0' | not of type integer",
             "ObjectStore | memoria-backups | /spec/retentionPolicy | 30 days | does not match",
-            "ScheduledBackup | people-db-daily | /spec/method | pluginn | is not one of"})
+            "ScheduledBackup | people-db-daily | /spec/method | pluginn | is not one of",
+            "PrometheusRule | memoria-alerts | /spec/groups/0/rules/0/for | 5 minutes | does not match"})
     void aWrongValueFails(String kind, String name, String path, String value, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Overlay.render(REPO, "prod").change(kind, name, r -> {

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -51,6 +52,7 @@ final class Models {
 
     private static final Map<String, Class<? extends HasMetadata>> TYPED = Map.of(
             "v1 Service", Service.class,
+            "v1 ConfigMap", ConfigMap.class,
             "apps/v1 Deployment", Deployment.class,
             "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class,
             "autoscaling/v2 HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,

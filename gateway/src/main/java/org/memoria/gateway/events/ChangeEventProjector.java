@@ -117,6 +117,8 @@ public class ChangeEventProjector {
     @Inject
     DeadLetters deadLetters;
     @Inject
+    ProjectorTelemetry telemetry;
+    @Inject
     GatewayConfig config;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -213,6 +215,7 @@ public class ChangeEventProjector {
             try (ProjectionRun run = new ProjectionRun(bootstrapServers, consumerGroup(), config.maxBatch(), dataSource,
                     writer, deadLetters, Tables.LIVE, membership())) {
                 live = run;
+                run.observe(telemetry);
                 while (running && !paused) {
                     run.pollOnce(Duration.ofMillis(200));
                     lastPoll = Instant.now();

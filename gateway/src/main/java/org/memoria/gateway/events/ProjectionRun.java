@@ -58,6 +58,8 @@ final class ProjectionRun implements AutoCloseable {
     private final String group;
     /** The partitions the group gave this consumer (possibly none); null until it joined. */
     private volatile Set<TopicPartition> assigned;
+    /** Where the live run reports itself; null for a rebuild's run. Set and used on the projector's thread. */
+    private ProjectorTelemetry telemetry;
 
     /**
      * @param membership consumer settings for this run's group membership (e.g. a static member's
@@ -98,16 +100,47 @@ final class ProjectionRun implements AutoCloseable {
         this(bootstrapServers, group, maxBatch, dataSource, writer, deadLetters, tables, Map.of());
     }
 
+    /** Reports this run's lag, progress and spans there from now on (the live projector's run; a rebuild's is not). */
+    void observe(ProjectorTelemetry telemetry) {
+        this.telemetry = telemetry;
+    }
+
     /** Polls once and applies what came; returns the number of records consumed. */
     int pollOnce(Duration timeout) throws SQLException {
         ConsumerRecords<String, byte[]> records = consumer.poll(timeout);
+        if (telemetry != null) {
+            reportLag();
+        }
         if (records.isEmpty()) {
             return 0;
         }
-        applied += apply(records);
-        consumer.commitSync();
+        try (ProjectorTelemetry.Batch batch = telemetry == null ? ProjectorTelemetry.Batch.NONE
+                : telemetry.begin(records)) {
+            int changed;
+            try {
+                changed = apply(records);
+                consumer.commitSync();
+            } catch (SQLException | RuntimeException e) {
+                batch.failed(e);
+                throw e;
+            }
+            applied += changed;
+            if (telemetry != null) {
+                telemetry.projected(records, changed);
+            }
+        }
         consumed += records.count();
         return records.count();
+    }
+
+    /** The lag of each partition as the consumer knows it from its last fetch: no call to the broker. */
+    private void reportLag() {
+        Set<TopicPartition> held = consumer.assignment();
+        Map<TopicPartition, Long> lags = new HashMap<>();
+        for (TopicPartition tp : held) {
+            consumer.currentLag(tp).ifPresent(lag -> lags.put(tp, lag));
+        }
+        telemetry.polled(held, lags);
     }
 
     /**

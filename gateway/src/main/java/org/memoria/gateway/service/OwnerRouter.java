@@ -28,6 +28,14 @@ import org.memoria.common.problem.RepeatedFailures;
 import org.memoria.gateway.events.EntityClaims;
 import org.memoria.gateway.config.GatewayConfig;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+
 /**
  * Routes a write received by the gateway to the service that owns the entity, and relays the owner's answer
  * (status, body, ETag, problem details) unchanged but for the Location, which is rewritten to the gateway's URL.
@@ -52,12 +60,22 @@ public class OwnerRouter {
 
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final OpenTelemetry telemetry;
+    private final Tracer tracer;
 
-    @Inject
+    /** A router that traces nothing. */
     public OwnerRouter(GatewayConfig config) {
+        this(config, OpenTelemetry.noop());
+    }
+
+    /** A router whose calls to the owners are client spans, their context sent along ({@code traceparent}). */
+    @Inject
+    public OwnerRouter(GatewayConfig config, OpenTelemetry telemetry) {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.router().connectTimeout()).build();
         this.requestTimeout = config.router().requestTimeout();
+        this.telemetry = telemetry;
+        this.tracer = telemetry.getTracer("org.memoria.gateway.router");
     }
 
     /**
@@ -92,7 +110,7 @@ public class OwnerRouter {
         }
         HttpResponse<byte[]> answer;
         try {
-            answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            answer = send(request, ownerName, method);
         } catch (HttpConnectTimeoutException | ConnectException e) {
             // the connection was never made: the request never reached the owner
             FAILURES.warn(ownerName, "Cannot reach the " + ownerName + ": " + e);
@@ -117,6 +135,32 @@ public class OwnerRouter {
         answer.headers().firstValue(HttpHeaders.LOCATION).ifPresent(location -> response.location(
                 uri.getBaseUriBuilder().path("api").path(URI.create(location).getPath()).build()));
         return response.build();
+    }
+
+    /**
+     * Sends the request in a client span, the child of the gateway's server span, whose context goes to the owner in
+     * the {@code traceparent} header: the owner's span, its outbox row and the projector's span continue the trace.
+     */
+    private HttpResponse<byte[]> send(HttpRequest.Builder request, String ownerName, String method)
+            throws IOException, InterruptedException {
+        Span span = tracer.spanBuilder("OwnerRouter.forward").setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", method).setAttribute("peer.service", ownerName).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), request,
+                    HttpRequest.Builder::header);
+            HttpResponse<byte[]> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            span.setAttribute("http.response.status_code", answer.statusCode());
+            if (answer.statusCode() >= 500) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            return answer;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     private static Response unavailable(int status, String owner, String what, UriInfo uri) {

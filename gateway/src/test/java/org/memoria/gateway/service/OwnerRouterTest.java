@@ -34,6 +34,18 @@ import org.memoria.gateway.config.GatewayConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -100,6 +112,33 @@ class OwnerRouterTest {
         owner.verify(postRequestedFor(urlEqualTo("/people")).withHeader("Authorization", equalTo("Bearer a.b.c"))
                 .withHeader("Content-Type", equalTo("application/json")).withoutHeader("Cookie")
                 .withRequestBody(equalToJson("{\"preferredName\":\"Rudolf Klement\"}")));
+    }
+
+    @Test
+    void theCallToTheOwnerIsAClientSpanWhoseContextTheOwnerReceives() {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        try (SdkTracerProvider tracing = SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()) {
+            OpenTelemetry telemetry = OpenTelemetrySdk.builder().setTracerProvider(tracing)
+                    .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
+            OwnerRouter traced = new OwnerRouter(config(Map.of()), telemetry);
+            owner.stubFor(put(urlEqualTo("/people/1")).willReturn(aResponse().withStatus(200)));
+            Span request = tracing.get("test").spanBuilder("PeopleApi.replace").startSpan();
+            try (Scope scope = request.makeCurrent()) {
+                traced.forward("people service", ownerUrl(), "PUT", "/people/1", headers(Map.of("traceparent",
+                        "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")), new byte[0], uri("/api/people/1"));
+            } finally {
+                request.end();
+            }
+
+            SpanData client = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("OwnerRouter.forward"))
+                    .findFirst().orElseThrow();
+            assertEquals(SpanKind.CLIENT, client.getKind());
+            assertEquals(request.getSpanContext().getSpanId(), client.getParentSpanId());
+            // the owner continues the gateway's trace from the router's span, not from what the caller sent
+            owner.verify(putRequestedFor(urlEqualTo("/people/1")).withHeader("traceparent",
+                    equalTo("00-" + client.getTraceId() + "-" + client.getSpanId() + "-01")));
+        }
     }
 
     @Test
