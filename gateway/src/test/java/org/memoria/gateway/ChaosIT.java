@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.memoria.local.LocalStack;
 import org.memoria.local.LocalStack.Service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -147,6 +148,7 @@ class ChaosIT {
     @Test
     void everyAcknowledgedWriteSurvivesEveryKillOnceAndTheArchiveShowsIt() throws Exception {
         List<Recovery> recoveries = new ArrayList<>();
+        JsonNode rebuild = null;
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
         Instant began = Instant.now();
@@ -176,6 +178,8 @@ class ChaosIT {
             recoveries.add(afterKill("PostgreSQL", stack::crashPostgres, () -> ready(Service.GATEWAY), Kind.PERSON));
             hold();
             recoveries.add(afterKill("Kafka broker", stack::crashKafka, () -> ready(Service.GATEWAY), Kind.PERSON));
+            hold();
+            rebuild = rebuildUnderLoad();
             hold();
         } finally {
             clock.shutdownNow();
@@ -217,7 +221,8 @@ class ChaosIT {
             }
             outboxLeft += sql(owner, "select count(*) from outbox_event where sent_at is null");
         }
-        report(recoveries, ran, lost.size(), notInViews.size(), duplicated, outboxLeft);
+        report(recoveries, rebuild, ran, lost.size(), notInViews.size(), duplicated, outboxLeft);
+        assertEquals("DONE", rebuild.path("state").asText(), "the rebuild under load: " + rebuild);
         assertEquals(List.of(), lost, "acknowledged writes their owner does not hold");
         assertEquals(List.of(), notInViews, "acknowledged writes the archive's views do not show");
         assertEquals(0, duplicated, "duplicated writes");
@@ -313,6 +318,25 @@ class ChaosIT {
         return r;
     }
 
+    /** A read-model rebuild while the writes go on: it must end, and (checked afterwards) lose none of them. */
+    private JsonNode rebuildUnderLoad() throws Exception {
+        String admin = "Bearer " + stack.tokens().admin("chaos-admin");
+        String status = stack.url(Service.GATEWAY) + "/api/admin/read-model";
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(status + "/rebuild"))
+                .header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, started.statusCode(), started.body());
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(status))
+                    .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString());
+            last[0] = answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("lastRebuild") : null;
+            return last[0] != null && !last[0].path("state").asText().equals("RUNNING");
+        });
+        System.out.println("[chaos] rebuild under load: " + last[0]);
+        return last[0];
+    }
+
     private void hold() {
         long until = System.nanoTime() + HOLD.toNanos();
         await().atMost(HOLD.plusSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> System.nanoTime() >= until);
@@ -376,17 +400,24 @@ class ChaosIT {
 
     // ---- the report -----------------------------------------------------------------------------------------------
 
-    private void report(List<Recovery> recoveries, Duration ran, int lost, int notInViews, int duplicated, int outboxLeft)
-            throws IOException {
+    private void report(List<Recovery> recoveries, JsonNode rebuild, Duration ran, int lost, int notInViews,
+            int duplicated, int outboxLeft) throws IOException {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "Run %s: %d writes/s through the gateway for %.0f s, %d s between "
                 + "recoveries; %s.%n%n", DateTimeFormatter.ISO_INSTANT.format(Instant.now().atOffset(ZoneOffset.UTC)),
                 RATE, seconds(ran), HOLD.toSeconds(), Runtime.getRuntime().availableProcessors() + " cores"));
-        table.append("| killed (SIGKILL) | answering again after | a new write in the views after | writes acknowledged meanwhile |\n");
-        table.append("|---|---:|---:|---:|\n");
+        table.append("| killed (SIGKILL) | answering again after | a new write in the views after | of which after "
+                + "answering again | writes acknowledged meanwhile |\n");
+        table.append("|---|---:|---:|---:|---:|\n");
         for (Recovery r : recoveries) {
-            table.append(String.format(Locale.ROOT, "| %s | %.1f s | %.1f s | %d |%n", r.killed(), seconds(r.back()),
-                    seconds(r.visible()), r.writesMeanwhile()));
+            table.append(String.format(Locale.ROOT, "| %s | %.1f s | %.1f s | %.1f s | %d |%n", r.killed(),
+                    seconds(r.back()), seconds(r.visible()), seconds(r.visible().minus(r.back())), r.writesMeanwhile()));
+        }
+        if (rebuild != null) {
+            table.append(String.format(Locale.ROOT, "%nA read-model rebuild under the same writes: %s, %d events "
+                    + "replayed at %.0f events/s, from %s to %s.%n", rebuild.path("state").asText(),
+                    rebuild.path("events").asLong(), rebuild.path("eventsPerSecond").asDouble(),
+                    rebuild.path("startedAt").asText(), rebuild.path("finishedAt").asText()));
         }
         table.append('\n');
         table.append("| acknowledged writes | lost at the owner | missing from the views | duplicated | left in an outbox "
