@@ -3,8 +3,6 @@ package org.memoria.images;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,13 +10,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
 /**
@@ -68,7 +68,7 @@ final class JavaRuntime {
         Path stamp = work.resolve("runtime-root.stamp");
         String fingerprint = String.join("\n", System.getProperty("java.home"), System.getProperty("java.runtime.version"),
                 System.getProperty("os.arch"), String.join(",", MODULES), String.join(" ", JLINK_OPTIONS), etcPasswd(),
-                run("ldd", "--version").lines().findFirst().orElse(""));
+                run("ldd", "--version").lines().findFirst().orElse(""), ownCode());
         if (Files.isDirectory(root) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)) {
             return root;
         }
@@ -95,21 +95,33 @@ final class JavaRuntime {
         return root;
     }
 
+    /** This class's bytecode, so that a change to how the runtime is staged stages it anew. */
+    private static String ownCode() throws IOException {
+        try (InputStream in = JavaRuntime.class.getResourceAsStream("JavaRuntime.class")) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String etcPasswd() {
         return "root:x:0:0:root:/root:/sbin/nologin\n" + USER + ":x:" + UID + ":" + UID + ":Memoria:/deployments:/sbin/nologin\n";
     }
 
-    private static void jlink(Path output) {
-        ToolProvider jlink = ToolProvider.findFirst("jlink")
-                .orElseThrow(() -> new IllegalStateException("this JDK has no jlink (" + System.getProperty("java.home") + ")"));
-        List<String> args = new ArrayList<>(List.of("--add-modules", String.join(",", MODULES)));
-        args.addAll(JLINK_OPTIONS);
-        args.addAll(List.of("--output", output.toString()));
-        StringWriter out = new StringWriter();
-        int exit = jlink.run(new PrintWriter(out), new PrintWriter(out), args.toArray(String[]::new));
-        if (exit != 0) {
-            throw new IllegalStateException("jlink " + String.join(" ", args) + " failed (" + exit + "):\n" + out);
+    /**
+     * Runs the JDK's jlink command, not its in-process ToolProvider: the command's launcher sets what makes the output
+     * the same for the same inputs (two in-process runs gave different module images), and a layer that stays the
+     * same is one a registry and a node already have.
+     */
+    private static void jlink(Path output) throws IOException, InterruptedException {
+        Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
+        if (!Files.isExecutable(jlink)) {
+            throw new IllegalStateException("this JDK has no jlink (" + System.getProperty("java.home") + ")");
         }
+        List<String> command = new ArrayList<>(List.of(jlink.toString(), "--add-modules", String.join(",", MODULES)));
+        command.addAll(JLINK_OPTIONS);
+        command.addAll(List.of("--output", output.toString()));
+        run(command.toArray(String[]::new));
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -31,6 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -266,14 +267,15 @@ class ImagesIT {
                 image.config.path("config").path("WorkingDir").asText(), env, command, log);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
-            Awaitility.await("the gateway's readiness").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions().until(() -> {
-                        if (!process.isAlive()) {
-                            fail("the gateway exited with " + process.exitValue() + ":\n" + tail(log));
-                        }
-                        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    });
+            try {
+                Awaitility.await("the gateway's readiness").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                        .failFast("the gateway exited", () -> !process.isAlive())
+                        .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            } catch (ConditionTimeoutException | TerminalFailureException e) {
+                throw new AssertionError(e.getMessage() + "; its log (" + log + ") ends:\n" + tail(log), e);
+            }
             HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/openapi"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, openapi.statusCode());
