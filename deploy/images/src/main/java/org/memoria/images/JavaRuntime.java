@@ -36,7 +36,7 @@ final class JavaRuntime {
 
     /**
      * What Quarkus and the services' libraries use, found with {@code jdeps} over every jar of the four services (the
-     * analysis is in docs/decisions/0010): the JDK modules they import, plus java.rmi (JTA's exceptions extend
+     * analysis is in docs/decisions/0011): the JDK modules they import, plus java.rmi (JTA's exceptions extend
      * RemoteException), jdk.zipfs (libraries that open jars as file systems), jdk.jfr (flight recordings in
      * production: {@code -XX:StartFlightRecording} through JAVA_TOOL_OPTIONS). The image test starts the gateway with
      * this runtime.
