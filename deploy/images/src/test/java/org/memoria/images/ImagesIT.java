@@ -69,6 +69,10 @@ class ImagesIT {
     String version;
     List<Service> services;
     Map<String, List<ObjectNode>> overlays;
+    /** For the whole class (a static field: an instance field would be a new folder for every test). */
+    @TempDir
+    static Path scratch;
+    Path unpacked;
 
     @BeforeAll
     void readImages() throws IOException {
@@ -227,8 +231,8 @@ class ImagesIT {
 
     /** The image's runtime runs where it is unpacked (with this machine's C libraries), as any user may run it. */
     @Test
-    void theRuntimeRuns(@TempDir Path unpacked) throws Exception {
-        gateway().image().extract(unpacked);
+    void theRuntimeRuns() throws Exception {
+        Path unpacked = unpackedGateway();
         Process p = new ProcessBuilder(unpacked.resolve("opt/java/bin/java").toString(), "-version").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -242,12 +246,10 @@ class ImagesIT {
      * must become ready, which needs the database, the broker and its projector.
      */
     @Test
-    void theGatewayImageStartsAndBecomesReady(@TempDir Path unpacked) throws Exception {
+    void theGatewayImageStartsAndBecomesReady() throws Exception {
         Assumptions.assumeTrue(Container.available(), () -> "cannot isolate a process here: " + Container.unavailableBecause().orElse(""));
-        Service gateway = gateway();
-        OciImage image = gateway.image();
-        image.extract(unpacked);
-        Files.setPosixFilePermissions(unpacked, OciImage.permissions(0755));
+        OciImage image = gateway().image();
+        Path unpacked = unpackedGateway();
 
         SharedInfrastructure infrastructure = SharedInfrastructure.get();
         PostgresServer postgres = infrastructure.postgres();
@@ -290,6 +292,17 @@ class ImagesIT {
         } finally {
             Container.stop(process, 30);
         }
+    }
+
+    /** The gateway's image unpacked once for the tests that run it, its root open to the image's user as "/" is. */
+    private synchronized Path unpackedGateway() throws IOException {
+        if (unpacked == null) {
+            Path dir = scratch.resolve("gateway-root");
+            gateway().image().extract(dir);
+            Files.setPosixFilePermissions(dir, OciImage.permissions(0755));
+            unpacked = dir;
+        }
+        return unpacked;
     }
 
     private Service gateway() {
