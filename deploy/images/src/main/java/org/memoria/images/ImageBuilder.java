@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -180,8 +181,9 @@ public final class ImageBuilder {
     }
 
     /**
-     * A staged folder as a layer at the image's root, with the staged files' permissions; a folder appears on its own
-     * only when it is empty (its parents Jib adds, with 755).
+     * A staged folder as a layer at the image's root: files 755 where the staged file is executable by its owner, else
+     * 644, whatever the build's umask; a folder appears on its own only when it is empty, with its staged permissions
+     * (/tmp), the others Jib adds with 755.
      */
     static FileEntriesLayer treeLayer(String name, Path root) throws IOException {
         FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(name);
@@ -194,8 +196,12 @@ public final class ImageBuilder {
                 if (directory && !isEmpty(file)) {
                     continue;
                 }
+                Set<PosixFilePermission> staged = Files.getPosixFilePermissions(file);
+                FilePermissions permissions = directory ? FilePermissions.fromPosixFilePermissions(staged)
+                        : staged.contains(PosixFilePermission.OWNER_EXECUTE) ? FilePermissions.fromOctalString("755")
+                        : FilePermissions.DEFAULT_FILE_PERMISSIONS;
                 layer.addEntry(file, AbsoluteUnixPath.get("/" + root.relativize(file).toString().replace('\\', '/')),
-                        FilePermissions.fromPosixFilePermissions(Files.getPosixFilePermissions(file)), EPOCH);
+                        permissions, EPOCH);
             }
         }
         return layer.build();
