@@ -22,6 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /**
+     * The JVM options every service runs with here, which docs/benchmarks.md measured; the images make them their
+     * default ({@code JAVA_TOOL_OPTIONS}, deploy/images) and the Kubernetes Deployments set the same.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx192m", "-Xss512k");
+
     /** A service of the platform: its module folder, database and default port. */
     public enum Service {
         PEOPLE("people-service", "people", 8081),
@@ -142,8 +148,9 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:+UseSerialGC", "-Xmx192m", "-Xss512k"));
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JVM_OPTIONS);
         Map<String, String> config = new LinkedHashMap<>(postgres.quarkusConfig(service.database));
         config.put("quarkus.http.port", Integer.toString(port(service)));
         config.put("quarkus.http.host", Ports.HOST);
