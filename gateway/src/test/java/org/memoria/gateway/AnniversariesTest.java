@@ -44,6 +44,7 @@ class AnniversariesTest {
     private final UUID security = UUID.randomUUID();
     private final UUID assignment = UUID.randomUUID();
     private final UUID trotsky = UUID.randomUUID();
+    private final UUID leapYear = UUID.randomUUID();
     private OwnerTopics owners;
 
     @BeforeEach
@@ -60,9 +61,12 @@ class AnniversariesTest {
                 EventType.ASSIGNMENT, "[1940-05-26,1940-05-27]", null, null, null, null, List.of()));
         owners.changed(Topics.PEOPLE, "person", trotsky, 0, new PersonState(trotsky, 0, "Leon Trotsky " + tag, List.of(),
                 "1879-11-07", null, "1940-08-21", null, null, null));
+        owners.changed(Topics.EVENTS, "event", leapYear, 0, new EventState(leapYear, 0, "founding of the circle " + tag,
+                EventType.OTHER, "1916", null, null, null, null, List.of()));
         await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/people/" + trotsky).statusCode() == 200
                 && given().get("/api/events/" + assignment).statusCode() == 200
-                && given().get("/api/sources/" + security).statusCode() == 200);
+                && given().get("/api/sources/" + security).statusCode() == 200
+                && given().get("/api/events/" + leapYear).statusCode() == 200);
     }
 
     @AfterAll
@@ -106,6 +110,22 @@ class AnniversariesTest {
                         + " (November 7, 1879)"));
         given().queryParam("on", "2025-08-21").get("/api/anniversaries").then()
                 .body(item(trotsky.toString()) + ".text", containsString("85 years since the death of Leon Trotsky"));
+    }
+
+    @Test
+    void aYearOnlyDateInALeapYearEndsOnDecemberThirtyFirstInEveryYear() {
+        // 1916 is a leap year: its 366 days must not push the anniversary into the next year's January 1
+        given().queryParam("from", "2019-12-25").queryParam("to", "2019-12-31").get("/api/anniversaries").then()
+                .statusCode(200)
+                .body(item(leapYear.toString()) + ".years", is(103))
+                .body(item(leapYear.toString()) + ".possibleFrom", equalTo("2019-01-01"))
+                .body(item(leapYear.toString()) + ".possibleTo", equalTo("2019-12-31"))
+                .body(item(leapYear.toString()) + ".caveat",
+                        containsString("between January 1, 2019 and December 31, 2019"));
+        // and in a leap year it still covers December 31
+        given().queryParam("on", "2020-12-31").get("/api/anniversaries").then().statusCode(200)
+                .body(item(leapYear.toString()) + ".years", is(104))
+                .body(item(leapYear.toString()) + ".possibleTo", equalTo("2020-12-31"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,10 @@ class SearchTest {
     private final UUID coyoacan = UUID.randomUUID();
     private final UUID quote = UUID.randomUUID();
     private final UUID attack = UUID.randomUUID();
+    private final UUID arrival = UUID.randomUUID();
+    private final UUID assassination = UUID.randomUUID();
+    private final UUID vidali = UUID.randomUUID();
+    private final UUID regiment = UUID.randomUUID();
     private OwnerTopics owners;
 
     @BeforeEach
@@ -73,6 +78,17 @@ class SearchTest {
                 PlaceType.DISTRICT, null, null, null, null));
         owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0, "Attack on Trotsky's house",
                 EventType.ATTACK, "1940-05-24", null, null, null, null, List.of()));
+        // events whose titles mention Trotsky and sort before "Leon Trotsky": alphabetical ties would put them first
+        owners.changed(Topics.EVENTS, "event", arrival, 0, new EventState(arrival, 0, "Arrival of Trotsky in Tampico",
+                EventType.OTHER, "1937-01-09", null, null, "Trotsky and Sedova land at Tampico.", null, List.of()));
+        owners.changed(Topics.EVENTS, "event", assassination, 0, new EventState(assassination, 0,
+                "Assassination of Trotsky", EventType.ATTACK, "1940-08-20", null, null, null, null, List.of()));
+        // an alias that an event's title also contains: the exact alias is the better answer
+        owners.changed(Topics.PEOPLE, "person", vidali, 0, new PersonState(vidali, 0, "Vittorio Vidali",
+                List.of(new PersonState.Name("Comandante Carlos", NameType.ALIAS, null, null)),
+                null, null, null, null, null, null));
+        owners.changed(Topics.EVENTS, "event", regiment, 0, new EventState(regiment, 0,
+                "Comandante Carlos and the Fifth Regiment", EventType.OTHER, "1936", null, null, null, null, List.of()));
         UUID source = UUID.randomUUID();
         owners.changed(Topics.SOURCES, "source", source, 0, new SourceState(source, 0, SourceType.ARTICLE,
                 "Stalin Seeks My Death", List.of(trotsky), List.of(), "1940-06-08", null, null, "en", null, null));
@@ -80,7 +96,11 @@ class SearchTest {
                 "Splinters of glass from windowpanes and chips from walls flew in all directions.",
                 List.of(new SubjectRef(EntityKind.PERSON, trotsky)), null));
         await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/citations/" + quote).statusCode() == 200
-                && given().get("/api/events/" + attack).statusCode() == 200);
+                && given().get("/api/events/" + attack).statusCode() == 200
+                && given().get("/api/events/" + arrival).statusCode() == 200
+                && given().get("/api/events/" + assassination).statusCode() == 200
+                && given().get("/api/events/" + regiment).statusCode() == 200
+                && given().get("/api/people/" + vidali).statusCode() == 200);
     }
 
     @AfterAll
@@ -112,6 +132,34 @@ class SearchTest {
     void toleratesSmallMisspellings() {
         given().queryParam("q", "Trotski").get("/api/search").then().body("items.id", hasItem(trotsky.toString()));
         given().queryParam("q", "Zborowsky").get("/api/search").then().body("items[0].id", equalTo(zborowski.toString()));
+    }
+
+    @Test
+    void aMisspelledSurnameFindsThePersonBeforeTheEventsThatMentionHim() {
+        // one wrong letter of a transliterated name, and the right spelling: the person named comes before every
+        // event whose title merely mentions him (other gateway tests add more people called Leon Trotsky: people)
+        for (String q : List.of("Trotski", "Trotsky")) {
+            List<Object> ids = Pages.allValues("/api/search", Map.of("q", q), "id");
+            List<Object> kinds = Pages.allValues("/api/search", Map.of("q", q), "kind");
+            assertThat(q, kinds.get(0), equalTo("PERSON"));
+            assertThat(q, ids, hasItem(trotsky.toString()));
+            for (UUID event : List.of(attack, arrival, assassination)) {
+                assertThat(q + ": the person before event " + event, ids.indexOf(trotsky.toString()),
+                        lessThan(ids.indexOf(event.toString())));
+            }
+        }
+    }
+
+    @Test
+    void anExactAliasRanksAboveEveryFuzzyOrPartialMatch() {
+        // case and accents folded; the event's title contains the alias too, but is not it
+        given().queryParam("q", "comandante CÁRLOS").get("/api/search").then().statusCode(200)
+                .body("items[0].id", equalTo(vidali.toString()))
+                .body("items[0].matchedField", equalTo("other name"))
+                .body("items[0].snippet", equalTo("Comandante Carlos"))
+                .body("items.id", hasItem(regiment.toString()));
+        given().queryParam("q", "Comandante  Carlos ").get("/api/search").then()
+                .body("items[0].id", equalTo(vidali.toString()));
     }
 
     @Test

@@ -125,6 +125,11 @@ final class Parser {
                     } else if (i < n) {
                         int toPos = i;
                         Point to = point(IN_SET);
+                        if (from.precision() != to.precision()) {
+                            // ISO 8601-2 / EDTF set ranges: both ends are written in the same precision
+                            throw fail(toPos, "both ends of a '..' range must have the same precision (here "
+                                + name(from.precision()) + " and " + name(to.precision()) + ")");
+                        }
                         if (Point.after(from, to)) {
                             throw fail(toPos, "range start must not be after its end");
                         }
@@ -282,10 +287,14 @@ final class Parser {
                 } else if (c == '+' || c == '-') {
                     int zoneStart = i;
                     i++;
-                    number2("offset hours", 23);
+                    int offset = number2("offset hours", 23) * 60;
                     if (i < n && s.charAt(i) == ':') {
                         i++;
-                        number2("offset minutes", 59);
+                        offset += number2("offset minutes", 59);
+                    }
+                    if (c == '-' && offset == 0) {
+                        // RFC 3339 reads -00:00 as "offset unknown", which a stored date-time cannot carry
+                        throw fail(zoneStart, "a zero offset is written 'Z' or '+00:00' ('-00' would mean an unknown offset)");
                     }
                     zone = s.substring(zoneStart, i);
                 } else if (c == '.' || c == ',') {
@@ -424,6 +433,10 @@ final class Parser {
             throw fail(i, "time must be hh:mm:ss");
         }
         i++;
+    }
+
+    private static String name(Precision p) {
+        return p.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private Failure unexpected(int pos) {

@@ -6,14 +6,16 @@
  * <ul>
  *   <li>Level 0: {@code 1985-04-12}, {@code 1985-04}, {@code 1985}; date-times
  *       {@code 1985-04-12T23:20:30} with optional {@code Z} or {@code ±hh[:mm]} (bounds are the
- *       day); intervals {@code 1964/2008}.</li>
- *   <li>Level 1 in full: {@code Y} years of more than four digits ({@code Y170000002},
- *       {@code Y-170000002}); seasons 21-24; a final qualifier {@code ?}, {@code ~} or {@code %};
+ *       day; a zero offset with a minus, {@code -00} or {@code -00:00}, is rejected: RFC 3339 reads
+ *       it as "offset unknown"); intervals {@code 1964/2008}.</li>
+ *   <li>Level 1 in full: {@code Y} years of five to 18 digits ({@code Y170000002},
+ *       {@code Y-170000002}; more digits are rejected); seasons 21-24; a final qualifier {@code ?}, {@code ~} or {@code %};
  *       unspecified digits {@code 201X}, {@code 20XX}, {@code 2004-XX}, {@code 1985-04-XX},
  *       {@code 1985-XX-XX}; extended intervals with open ({@code ..}) or unknown (empty) ends;
  *       negative years ({@code -1985}).</li>
  *   <li>Level 2 sets: one of {@code [a,b,c..d]} and all of <code>{a,b}</code>, including
- *       {@code ..a} on the first and {@code a..} on the last member.</li>
+ *       {@code ..a} on the first and {@code a..} on the last member; both ends of a range
+ *       {@code a..b} must have the same {@link org.memoria.common.edtf.Precision}.</li>
  * </ul>
  * Other level 2 features (qualifying a component, {@code 2004?-06-11}, {@code 2004-06-~11};
  * X anywhere, {@code 156X-12-25}; seasons 25-41; exponential {@code Y-17E7} and significant

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,11 @@ class EdtfInvalidInputTest {
         2004-06-02/2004-06-01          | 11  | interval start must not be after its end
         2004-06/2004-05-31             | 8   | interval start must not be after its end
         [1672..1670]                   | 7   | range start must not be after its end
+        [1760..1760-12]                | 7   | both ends of a '..' range must have the same precision (here year and month)
+        "[1667,1760-01..1761]"         | 15  | both ends of a '..' range must have the same precision (here month and year)
+        {1985-04-12..1985-05}          | 13  | both ends of a '..' range must have the same precision (here day and month)
+        [1960-21..1960-08]             | 10  | both ends of a '..' range must have the same precision (here season and month)
+        [196X..1970]                   | 7   | both ends of a '..' range must have the same precision (here decade and year)
         # garbage, shape and trailing characters
         abc                            | 0   | expected a date but found 'a'
         " 1985"                        | 0   | expected a date but found ' '
@@ -72,6 +78,8 @@ class EdtfInvalidInputTest {
         1985-04-12T23:20:30+4          | 21  | offset hours must have two digits
         1985-04-12T23:20:30+04:3       | 24  | offset minutes must have two digits
         1985-04-12T23:20:30+24         | 20  | offset hours must be 00-23
+        1985-04-12T23:20:30-00         | 19  | a zero offset is written 'Z' or '+00:00' ('-00' would mean an unknown offset)
+        1985-04-12T23:20:30-00:00      | 19  | a zero offset is written 'Z' or '+00:00' ('-00' would mean an unknown offset)
         1985-04-12T23:20:30.5          | 19  | fractional seconds are not allowed
         1985-04T23:20:30               | 7   | a time needs a complete date (year, month and day)
         1985-04-XXT23:20:30            | 10  | a time needs a complete date (year, month and day)
@@ -149,6 +157,25 @@ class EdtfInvalidInputTest {
             () -> assertEquals(input, e.input(), "input"),
             () -> assertEquals("Invalid EDTF date '" + input + "' at position " + position + ": " + reason,
                 e.getMessage(), "message"));
+    }
+
+    /** Neighbours of rejected input that stay valid: a zero offset with '+', negative offsets, same-precision ranges. */
+    @ParameterizedTest(name = "''{0}'' is accepted")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+        1985-04-12T23:20:30+00
+        1985-04-12T23:20:30+00:00
+        1985-04-12T23:20:30-00:30
+        1985-04-12T23:20:30-01
+        [1760-01..1760-12]
+        "[1667,1760-21..1761-22]"
+        {1985-04-12..1985-05-01}
+        [196X..197X]
+        [1760..]
+        [..1760-12-03]
+        Y999999999999999999
+        """)
+    void accepted(String input) {
+        assertTrue(Edtf.isValid(input), input);
     }
 
     @Test

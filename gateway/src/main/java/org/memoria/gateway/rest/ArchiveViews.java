@@ -146,7 +146,10 @@ public final class ArchiveViews {
 
     @Schema(name = "SearchHit", description = "An entity that matched, with the field that matched best and why")
     public record SearchHit(EntityKind kind, UUID id, @Schema(example = "Ramón Mercader") String label,
-            @Schema(example = "0.9") double score, @Schema(example = "other name") String matchedField,
+            @Schema(example = "0.9", description = "The field's weight (name 1, other name 0.9, text 0.6) times the "
+                    + "match: 2 when the whole name equals the query (case and accents aside), 1 for a matching word, "
+                    + "else the similarity of the closest words (below 1)") double score,
+            @Schema(example = "other name") String matchedField,
             @Schema(example = "Frank Jacson", description = "The matching text; long text is cut to the passage around "
                     + "the match, with matched words in «»") String snippet) {
     }

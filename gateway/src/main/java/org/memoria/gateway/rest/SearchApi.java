@@ -41,7 +41,9 @@ public class SearchApi {
                     + "case-insensitive (Ramon finds Ramón); alias-aware (Jacson and Mornard find Mercader, Etienne finds "
                     + "Zborowski); tolerant of small misspellings (Trotski). Facets count the matches per kind; each hit "
                     + "says which field matched and shows it.")
-    @APIResponse(responseCode = "200", description = "The matches, best first")
+    @APIResponse(responseCode = "200", description = "The matches, best first: by score (an exact name or alias "
+            + "above every partial or fuzzy match), then people and organisations, places, events, sources and the "
+            + "rest, then by id; see docs/api.md, Search ranking")
     public SearchResult search(
             @Parameter(description = "What to look for", example = "Jacson", required = true) @QueryParam("q") @NotBlank
             @Size(max = 200) String q,

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,8 +111,10 @@ public class Anniversaries {
             return java.util.Optional.of(new Anniversary(on, null, null, years, years % 5 == 0, d.kind(), d.id(),
                     d.label(), date, true, caveat, text));
         }
-        LocalDate first = d.earliest().withYear(year);
-        LocalDate last = first.plusDays(ChronoUnit.DAYS.between(d.earliest(), d.latest()));
+        // both ends move by whole years: a span's length in days differs between leap and common years (1916 runs
+        // to December 31, which is 365 days after January 1 in 1916 but 364 in 2019)
+        LocalDate first = d.earliest().plusYears(years);
+        LocalDate last = d.latest().plusYears(years);
         if (last.isBefore(from) || first.isAfter(to)) {
             return java.util.Optional.empty();
         }

@@ -22,8 +22,11 @@ import org.memoria.gateway.rest.ArchiveViews.SearchResult;
 /**
  * Search over every entity's names and text. Names (weights 3 and 2) match by trigram word similarity on the
  * accent- and case-folded text, so "Coyoacan" finds Coyoacán, "Jacson" finds Mercader through his alias and
- * "Trotski" finds Trotsky; every term also matches by full text. An entity ranks by its best term: similarity
- * (1 for a full-text match) times the weight of the field (name 1.0, other name 0.9, text 0.6).
+ * "Trotski" finds Trotsky; every term also matches by full text. An entity ranks by its best term: its match times
+ * the weight of the field (name 1.0, other name 0.9, text 0.6), where the match is 2 when a whole name or other name
+ * equals the folded query (so an exact name or alias outranks every fuzzy match), 1 for a full-text match, else the
+ * trigram word similarity (below 1). Equal scores go to the entity that is more likely the thing named (people and
+ * organisations, then places, events, sources, the rest), then by id, so that pages are stable; never by title.
  */
 @ApplicationScoped
 public class ArchiveSearch {
@@ -35,15 +38,18 @@ public class ArchiveSearch {
     private static final String HITS = """
             with terms as (
                 select t.entity_id, t.kind, t.field, t.term,
-                       greatest(case when t.weight >= 2 then word_similarity(?, t.folded) else 0 end,
-                                case when t.tsv @@ plainto_tsquery('simple', ?) then 1.0 else 0 end)
+                       case when t.weight >= 2 and t.folded = ? then 2.0
+                            else greatest(case when t.weight >= 2 then word_similarity(?, t.folded) else 0 end,
+                                          case when t.tsv @@ plainto_tsquery('simple', ?) then 1.0 else 0 end) end
                        * case t.weight when 3 then 1.0 when 2 then 0.9 else 0.6 end as score
                 from search_term t
                 where ((t.weight >= 2 and ? <%% t.folded) or t.tsv @@ plainto_tsquery('simple', ?))
                   %s
             ),
             hits as (
-                select distinct on (t.entity_id) t.entity_id, t.kind, t.field, t.term, t.score
+                select distinct on (t.entity_id) t.entity_id, t.kind, t.field, t.term, t.score,
+                       case t.kind when 'PERSON' then 0 when 'ORGANISATION' then 0 when 'PLACE' then 1
+                                   when 'EVENT' then 2 when 'SOURCE' then 3 else 4 end as kind_rank
                 from terms t
                 order by t.entity_id, t.score desc, t.field
             )
@@ -58,7 +64,9 @@ public class ArchiveSearch {
             c.setReadOnly(true);
             List<SearchHit> items = new ArrayList<>();
             String folded;
-            try (PreparedStatement s = c.prepareStatement("select memoria_fold(?)")) {
+            // spaces collapsed, so that an exact match is the name's words, however the query was typed
+            try (PreparedStatement s = c.prepareStatement(
+                    "select btrim(regexp_replace(memoria_fold(?), '\\s+', ' ', 'g'))")) {
                 s.setString(1, query);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -66,12 +74,12 @@ public class ArchiveSearch {
                 }
             }
             try (PreparedStatement s = c.prepareStatement(HITS.formatted(kindFilter) + """
-                    , page as (select * from hits order by score desc, lower(term), entity_id limit ? offset ?)
+                    , page as (select * from hits order by score desc, kind_rank, entity_id limit ? offset ?)
                     select p.entity_id, p.kind, e.label, p.field, p.term, p.score,
                            ts_headline('simple', p.term, plainto_tsquery('simple', ?),
                                        'MaxFragments=1, MaxWords=24, MinWords=10, StartSel=«, StopSel=»')
                     from page p join entity e on e.id = p.entity_id
-                    order by p.score desc, lower(p.term), p.entity_id""")) {
+                    order by p.score desc, p.kind_rank, p.entity_id""")) {
                 int i = bindQuery(s, folded, kind);
                 s.setInt(i++, size);
                 s.setLong(i++, (long) page * size);
@@ -105,10 +113,10 @@ public class ArchiveSearch {
     }
 
     private static int bindQuery(PreparedStatement s, String query, EntityKind kind) throws SQLException {
-        for (int p = 1; p <= 4; p++) {
+        for (int p = 1; p <= 5; p++) {
             s.setString(p, query);
         }
-        int i = 5;
+        int i = 6;
         if (kind != null) {
             s.setString(i++, kind.name());
         }
