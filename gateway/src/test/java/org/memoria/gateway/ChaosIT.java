@@ -108,6 +108,9 @@ class ChaosIT {
     private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicLong answers5xx = new AtomicLong();
+    /** Where a write's next attempt waits for its turn, and the threads that make the attempts. */
+    private ScheduledExecutorService retries;
+    private ExecutorService clients;
     private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
     /** Ticks of the clock at which every client was still waiting for an answer, so no write was sent. */
     private final AtomicLong skipped = new AtomicLong();
@@ -150,17 +153,15 @@ class ChaosIT {
         List<Recovery> recoveries = new ArrayList<>();
         JsonNode rebuild = null;
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+        retries = Executors.newSingleThreadScheduledExecutor();
+        clients = Executors.newVirtualThreadPerTaskExecutor();
         Instant began = Instant.now();
         clock.scheduleAtFixedRate(() -> {
             if (inFlight.tryAcquire()) {
-                clients.submit(() -> {
-                    try {
-                        writeOnce();
-                    } finally {
-                        inFlight.release();
-                    }
-                });
+                int n = sequence.incrementAndGet();
+                Kind kind = Kind.values()[n % Kind.values().length];
+                Write w = new Write(kind, UUID.randomUUID(), "chaos " + tag + " " + n);
+                clients.submit(() -> attempt(w, Instant.now().plus(PATIENCE), 250));
             } else {
                 skipped.incrementAndGet();
             }
@@ -183,8 +184,11 @@ class ChaosIT {
             hold();
         } finally {
             clock.shutdownNow();
+            // every write sent ends (acknowledged or given up) before the checks
+            boolean ended = inFlight.tryAcquire(IN_FLIGHT, PATIENCE.toSeconds() + 30, TimeUnit.SECONDS);
+            retries.shutdownNow();
             clients.shutdown();
-            assertTrue(clients.awaitTermination(PATIENCE.toSeconds() + 30, TimeUnit.SECONDS), "writers still running");
+            assertTrue(ended, "writes still waiting for an answer");
         }
         Duration ran = Duration.between(began, Instant.now());
 
@@ -233,32 +237,30 @@ class ChaosIT {
     // ---- writing --------------------------------------------------------------------------------------------------
 
     /**
-     * One create, retried with the same id until its outcome is known: 201, or 412 (an earlier attempt landed). The
-     * retries back off exponentially with jitter, from 250 ms to 4 s, as a well-behaved client's do.
+     * One attempt of a create; until its outcome is known (201, or 412: an earlier attempt landed) it is tried again
+     * with the same id, later: the retries back off exponentially with jitter, from 250 ms to 4 s, as a well-behaved
+     * client's do. The write holds its place among those in flight until it ends.
      */
-    private void writeOnce() {
-        int n = sequence.incrementAndGet();
-        Kind kind = Kind.values()[n % Kind.values().length];
-        Write w = new Write(kind, UUID.randomUUID(), "chaos " + tag + " " + n);
-        Instant deadline = Instant.now().plus(PATIENCE);
-        long backoff = 250;
-        while (Instant.now().isBefore(deadline)) {
-            int status = put(w);
-            statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-            if (status == 201 || status == 412) {
-                acknowledged.put(w.id(), w);
-                return;
-            }
-            if (status >= 500) {
-                answers5xx.incrementAndGet();
-            }
-            // 502/503/504, a refused connection (0) or a timeout: the outcome is unknown or nothing was written
-            if (!pause(backoff / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff / 2 + 1))) {
-                break;
-            }
-            backoff = Math.min(4_000, backoff * 2);
+    private void attempt(Write w, Instant deadline, long backoff) {
+        int status = put(w);
+        statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+        if (status == 201 || status == 412) {
+            acknowledged.put(w.id(), w);
+            inFlight.release();
+            return;
         }
-        abandoned.add(w.id());
+        if (status >= 500) {
+            answers5xx.incrementAndGet();
+        }
+        // 502/503/504, a refused connection (0) or a timeout: the outcome is unknown or nothing was written
+        long delay = backoff / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+        if (Instant.now().plusMillis(delay).isAfter(deadline)) {
+            abandoned.add(w.id());
+            inFlight.release();
+            return;
+        }
+        retries.schedule(() -> clients.submit(() -> attempt(w, deadline, Math.min(4_000, backoff * 2))), delay,
+                TimeUnit.MILLISECONDS);
     }
 
     private int put(Write w) {
@@ -381,16 +383,6 @@ class ChaosIT {
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    private static boolean pause(long millis) {
-        try {
-            Thread.sleep(millis); // a client's back-off between retries, not a test waiting for a condition
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
