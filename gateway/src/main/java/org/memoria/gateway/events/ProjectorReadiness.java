@@ -7,21 +7,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.memoria.common.health.ProbeAdmin;
 import org.memoria.gateway.config.GatewayConfig;
 
 /**
@@ -39,10 +36,8 @@ public class ProjectorReadiness implements HealthCheck {
     ChangeEventProjector projector;
     @Inject
     GatewayConfig config;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private Admin admin;
+    @Inject
+    ProbeAdmin probe;
 
     @Override
     public HealthCheckResponse call() {
@@ -75,7 +70,7 @@ public class ProjectorReadiness implements HealthCheck {
         if (partitions.isEmpty()) {
             return 0;
         }
-        Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(group)
+        Map<TopicPartition, OffsetAndMetadata> committed = probe.admin().listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(3, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
@@ -83,7 +78,7 @@ public class ProjectorReadiness implements HealthCheck {
             latest.put(tp, OffsetSpec.latest());
             earliest.put(tp, OffsetSpec.earliest());
         }
-        Map<TopicPartition, ListOffsetsResultInfo> ends = admin().listOffsets(latest).all().get(3, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResultInfo> ends = probe.admin().listOffsets(latest).all().get(3, TimeUnit.SECONDS);
         Map<TopicPartition, ListOffsetsResultInfo> starts = null;
         long lag = 0;
         for (TopicPartition tp : partitions) {
@@ -93,27 +88,12 @@ public class ProjectorReadiness implements HealthCheck {
                 from = done.offset();
             } else {
                 if (starts == null) {
-                    starts = admin().listOffsets(earliest).all().get(3, TimeUnit.SECONDS);
+                    starts = probe.admin().listOffsets(earliest).all().get(3, TimeUnit.SECONDS);
                 }
                 from = starts.get(tp).offset();
             }
             lag += Math.max(0, ends.get(tp).offset() - from);
         }
         return lag;
-    }
-
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000));
-        }
-        return admin;
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(1));
-        }
     }
 }
