@@ -2,6 +2,7 @@ package org.memoria.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -10,7 +11,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "memoria.gateway")
 public interface GatewayConfig {
 
-    /** Base URLs of the owning services, where writes are routed. */
+    /**
+     * Base URLs of the owning services, where writes are routed: one each (a Kubernetes Service), or a comma-separated
+     * list of an owner's replicas, which the router takes in turn.
+     */
     Owners owners();
 
     /** Consumer group of the projector; a new group id replays the topics from the start. */
@@ -65,10 +69,10 @@ public interface GatewayConfig {
     }
 
     interface Owners {
-        URI people();
+        List<URI> people();
 
-        URI events();
+        List<URI> events();
 
-        URI sources();
+        List<URI> sources();
     }
 }

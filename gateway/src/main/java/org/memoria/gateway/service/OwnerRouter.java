@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,11 @@ import io.opentelemetry.context.Scope;
  * (status, body, ETag, problem details) unchanged but for the Location, which is rewritten to the gateway's URL.
  * The caller's bearer token goes along: the owner verifies it again, checks the partner scope and names the
  * revision after its subject.
+ *
+ * <p>An owner may run as several replicas. On Kubernetes its one Service URL balances them; locally (or wherever the
+ * gateway is given several URLs for one owner) the router takes them in turn, and when it cannot connect to one (the
+ * request never left, so nothing was written) it tries the next, answering 503 only when none can be reached. Once a
+ * request was sent, its outcome is relayed as it is and never sent again: a second owner must not apply it twice.
  */
 @ApplicationScoped
 public class OwnerRouter {
@@ -58,6 +64,8 @@ public class OwnerRouter {
     @Inject
     EntityClaims claims;
 
+    /** Where the next write starts among an owner's replicas: spreads the writes over them in turn. */
+    private final AtomicInteger turn = new AtomicInteger();
     private final HttpClient client;
     private final Duration requestTimeout;
     private final OpenTelemetry telemetry;
@@ -82,8 +90,8 @@ public class OwnerRouter {
      * Routes a change to one entity (PUT, DELETE), unless its id names an entity of another kind in the read model:
      * ids are unique across kinds, so that is a 409 problem and nothing is routed, nothing written.
      */
-    public Response forward(EntityKind kind, UUID id, String ownerName, URI owner, String method, String ownerPath,
-            HttpHeaders headers, byte[] body, UriInfo uri) {
+    public Response forward(EntityKind kind, UUID id, String ownerName, List<URI> owner, String method,
+            String ownerPath, HttpHeaders headers, byte[] body, UriInfo uri) {
         Optional<EntityKind> holder = claims.holder(id);
         if (holder.isPresent() && holder.get() != kind) {
             return Problems.response(new Problem(Problem.TYPE_BASE + "id-of-another-kind", "Id names another kind of "
@@ -94,12 +102,39 @@ public class OwnerRouter {
     }
 
     /**
-     * @param owner     base URL of the owning service
+     * @param replicas  base URLs of the owning service's replicas (one, on Kubernetes: its Service)
      * @param ownerPath path on the owner, e.g. {@code /people/{id}}
      */
-    public Response forward(String ownerName, URI owner, String method, String ownerPath, HttpHeaders headers,
+    public Response forward(String ownerName, List<URI> replicas, String method, String ownerPath, HttpHeaders headers,
             byte[] body, UriInfo uri) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(owner.resolve(ownerPath)).timeout(requestTimeout)
+        int first = Math.floorMod(turn.getAndIncrement(), replicas.size());
+        for (int i = 0; i < replicas.size(); i++) {
+            URI replica = replicas.get((first + i) % replicas.size());
+            HttpResponse<byte[]> answer;
+            try {
+                answer = send(request(replica, method, ownerPath, headers, body), ownerName, method);
+            } catch (HttpConnectTimeoutException | ConnectException e) {
+                // the connection was never made: the request never reached this replica; another may take it
+                FAILURES.warn(ownerName + " " + replica, "Cannot reach the " + ownerName + " at " + replica + ": " + e);
+                continue;
+            } catch (HttpTimeoutException e) {
+                return unavailable(504, ownerName, "did not answer in time: " + OUTCOME_UNKNOWN, uri);
+            } catch (IOException e) {
+                // sent, but the answer was lost (the owner died mid-request): it may have committed
+                FAILURES.warn(ownerName, "Lost the " + ownerName + "'s answer: " + e);
+                return unavailable(502, ownerName, "closed the connection before answering: " + OUTCOME_UNKNOWN, uri);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return unavailable(503, ownerName, "is unreachable; nothing was written", uri);
+            }
+            return relay(answer, uri);
+        }
+        return unavailable(503, ownerName, "is unreachable; nothing was written. Retry shortly", uri);
+    }
+
+    private HttpRequest.Builder request(URI replica, String method, String ownerPath, HttpHeaders headers,
+            byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(replica.resolve(ownerPath)).timeout(requestTimeout)
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String name : FORWARDED_REQUEST_HEADERS) {
@@ -108,23 +143,10 @@ public class OwnerRouter {
                 request.header(name, value);
             }
         }
-        HttpResponse<byte[]> answer;
-        try {
-            answer = send(request, ownerName, method);
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            // the connection was never made: the request never reached the owner
-            FAILURES.warn(ownerName, "Cannot reach the " + ownerName + ": " + e);
-            return unavailable(503, ownerName, "is unreachable; nothing was written. Retry shortly", uri);
-        } catch (HttpTimeoutException e) {
-            return unavailable(504, ownerName, "did not answer in time: " + OUTCOME_UNKNOWN, uri);
-        } catch (IOException e) {
-            // sent, but the answer was lost (the owner died mid-request): it may have committed
-            FAILURES.warn(ownerName, "Lost the " + ownerName + "'s answer: " + e);
-            return unavailable(502, ownerName, "closed the connection before answering: " + OUTCOME_UNKNOWN, uri);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return unavailable(503, ownerName, "is unreachable; nothing was written", uri);
-        }
+        return request;
+    }
+
+    private static Response relay(HttpResponse<byte[]> answer, UriInfo uri) {
         Response.ResponseBuilder response = Response.status(answer.statusCode());
         if (answer.body().length > 0) {
             response.entity(answer.body());

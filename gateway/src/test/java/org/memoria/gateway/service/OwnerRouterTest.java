@@ -17,6 +17,7 @@ import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -99,7 +100,7 @@ class OwnerRouterTest {
                 .withBody(created)));
         byte[] body = "{\"preferredName\":\"Rudolf Klement\"}".getBytes(StandardCharsets.UTF_8);
 
-        Response answer = router.forward("people service", ownerUrl(), "POST", "/people",
+        Response answer = router.forward("people service", List.of(ownerUrl()), "POST", "/people",
                 headers(Map.of("Content-Type", "application/json", "Authorization", "Bearer a.b.c", "Cookie", "gateway=1")),
                 body, uri("/api/people"));
 
@@ -125,7 +126,7 @@ class OwnerRouterTest {
             owner.stubFor(put(urlEqualTo("/people/1")).willReturn(aResponse().withStatus(200)));
             Span request = tracing.get("test").spanBuilder("PeopleApi.replace").startSpan();
             try (Scope scope = request.makeCurrent()) {
-                traced.forward("people service", ownerUrl(), "PUT", "/people/1", headers(Map.of("traceparent",
+                traced.forward("people service", List.of(ownerUrl()), "PUT", "/people/1", headers(Map.of("traceparent",
                         "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")), new byte[0], uri("/api/people/1"));
             } finally {
                 request.end();
@@ -147,7 +148,7 @@ class OwnerRouterTest {
         owner.stubFor(put(urlEqualTo("/events/1")).willReturn(aResponse().withStatus(412)
                 .withHeader("Content-Type", Problem.MEDIA_TYPE).withHeader("ETag", "\"4\"").withBody(problem)));
 
-        Response answer = router.forward("events service", ownerUrl(), "PUT", "/events/1",
+        Response answer = router.forward("events service", List.of(ownerUrl()), "PUT", "/events/1",
                 headers(Map.of("Content-Type", "application/json", "If-Match", "\"3\"")),
                 "{}".getBytes(StandardCharsets.UTF_8), uri("/api/events/1"));
 
@@ -164,7 +165,7 @@ class OwnerRouterTest {
         owner.stubFor(put(urlEqualTo("/sources/1")).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
 
         long start = System.nanoTime();
-        Response answer = router.forward("sources service", ownerUrl(), "PUT", "/sources/1",
+        Response answer = router.forward("sources service", List.of(ownerUrl()), "PUT", "/sources/1",
                 headers(Map.of("If-Match", "\"0\"")), new byte[0], uri("/api/sources/1"));
 
         assertProblem(answer, 504, "did not answer in time");
@@ -177,7 +178,7 @@ class OwnerRouterTest {
         URI down = ownerUrl();
         owner.stop();
 
-        Response answer = router.forward("people service", down, "DELETE", "/people/1",
+        Response answer = router.forward("people service", List.of(down), "DELETE", "/people/1",
                 headers(Map.of("If-Match", "\"0\"")), null, uri("/api/people/1"));
 
         assertProblem(answer, 503, "is unreachable; nothing was written");
@@ -196,13 +197,78 @@ class OwnerRouterTest {
         owner.stubFor(post(urlEqualTo("/people")).willReturn(aResponse()
                 .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
 
-        Response answer = router.forward("people service", ownerUrl(), "POST", "/people",
+        Response answer = router.forward("people service", List.of(ownerUrl()), "POST", "/people",
                 headers(Map.of("Content-Type", "application/json")), "{}".getBytes(StandardCharsets.UTF_8),
                 uri("/api/people"));
 
         // the request reached the owner, which may have committed it: never "nothing was written"
         assertProblem(answer, 502, "may or may not have been applied");
         assertEquals("2", answer.getHeaderString("Retry-After"));
+    }
+
+    @Test
+    void writesGoToTheReplicasInTurnAndOneThatIsDownIsSkipped() {
+        WireMockServer second = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        second.start();
+        OwnerRouter patient = new OwnerRouter(config(Map.of())); // a slow first answer is not what these tests are about
+        try {
+            URI down = URI.create("http://127.0.0.1:" + org.memoria.local.Ports.free());
+            for (WireMockServer replica : List.of(owner, second)) {
+                replica.stubFor(post(urlEqualTo("/people")).willReturn(aResponse().withStatus(201)));
+            }
+            List<URI> replicas = List.of(ownerUrl(), down, URI.create("http://127.0.0.1:" + second.port()));
+
+            for (int i = 0; i < 6; i++) {
+                Response answer = patient.forward("people service", replicas, "POST", "/people",
+                        headers(Map.of("Content-Type", "application/json")), "{}".getBytes(StandardCharsets.UTF_8),
+                        uri("/api/people"));
+                assertEquals(201, answer.getStatus(), "a replica that cannot be reached is skipped, not reported");
+            }
+
+            int first = owner.findAll(postRequestedFor(urlEqualTo("/people"))).size();
+            int other = second.findAll(postRequestedFor(urlEqualTo("/people"))).size();
+            assertEquals(6, first + other, "each write is sent to exactly one replica");
+            assertTrue(first >= 2 && other >= 2, "the writes are spread over the replicas: " + first + " and " + other);
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void aWriteThatReachedAReplicaIsNeverSentToAnotherOne() {
+        WireMockServer second = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        second.start();
+        OwnerRouter patient = new OwnerRouter(config(Map.of())); // a slow first answer is not what these tests are about
+        try {
+            owner.stubFor(post(urlEqualTo("/people")).willReturn(aResponse()
+                    .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
+            second.stubFor(post(urlEqualTo("/people")).willReturn(aResponse().withStatus(201)));
+            List<URI> replicas = List.of(ownerUrl(), URI.create("http://127.0.0.1:" + second.port()));
+
+            int lost = 0;
+            for (int i = 0; i < 4; i++) {
+                Response answer = patient.forward("people service", replicas, "POST", "/people",
+                        headers(Map.of("Content-Type", "application/json")), "{}".getBytes(StandardCharsets.UTF_8),
+                        uri("/api/people"));
+                lost += answer.getStatus() == 502 ? 1 : 0;
+            }
+
+            int reachedFirst = owner.findAll(postRequestedFor(urlEqualTo("/people"))).size();
+            assertTrue(reachedFirst >= 1, "the first replica had its turn");
+            assertEquals(reachedFirst, lost, "every write the first replica dropped is answered 502 (outcome unknown)");
+            assertEquals(4 - reachedFirst, second.findAll(postRequestedFor(urlEqualTo("/people"))).size(),
+                    "a write that reached one replica is not sent again to the other, which could apply it twice");
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void anOwnersReplicasAreACommaSeparatedList() {
+        GatewayConfig replicas = config(Map.of("memoria.gateway.owners.events",
+                "http://127.0.0.1:8082,http://127.0.0.1:8182"));
+        assertEquals(List.of(URI.create("http://127.0.0.1:8082"), URI.create("http://127.0.0.1:8182")),
+                replicas.owners().events());
     }
 
     private static void assertProblem(Response answer, int status, String detail) {
