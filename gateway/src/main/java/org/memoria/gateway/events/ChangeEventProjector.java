@@ -79,6 +79,11 @@ public class ChangeEventProjector {
     private static final RepeatedFailures FAILURES = new RepeatedFailures(LOG);
     private static final String SHADOW = "_rebuild";
     private static final List<String> TABLES = List.of("entity", "link", "search_term");
+    /** How long the swap waits for one table's lock before it lets go of all and tries again (55P03). */
+    private static final Duration LOCK_WAIT = Duration.ofMillis(150);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** How long a rebuild keeps trying to swap before it counts as failed (the live tables unchanged). */
+    private static final Duration SWAP_PATIENCE = Duration.ofSeconds(60);
     /** Each index of a table: its name, and its definition without the name and the table. */
     private static final String INDEXES = "select i.relname, regexp_replace(pg_get_indexdef(i.oid), "
             + "'^CREATE (UNIQUE )?INDEX \\S+ ON \\S+ ', 'CREATE \\1INDEX ') from pg_index x "
@@ -87,6 +92,11 @@ public class ChangeEventProjector {
     private static final String CONSTRAINTS = "select conname, contype::text || ' ' || pg_get_constraintdef(oid) "
             + "from pg_constraint where conrelid = ?::regclass order by conname";
 
+    /**
+     * How often the live projector checks whether another replica swapped in a rebuilt read model, whose consumer
+     * group it must then join: gateway replicas share the read model and one consumer group (decision 0013).
+     */
+    private static final Duration GROUP_CHECK = Duration.ofSeconds(1);
     /** The advisory lock the rebuilding process holds on one connection for as long as its rebuild runs. */
     static final long REBUILD_LOCK = 0x6d656d6f72696152L;
     /** Why a rebuild was abandoned: its process stopped before it ended. */
@@ -216,9 +226,19 @@ public class ChangeEventProjector {
                     writer, deadLetters, Tables.LIVE, membership())) {
                 live = run;
                 run.observe(telemetry);
+                long checkGroupAt = System.nanoTime() + GROUP_CHECK.toNanos();
                 while (running && !paused) {
                     run.pollOnce(Duration.ofMillis(200));
                     lastPoll = Instant.now();
+                    if (System.nanoTime() - checkGroupAt >= 0) {
+                        checkGroupAt = System.nanoTime() + GROUP_CHECK.toNanos();
+                        String current = consumerGroup();
+                        if (!current.equals(run.group())) {
+                            LOG.infof("Another gateway swapped in a rebuilt read model; the projector follows it to "
+                                    + "consumer group %s", current);
+                            break;
+                        }
+                    }
                 }
             } catch (WakeupException e) {
                 // stopping or pausing
@@ -369,7 +389,20 @@ public class ChangeEventProjector {
                 }
                 run.commitPositions();
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                swap(holder, id, group, run.consumed(), run.consumed() / seconds);
+                long swapBy = System.nanoTime() + SWAP_PATIENCE.toNanos();
+                while (true) {
+                    try {
+                        swap(holder, id, group, run.consumed(), run.consumed() / seconds);
+                        break;
+                    } catch (SQLException e) {
+                        // readers (or another gateway's projector) held a table: let them finish, then try again
+                        if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || System.nanoTime() - swapBy > 0
+                                || !keepGoing.getAsBoolean()) {
+                            throw e;
+                        }
+                        pause(10 + java.util.concurrent.ThreadLocalRandom.current().nextLong(40));
+                    }
+                }
                 LOG.infof("Read model rebuilt from %d events in %.1f s", run.consumed(), seconds);
             }
         } catch (Stopped e) {
@@ -498,7 +531,12 @@ public class ChangeEventProjector {
             throws SQLException {
         c.setAutoCommit(false);
         try (var s = c.createStatement()) {
-            // first, so the tables are locked for the shortest time
+            // Every live table's lock first, each wait shorter than PostgreSQL's deadlock timeout (1 s): a reader that
+            // holds one table and asks for the next, as a view's statements do, would otherwise deadlock with the
+            // renames, and PostgreSQL would end one of the two, the reader's request or the rebuild. Giving up the
+            // locks instead lets the readers finish; the caller tries again at once.
+            s.execute("set local lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'");
+            s.execute("lock table " + String.join(", ", TABLES) + " in access exclusive mode");
             try (PreparedStatement p = c.prepareStatement("insert into projector_state (id, consumer_group, rebuilt_at) "
                     + "values (1, ?, now()) on conflict (id) do update set consumer_group = excluded.consumer_group, "
                     + "rebuilt_at = excluded.rebuilt_at")) {

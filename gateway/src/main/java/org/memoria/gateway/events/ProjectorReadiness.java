@@ -43,11 +43,15 @@ public class ProjectorReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         ChangeEventProjector.Progress p = projector.progress();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Read-model projector");
+        if (p.group() != null) {
+            response.withData("group", p.group());
+        }
         if (p.assigned() == null) {
             // while a rebuild swaps its tables in, the live tables keep serving
             return p.rebuilding() ? response.up().withData("state", "swapping in a rebuild").build()
                     : response.down().withData("state", "joining the consumer group").build();
         }
+        response.withData("partitions", p.assigned().size());
         Duration quiet = p.lastPoll() == null ? null : Duration.between(p.lastPoll(), Instant.now());
         if (quiet == null || quiet.compareTo(config.projector().stallAfter()) > 0) {
             return response.down().withData("state", "stalled").build();
