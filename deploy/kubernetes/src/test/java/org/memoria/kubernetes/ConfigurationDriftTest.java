@@ -53,7 +53,8 @@ class ConfigurationDriftTest {
     @Test
     void aNewRequiredKeyWithoutAValueIsCaught() {
         Repo repo = REPO.edit("gateway/src/main/java/org/memoria/gateway/config/GatewayConfig.java",
-                "        URI sources();", "        URI sources();\n\n        URI vocabularies();");
+                "        List<URI> sources();",
+                "        List<URI> sources();\n\n        List<URI> vocabularies();");
         expect(problems(repo), "memoria.gateway.owners.vocabularies");
     }
 

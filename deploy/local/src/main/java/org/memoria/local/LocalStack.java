@@ -47,24 +47,45 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * One running copy of a service: {@code replica} 0 is the first (on the service's own port), 1 the second.
+     */
+    public record Instance(Service service, int replica) {
+
+        /** The name its log and the launcher's messages use: {@code gateway}, {@code gateway-2}, ... */
+        public String name() {
+            return replica == 0 ? service.module : service.module + "-" + (replica + 1);
+        }
+    }
+
+    /**
      * @param root       the repository root (where each module's target/quarkus-app is)
      * @param dataDir    PostgreSQL data, Kafka logs and the services' and the broker's logs; kept between runs
      * @param ports      the HTTP port of each service
      * @param postgresPort, kafkaPort, controllerPort listener ports
      * @param durable    fsync on for the database and the broker (the local stack); off in tests
      * @param config     configuration given to every service, over the stack's own (e.g. rate limits off)
+     * @param replicas   copies of each service: the owners' replicas share their database, the gateways the read
+     *                   model and the projector's consumer group (docs/operations.md, "Scaling out")
      */
     public record Options(Path root, Path dataDir, Map<Service, Integer> ports, int postgresPort, int kafkaPort,
-            int controllerPort, boolean durable, Map<String, String> config) {
+            int controllerPort, boolean durable, Map<String, String> config, int replicas) {
 
         public Options withConfig(Map<String, String> more) {
             Map<String, String> all = new LinkedHashMap<>(config);
             all.putAll(more);
-            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, durable, Map.copyOf(all));
+            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, durable, Map.copyOf(all),
+                    replicas);
         }
 
         public Options durable(boolean fsync) {
-            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, fsync, config);
+            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, fsync, config, replicas);
+        }
+
+        public Options replicas(int copies) {
+            if (copies < 1 || copies > 9) {
+                throw new IllegalArgumentException("replicas must be 1 to 9, not " + copies);
+            }
+            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, durable, config, copies);
         }
 
         public static Options defaults(Path root, Path dataDir) {
@@ -72,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
             for (Service s : Service.values()) {
                 ports.put(s, s.defaultPort);
             }
-            return new Options(root, dataDir, ports, 15432, 19092, 19093, true, Map.of());
+            return new Options(root, dataDir, ports, 15432, 19092, 19093, true, Map.of(), 1);
         }
 
         public static Options ephemeral(Path root, Path dataDir) {
@@ -80,16 +101,17 @@ public final class LocalStack implements AutoCloseable {
             for (Service s : Service.values()) {
                 ports.put(s, Ports.free());
             }
-            return new Options(root, dataDir, ports, Ports.free(), Ports.free(), Ports.free(), false, Map.of());
+            return new Options(root, dataDir, ports, Ports.free(), Ports.free(), Ports.free(), false, Map.of(), 1);
         }
     }
 
     private final Options options;
-    private final Map<Service, Process> processes = new LinkedHashMap<>();
-    private final Map<Service, Duration> startTimes = new LinkedHashMap<>();
+    private final Map<Instance, Integer> ports = new LinkedHashMap<>();
+    private final Map<Instance, Process> processes = new LinkedHashMap<>();
+    private final Map<Instance, Duration> startTimes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Tokens tokens;
-    private final Map<Service, Integer> restarts = new LinkedHashMap<>();
+    private final Map<Instance, Integer> restarts = new LinkedHashMap<>();
     private volatile PostgresServer postgres;
     private volatile KafkaProcess kafka;
     private final AtomicInteger postgresRestarts = new AtomicInteger();
@@ -100,6 +122,27 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Options options) {
         this.options = options;
         this.tokens = Tokens.inDirectory(options.dataDir().resolve("keys"));
+        for (Service s : Service.values()) {
+            int first = options.ports().get(s);
+            for (int i = 0; i < options.replicas(); i++) {
+                // the default ports 8080-8083 for the first copies, 8180-8183 for the second, ...
+                ports.put(new Instance(s, i), i == 0 ? first : first == s.defaultPort ? first + 100 * i : Ports.free());
+            }
+        }
+    }
+
+    /** Every copy of every service, owners first, in the order they start. */
+    public List<Instance> instances() {
+        return List.copyOf(ports.keySet());
+    }
+
+    /** The copies of one service. */
+    public List<Instance> instances(Service service) {
+        return ports.keySet().stream().filter(i -> i.service() == service).toList();
+    }
+
+    private static Instance first(Service service) {
+        return new Instance(service, 0);
     }
 
     /** Starts the database, the broker and every service, and waits until each service is ready. */
@@ -107,11 +150,18 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(options);
         try {
             stack.startInfrastructure();
-            for (Service s : Service.values()) {
-                stack.startService(s);
-            }
-            for (Service s : Service.values()) {
-                stack.awaitReady(s, Duration.ofSeconds(120));
+            // one copy of each service at a time: eight JVMs starting together on two cores take longer than in turn
+            for (int replica = 0; replica < options.replicas(); replica++) {
+                List<Instance> wave = new ArrayList<>();
+                for (Service s : Service.values()) {
+                    wave.add(new Instance(s, replica));
+                }
+                for (Instance i : wave) {
+                    stack.startService(i, Map.of());
+                }
+                for (Instance i : wave) {
+                    stack.awaitReady(i, Duration.ofSeconds(120));
+                }
             }
             return stack;
         } catch (Exception e) {
@@ -137,13 +187,22 @@ public final class LocalStack implements AutoCloseable {
         return options.root().resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    /** Starts one service as a child process; its output goes to logs/{module}.log. */
+    /** Starts one service (its first copy) as a child process; its output goes to logs/{module}.log. */
     public synchronized void startService(Service service) throws IOException {
-        startService(service, Map.of());
+        startService(first(service), Map.of());
     }
 
-    /** Starts one service with extra configuration (system properties) overriding the stack's. */
+    /** Starts one service (its first copy) with extra configuration (system properties) overriding the stack's. */
     public synchronized void startService(Service service, Map<String, String> overrides) throws IOException {
+        startService(first(service), overrides);
+    }
+
+    /**
+     * Starts one copy of a service with extra configuration (system properties) overriding the stack's; its output
+     * goes to logs/{module}.log, or logs/{module}-{n}.log for the n-th copy.
+     */
+    public synchronized void startService(Instance instance, Map<String, String> overrides) throws IOException {
+        Service service = instance.service();
         Path jar = jar(service);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
@@ -152,54 +211,60 @@ public final class LocalStack implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_OPTIONS);
         Map<String, String> config = new LinkedHashMap<>(postgres.quarkusConfig(service.database));
-        config.put("quarkus.http.port", Integer.toString(port(service)));
+        config.put("quarkus.http.port", Integer.toString(port(instance)));
         config.put("quarkus.http.host", Ports.HOST);
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.putAll(tokens.verifierConfig());
         config.put("memoria.parent-pid", Long.toString(ProcessHandle.current().pid())); // ends with this launcher
         if (service == Service.GATEWAY) {
-            config.put("memoria.gateway.owners.people", url(Service.PEOPLE));
-            config.put("memoria.gateway.owners.events", url(Service.EVENTS));
-            config.put("memoria.gateway.owners.sources", url(Service.SOURCES));
+            // every copy of each owner: the router takes them in turn and skips one it cannot reach
+            config.put("memoria.gateway.owners.people", urls(Service.PEOPLE));
+            config.put("memoria.gateway.owners.events", urls(Service.EVENTS));
+            config.put("memoria.gateway.owners.sources", urls(Service.SOURCES));
         }
         config.putAll(options.config());
         config.putAll(overrides);
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
-        Path log = options.dataDir().resolve("logs").resolve(service.module + ".log");
+        Path log = options.dataDir().resolve("logs").resolve(instance.name() + ".log");
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        processes.put(service, process);
-        startTimes.put(service, Duration.ofNanos(-started)); // completed by awaitReady
+        processes.put(instance, process);
+        startTimes.put(instance, Duration.ofNanos(-started)); // completed by awaitReady
     }
 
     /** Polls the service's readiness (database and Kafka checks) until it answers 200 or the deadline passes. */
     public void awaitReady(Service service, Duration timeout) throws InterruptedException {
-        await(service, "/q/health/ready", timeout);
+        awaitReady(first(service), timeout);
+    }
+
+    /** Polls one copy's readiness until it answers 200 or the deadline passes. */
+    public void awaitReady(Instance instance, Duration timeout) throws InterruptedException {
+        await(instance, "/q/health/ready", timeout);
     }
 
     /** Polls the service's liveness: it serves requests, whether or not its database and broker are reachable. */
     public void awaitLive(Service service, Duration timeout) throws InterruptedException {
-        await(service, "/q/health/live", timeout);
+        await(first(service), "/q/health/live", timeout);
     }
 
-    private void await(Service service, String probe, Duration timeout) throws InterruptedException {
+    private void await(Instance instance, String probe, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Process process = processes.get(service);
+        Process process = processes.get(instance);
         while (System.nanoTime() < deadline) {
             if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(service.module + " exited with " + process.exitValue() + "; see "
-                        + options.dataDir().resolve("logs").resolve(service.module + ".log"));
+                throw new IllegalStateException(instance.name() + " exited with " + process.exitValue() + "; see "
+                        + options.dataDir().resolve("logs").resolve(instance.name() + ".log"));
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url(service) + probe))
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url(instance) + probe))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
-                    Duration pending = startTimes.get(service);
+                    Duration pending = startTimes.get(instance);
                     if (pending != null && pending.isNegative()) {
-                        startTimes.put(service, Duration.ofNanos(System.nanoTime() + pending.toNanos()));
+                        startTimes.put(instance, Duration.ofNanos(System.nanoTime() + pending.toNanos()));
                     }
                     return;
                 }
@@ -208,12 +273,17 @@ public final class LocalStack implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException(service.module + " was not ready within " + timeout);
+        throw new IllegalStateException(instance.name() + " was not ready within " + timeout);
     }
 
-    /** Ends a service at once (SIGKILL), as a crash would: no shutdown hook runs. */
+    /** Ends a service (its first copy) at once (SIGKILL), as a crash would: no shutdown hook runs. */
     public synchronized void kill(Service service) throws InterruptedException {
-        Process process = processes.remove(service);
+        kill(first(service));
+    }
+
+    /** Ends one copy at once (SIGKILL), as a crash would; it is not restarted. */
+    public synchronized void kill(Instance instance) throws InterruptedException {
+        Process process = processes.remove(instance);
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -221,10 +291,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Ends a service at once (SIGKILL) as a crash would, but leaves it supervised: {@link #supervise} restarts it.
+     * Ends a service (its first copy) at once (SIGKILL) as a crash would, but leaves it supervised: {@link #supervise}
+     * restarts it.
      */
     public synchronized void crash(Service service) throws InterruptedException {
-        Process process = processes.get(service);
+        crash(first(service));
+    }
+
+    /** Ends one copy at once (SIGKILL) as a crash would, but leaves it supervised: {@link #supervise} restarts it. */
+    public synchronized void crash(Instance instance) throws InterruptedException {
+        Process process = processes.get(instance);
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -275,17 +351,17 @@ public final class LocalStack implements AutoCloseable {
                         kafkaRestarts.incrementAndGet();
                         upSince.put("kafka", System.nanoTime());
                     }
-                    for (Service s : Service.values()) {
+                    for (Instance s : instances()) {
                         Process p;
                         synchronized (this) {
                             p = processes.get(s);
                         }
                         if (p != null && !p.isAlive() && !closing && now >= notBefore.getOrDefault(s, 0L)) {
                             restartAfterBackoff(s, now, notBefore, upSince, failures);
-                            System.out.println("Memoria: " + s.module + " exited with " + p.exitValue() + "; restarting it");
+                            System.out.println("Memoria: " + s.name() + " exited with " + p.exitValue() + "; restarting it");
                             synchronized (this) {
                                 if (processes.get(s) == p) {
-                                    startService(s);
+                                    startService(s, Map.of());
                                     restarts.merge(s, 1, Integer::sum);
                                 }
                             }
@@ -311,9 +387,11 @@ public final class LocalStack implements AutoCloseable {
         notBefore.put(child, now + delay);
     }
 
-    /** How often the supervisor restarted each service. */
+    /** How often the supervisor restarted each service (all its copies together). */
     public synchronized Map<Service, Integer> restarts() {
-        return Map.copyOf(restarts);
+        Map<Service, Integer> byService = new LinkedHashMap<>();
+        restarts.forEach((i, n) -> byService.merge(i.service(), n, Integer::sum));
+        return byService;
     }
 
     /** How often the supervisor restarted the Kafka broker (each time it answered again). */
@@ -326,9 +404,14 @@ public final class LocalStack implements AutoCloseable {
         return postgresRestarts.get();
     }
 
-    /** Stops a service gracefully (SIGTERM), waiting for it to exit. */
+    /** Stops a service (its first copy) gracefully (SIGTERM), waiting for it to exit. */
     public synchronized void stop(Service service) throws InterruptedException {
-        Process process = processes.remove(service);
+        stop(first(service));
+    }
+
+    /** Stops one copy gracefully (SIGTERM), waiting for it to exit. */
+    public synchronized void stop(Instance instance) throws InterruptedException {
+        Process process = processes.remove(instance);
         if (process != null) {
             process.destroy();
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
@@ -339,21 +422,50 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public int port(Service service) {
-        return options.ports().get(service);
+        return port(first(service));
     }
 
+    public int port(Instance instance) {
+        return ports.get(instance);
+    }
+
+    /** The base URL of the service's first copy. */
     public String url(Service service) {
-        return "http://" + Ports.HOST + ":" + port(service);
+        return url(first(service));
+    }
+
+    public String url(Instance instance) {
+        return "http://" + Ports.HOST + ":" + port(instance);
+    }
+
+    /** The base URLs of every copy of a service, comma-separated. */
+    public String urls(Service service) {
+        return String.join(",", instances(service).stream().map(this::url).toList());
     }
 
     public long pid(Service service) {
-        Process p = processes.get(service);
+        return pid(first(service));
+    }
+
+    public synchronized long pid(Instance instance) {
+        Process p = processes.get(instance);
         return p == null ? -1 : p.pid();
     }
 
-    /** From process start to the first ready answer, for each service started by {@link #start}. */
+    /** From process start to the first ready answer, for the first copy of each service started by {@link #start}. */
     public Map<Service, Duration> startTimes() {
-        return Map.copyOf(startTimes);
+        Map<Service, Duration> firsts = new LinkedHashMap<>();
+        startTimes.forEach((i, d) -> {
+            if (i.replica() == 0) {
+                firsts.put(i.service(), d);
+            }
+        });
+        return firsts;
+    }
+
+    /** From process start to the first ready answer, for every copy started by {@link #start}. */
+    public Map<Instance, Duration> instanceStartTimes() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startTimes));
     }
 
     /** The stack's token issuer (its key pair in {@code keys/} of the data folder). */
@@ -385,9 +497,12 @@ public final class LocalStack implements AutoCloseable {
         if (supervisor != null) {
             supervisor.interrupt();
         }
-        List<Service> reverse = new ArrayList<>(processes.keySet());
+        List<Instance> reverse;
+        synchronized (this) {
+            reverse = new ArrayList<>(processes.keySet());
+        }
         java.util.Collections.reverse(reverse);
-        for (Service s : reverse) {
+        for (Instance s : reverse) {
             try {
                 stop(s);
             } catch (InterruptedException e) {

@@ -16,9 +16,11 @@ public final class Main {
         Path root = Path.of(System.getProperty("memoria.root", ".")).toAbsolutePath().normalize();
         Path data = Path.of(System.getProperty("memoria.data", root.resolve(".memoria").toString())).toAbsolutePath();
         boolean loadSample = !Boolean.getBoolean("memoria.noSample");
+        int replicas = replicas(args);
         long t0 = System.nanoTime();
-        System.out.println("Memoria: starting PostgreSQL, Kafka and the four services (data in " + data + ")");
-        LocalStack stack = LocalStack.start(LocalStack.Options.defaults(root, data));
+        System.out.println("Memoria: starting PostgreSQL, Kafka and the four services" + (replicas > 1 ? ", "
+                + replicas + " copies of each," : "") + " (data in " + data + ")");
+        LocalStack stack = LocalStack.start(LocalStack.Options.defaults(root, data).replicas(replicas));
         stack.supervise(); // a child that dies is restarted; none outlives this process
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -28,8 +30,8 @@ public final class Main {
             stopped.countDown();
         }, "memoria-stop"));
         System.out.printf("Memoria: all services ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        stack.startTimes().forEach((s, d) -> System.out.printf("  %-16s ready in %.2f s (pid %d)%n", s.module,
-                d.toMillis() / 1000.0, stack.pid(s)));
+        stack.instanceStartTimes().forEach((s, d) -> System.out.printf("  %-16s ready in %.2f s (pid %d, %s)%n",
+                s.name(), d.toMillis() / 1000.0, stack.pid(s), stack.url(s)));
         System.out.printf("  %-16s ready in %.2f s (pid %d)%n", "kafka", stack.kafkaStartTime().toMillis() / 1000.0,
                 stack.kafkaPid());
         SampleLoader loader = new SampleLoader(stack.url(LocalStack.Service.GATEWAY),
@@ -45,7 +47,8 @@ public final class Main {
         }
         String gateway = stack.url(LocalStack.Service.GATEWAY);
         System.out.println();
-        System.out.println("  Archive API   " + gateway + "/api");
+        System.out.println("  Archive API   " + gateway + "/api" + (replicas > 1 ? "  (every gateway serves it: "
+                + stack.urls(LocalStack.Service.GATEWAY) + ")" : ""));
         System.out.println("  Swagger UI    " + gateway + "/q/swagger-ui");
         System.out.println("  OpenAPI       " + gateway + "/q/openapi");
         System.out.println("  Trotsky       " + gateway + "/api/people/" + SampleLoader.idOf("leon-trotsky"));
@@ -62,5 +65,27 @@ public final class Main {
         System.out.println("  (also --role partner --partner <id>, --role admin; Swagger UI: Authorize, paste the token)");
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /** {@code --replicas N}: copies of each service (1 to 9); 1 without it. */
+    private static int replicas(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = arg.startsWith("--replicas=") ? arg.substring("--replicas=".length())
+                    : arg.equals("--replicas") && i + 1 < args.length ? args[++i] : null;
+            if (value == null) {
+                throw new IllegalArgumentException("unknown argument " + arg + "; usage: ./memoria up [--replicas N]");
+            }
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= 1 && n <= 9) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--replicas must be a number from 1 to 9, not " + value);
+        }
+        return 1;
     }
 }
