@@ -81,7 +81,9 @@ public class ReadModelWriter {
     /**
      * Applies a batch: an event whose id names an entity of another kind is refused (the first kind seen for an id
      * keeps it), an event no newer than what the read model holds changes nothing, and of the rest only the newest
-     * version of each entity is written. Throws if the database refuses a statement; the caller rolls back.
+     * version of each entity is written; every one of them is added to the change feed, unless the feed holds that
+     * version of the entity or a newer one ({@link ChangeFeedWriter}). Throws if the database refuses a statement;
+     * the caller rolls back.
      */
     public Outcome apply(Connection connection, List<Parsed> events, Tables tables) throws SQLException {
         if (events.isEmpty()) {
@@ -93,8 +95,9 @@ public class ReadModelWriter {
         }
         Map<UUID, EntityClaims.Claim> claims = EntityClaims.claim(connection, firstKinds, tables.entity());
         List<Rejected> rejected = new ArrayList<>();
-        // within a batch only the newest version of each entity matters
+        // within a batch only the newest version of each entity matters to the tables; the feed gets every version
         Map<UUID, Parsed> newest = new LinkedHashMap<>();
+        List<Parsed> changes = new ArrayList<>();
         for (Parsed p : events) {
             EntityClaims.Claim claim = claims.get(p.event().subject());
             if (!claim.kind().equals(p.kind())) {
@@ -104,10 +107,18 @@ public class ReadModelWriter {
             if (claim.version() != null && claim.version() >= p.event().entityVersion()) {
                 continue; // the read model holds this version or a newer one
             }
+            changes.add(p);
             newest.merge(p.event().subject(), p,
                     (a, b) -> b.event().entityVersion() > a.event().entityVersion() ? b : a);
         }
-        List<Parsed> batch = new ArrayList<>(newest.values());
+        Outcome outcome = write(connection, new ArrayList<>(newest.values()), rejected, tables);
+        ChangeFeedWriter.append(connection, changes);
+        return outcome;
+    }
+
+    /** Writes the newest version of each entity to the tables, with its links and search terms. */
+    private Outcome write(Connection connection, List<Parsed> batch, List<Rejected> rejected, Tables tables)
+            throws SQLException {
         if (batch.isEmpty()) {
             return new Outcome(0, rejected);
         }

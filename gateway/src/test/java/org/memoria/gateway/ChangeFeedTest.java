@@ -1,0 +1,267 @@
+package org.memoria.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.memoria.common.contract.people.PersonState;
+import org.memoria.common.events.Topics;
+import org.memoria.gateway.service.ChangeFeed;
+import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.TestTokens;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * The change feed as a partner follows it (IIIF Change Discovery 1.0): from the first page along {@code next}, applying
+ * each activity, it ends with exactly the entities and versions the archive holds, deletions included, also after a
+ * read-model rebuild; a complete page never changes; a point in time leads to the page where its changes begin.
+ */
+@QuarkusTest
+@WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = "database", value = "gateway"))
+class ChangeFeedTest {
+
+    private static final String FEED = "/api/changes";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+    @Inject
+    DataSource dataSource;
+
+    private OwnerTopics owners;
+
+    @BeforeEach
+    void connect() {
+        owners = new OwnerTopics(kafka);
+    }
+
+    @AfterEach
+    void disconnect() {
+        owners.close();
+    }
+
+    private static PersonState person(UUID id, long version) {
+        return new PersonState(id, version, "Feed " + id.toString().substring(0, 8) + " v" + version, List.of(), null,
+                null, null, null, null, null);
+    }
+
+    /** What a partner knows after following the feed: each entity's last version and whether it is deleted. */
+    private record Known(long version, boolean deleted) {
+    }
+
+    /** A partner that follows the feed and remembers the last page it processed. */
+    private static final class Partner {
+        final Map<String, Known> entities = new HashMap<>();
+        final Set<String> seen = new HashSet<>();
+        final List<String> duplicates = new ArrayList<>();
+        final List<String> regressions = new ArrayList<>();
+        String lastPage;
+        int lastPageItems;
+
+        /** From the first page, or from where it stopped (the last page again, past what it already applied). */
+        void follow() {
+            String page = lastPage != null ? lastPage
+                    : given().get(FEED).then().statusCode(200).extract().path("first.id");
+            int skip = lastPage != null ? lastPageItems : 0;
+            while (page != null) {
+                JsonPath p = given().get(page).then().statusCode(200).extract().jsonPath();
+                List<Map<String, Object>> items = p.getList("orderedItems");
+                for (Map<String, Object> item : items.subList(skip, items.size())) {
+                    apply(item);
+                }
+                lastPage = page;
+                lastPageItems = items.size();
+                skip = 0;
+                page = p.getString("next.id");
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void apply(Map<String, Object> activity) {
+            Map<String, Object> object = (Map<String, Object>) activity.get("object");
+            String url = (String) object.get("id");
+            String id = url.substring(url.lastIndexOf('/') + 1);
+            long version = ((Number) object.get("version")).longValue();
+            if (!seen.add(id + "@" + version)) {
+                duplicates.add(id + "@" + version);
+            }
+            Known before = entities.get(id);
+            if (before != null && before.version() >= version) {
+                regressions.add(id + ": " + before.version() + " then " + version);
+            }
+            entities.put(id, new Known(version, activity.get("type").equals("Delete")));
+        }
+    }
+
+    @Test
+    void aPartnerFollowingFromTheStartHoldsExactlyTheArchiveAlsoAfterARebuild() throws Exception {
+        UUID kept = UUID.randomUUID();
+        UUID updated = UUID.randomUUID();
+        UUID removed = UUID.randomUUID();
+        owners.together(() -> {
+            owners.changed(Topics.PEOPLE, "person", kept, 0, person(kept, 0));
+            owners.changed(Topics.PEOPLE, "person", updated, 0, person(updated, 0));
+            owners.changed(Topics.PEOPLE, "person", updated, 1, person(updated, 1));
+            owners.changed(Topics.PEOPLE, "person", updated, 2, person(updated, 2));
+            owners.changed(Topics.PEOPLE, "person", removed, 0, person(removed, 0));
+            owners.deleted(Topics.PEOPLE, "person", removed, 1);
+        });
+        awaitFeedHolds(removed, 1);
+        awaitFeedHolds(updated, 2);
+
+        Partner partner = new Partner();
+        partner.follow();
+        assertEquals(archive(), partner.entities, "the partner's entities and versions against the archive's");
+        assertEquals(new Known(1, true), partner.entities.get(removed.toString()), "the deletion is in the feed");
+        assertEquals(List.of(), partner.duplicates, "activities given twice");
+        assertEquals(List.of(), partner.regressions, "an entity's version going down along the feed");
+        // every version is there, not only the last one of a batch
+        assertTrue(partner.seen.containsAll(List.of(updated + "@0", updated + "@1", updated + "@2")), partner.seen::toString);
+
+        // a rebuild replays every topic: the feed neither repeats nor loses anything, the deletion stays
+        given().header("Authorization", TestTokens.admin("Root")).post("/api/admin/read-model/rebuild").then()
+                .statusCode(202);
+        UUID during = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "person", during, 0, person(during, 0));
+        owners.changed(Topics.PEOPLE, "person", kept, 1, person(kept, 1));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            String state = given().header("Authorization", TestTokens.admin("Root")).get("/api/admin/read-model")
+                    .then().statusCode(200).extract().path("lastRebuild.state");
+            assertTrue(!state.equals("FAILED") && !state.equals("ABANDONED"), state);
+            return state.equals("DONE");
+        });
+        awaitFeedHolds(during, 0);
+        awaitFeedHolds(kept, 1);
+
+        partner.follow(); // resumes where it stopped
+        assertEquals(archive(), partner.entities, "after the rebuild, resumed");
+        assertEquals(List.of(), partner.duplicates, "activities given twice");
+        assertEquals(List.of(), partner.regressions, "an entity's version going down along the feed");
+        Partner fresh = new Partner();
+        fresh.follow();
+        assertEquals(partner.entities, fresh.entities, "a partner starting afresh after the rebuild");
+        assertEquals(new Known(1, true), fresh.entities.get(removed.toString()), "the deletion stays in the feed");
+    }
+
+    @Test
+    void aCompletePageNeverChangesAndIsServedForCachingForGood() {
+        long total = given().get(FEED).then().statusCode(200).extract().jsonPath().getLong("totalItems");
+        int more = (int) (ChangeFeed.SIZE - total % ChangeFeed.SIZE) + 3; // the page total was on fills; a next begins
+        List<UUID> ids = new ArrayList<>();
+        owners.together(() -> {
+            for (int i = 0; i < more; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                owners.changed(Topics.PEOPLE, "person", id, 0, person(id, 0));
+            }
+        });
+        awaitFeedHolds(ids.get(ids.size() - 1), 0);
+        long pageOfTotal = Math.max(0, total - 1) / ChangeFeed.SIZE;
+        String url = FEED + "/pages/" + pageOfTotal;
+
+        Response complete = given().get(url);
+        complete.then().statusCode(200).contentType(containsString("application/ld+json"))
+                .header("Cache-Control", containsString("immutable")).body("next.id", containsString("/pages/"))
+                .body("type", equalTo("OrderedCollectionPage")).body("partOf.id", containsString(FEED));
+        String etag = complete.header("ETag");
+        assertNotNull(etag);
+
+        UUID later = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "person", later, 0, person(later, 0));
+        awaitFeedHolds(later, 0);
+        Response again = given().get(url);
+        assertEquals(etag, again.header("ETag"), "a complete page's content never changes");
+        assertEquals(complete.asString(), again.asString());
+        given().header("If-None-Match", etag).get(url).then().statusCode(304);
+
+        String last = given().get(FEED).then().extract().path("last.id");
+        given().get(last).then().statusCode(200).header("Cache-Control", equalTo("no-cache"))
+                .body("next", equalTo(null));
+        given().get(FEED + "/pages/" + (Long.parseLong(last.substring(last.lastIndexOf('/') + 1)) + 1)).then()
+                .statusCode(404).contentType(containsString("problem+json"));
+    }
+
+    @Test
+    void aPointInTimeLeadsToThePageWhereItsChangesBegin() {
+        OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
+        UUID id = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "person", id, 0, person(id, 0));
+        awaitFeedHolds(id, 0);
+
+        String location = given().redirects().follow(false).queryParam("since", before.toString())
+                .get(FEED + "/pages").then().statusCode(303).extract().header("Location");
+        JsonPath page = given().get(location).then().statusCode(200).extract().jsonPath();
+        List<String> ends = page.getList("orderedItems.endTime");
+        int first = 0;
+        while (first < ends.size() && OffsetDateTime.parse(ends.get(first)).isBefore(before)) {
+            first++;
+        }
+        assertTrue(first < ends.size(), "the page holds a change at or after the point in time: " + ends);
+        String prev = page.getString("prev.id");
+        if (first == 0 && prev != null) {
+            List<String> earlier = given().get(prev).then().extract().jsonPath().getList("orderedItems.endTime");
+            assertTrue(OffsetDateTime.parse(earlier.get(earlier.size() - 1)).isBefore(before),
+                    "no change at or after it on the page before");
+        }
+        Partner partner = new Partner();
+        partner.lastPage = location;
+        partner.follow();
+        assertEquals(new Known(0, false), partner.entities.get(id.toString()));
+
+        given().queryParam("since", "yesterday").get(FEED + "/pages").then().statusCode(400)
+                .contentType(containsString("problem+json")).body("errors[0].field", equalTo("since"));
+    }
+
+    private void awaitFeedHolds(UUID id, long version) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "select count(*) from change_feed where entity_id = '" + id + "' and version = " + version)) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        });
+    }
+
+    /** Every entity of the read model, its version and whether it is deleted. */
+    private Map<String, Known> archive() throws Exception {
+        Map<String, Known> all = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select id, version, deleted from entity")) {
+            while (rs.next()) {
+                all.put(rs.getString(1), new Known(rs.getLong(2), rs.getBoolean(3)));
+            }
+        }
+        return all;
+    }
+}
