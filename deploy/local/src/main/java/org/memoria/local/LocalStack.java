@@ -221,6 +221,7 @@ public final class LocalStack implements AutoCloseable {
             config.put("memoria.gateway.owners.people", urls(Service.PEOPLE));
             config.put("memoria.gateway.owners.events", urls(Service.EVENTS));
             config.put("memoria.gateway.owners.sources", urls(Service.SOURCES));
+            config.put("memoria.webhooks.allow-loopback", "true"); // a partner tries webhooks on this machine
         }
         config.putAll(options.config());
         config.putAll(overrides);

@@ -125,7 +125,8 @@ public class ChangeFeed {
         return new Ref(pageUrl(base, n), PAGE);
     }
 
-    private static Activity activity(URI base, ResultSet rs) throws SQLException {
+    /** The activity of a {@code change_feed} row (columns entity_id, kind, version, activity, changed_at, applied_at). */
+    public static Activity activity(URI base, ResultSet rs) throws SQLException {
         EntityKind kind = EntityKind.valueOf(rs.getString("kind"));
         long version = rs.getLong("version");
         String type = rs.getString("activity");
