@@ -233,6 +233,31 @@ class ScaleOutIT {
         AtomicBoolean killed = new AtomicBoolean();
         AtomicBoolean writing = new AtomicBoolean(true);
         String survivor = gateways.get(0);
+        // a partner's webhook receiver: every acknowledged write must reach it, whichever gateway delivers
+        Set<String> delivered = ConcurrentHashMap.newKeySet();
+        AtomicInteger forged = new AtomicInteger();
+        String[] secret = new String[1];
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                new com.standardwebhooks.Webhook(secret[0]).verify(body, exchange.getRequestHeaders());
+                String url = JSON.readTree(body).path("data").path("activity").path("object").path("id").asText();
+                delivered.add(url.substring(url.lastIndexOf('/') + 1));
+            } catch (Exception e) {
+                forged.incrementAndGet();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        HttpResponse<String> subscribed = http.send(HttpRequest.newBuilder(URI.create(gateways.get(1) + "/api/webhooks"))
+                .header("Authorization", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                        + "/hooks\",\"kinds\":[\"PERSON\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, subscribed.statusCode(), subscribed.body());
+        secret[0] = JSON.readTree(subscribed.body()).path("secret").asText();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < 4; c++) {
                 clients.submit(() -> {
@@ -274,6 +299,16 @@ class ScaleOutIT {
                 + "'Survivor %'"), "each acknowledged write is held once by the owner");
         assertEquals(3 * Topics.ALL.size(), projector(survivor).path("partitions").asInt(),
                 "the surviving gateway projects every partition");
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                List<UUID> notDelivered = acknowledged.keySet().stream()
+                        .filter(id -> !delivered.contains(id.toString())).toList();
+                assertEquals(List.of(), notDelivered, "acknowledged writes the webhook receiver never got");
+            });
+            assertEquals(0, forged.get(), "deliveries whose signature did not verify");
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
