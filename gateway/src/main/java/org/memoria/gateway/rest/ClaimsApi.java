@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.sources.ClaimInput;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.problem.Problem;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.rest.ArchiveViews.Claim;
@@ -60,7 +61,7 @@ public class ClaimsApi {
     @Operation(operationId = "getClaim", summary = "A claim with its evidence", description = "The statement, its status (derived from the evidence), the evidence for and against in date order with quotes and sources, and the history of its status.")
     @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds",
             content = @Content(schema = @Schema(implementation = Claim.class)))
-    @ApiDoc.NotFound
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return Views.found(queries.claim(id), "claim", id, uri);
     }
@@ -71,7 +72,7 @@ public class ClaimsApi {
     @Operation(operationId = "createClaim", summary = "Record a claim",
             description = "Routed to the sources service; the archive's views show it once its change event is projected.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new claim in this API")
-    @ApiDoc.RoutedWrite
+    @ProblemResponses.RoutedWrite
     public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ClaimInput.class))) byte[] body) {
         return router.forward(OWNER, config.owners().sources(), "POST", "/claims", headers, body, uri);
@@ -86,9 +87,9 @@ public class ClaimsApi {
                     + "If-None-Match: *. An identical replace changes nothing.")
     @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
     @APIResponse(responseCode = "201", description = "Created under this id")
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.IdOfAnotherKind
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.IdOfAnotherKind
     public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimInput.class))) byte[] body) {
         return router.forward(EntityKind.CLAIM, id, OWNER, config.owners().sources(), "PUT",
@@ -101,10 +102,10 @@ public class ClaimsApi {
     @Operation(operationId = "deleteClaim", summary = "Delete a claim",
             description = "Routed to the sources service; needs If-Match with the version read.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @ApiDoc.NotFound
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.DeleteConflict
+    @ProblemResponses.NotFound
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.DeleteConflict
     public Response delete(@PathParam("id") UUID id) {
         return router.forward(EntityKind.CLAIM, id, OWNER, config.owners().sources(), "DELETE",
                 "/claims/" + id, headers, null, uri);

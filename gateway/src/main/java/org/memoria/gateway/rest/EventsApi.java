@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.events.EventInput;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.problem.Problem;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.rest.ArchiveViews.EventDetail;
@@ -60,7 +61,7 @@ public class EventsApi {
     @Operation(operationId = "getEvent", summary = "An event", description = "The event with its participants (people and organisations) and their roles, its place with coordinates, its parent and child events, the passages about it and the claims about it.")
     @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds",
             content = @Content(schema = @Schema(implementation = EventDetail.class)))
-    @ApiDoc.NotFound
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return Views.found(queries.event(id), "event", id, uri);
     }
@@ -71,7 +72,7 @@ public class EventsApi {
     @Operation(operationId = "createEvent", summary = "Record an event",
             description = "Routed to the events service; the archive's views show it once its change event is projected.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new event in this API")
-    @ApiDoc.RoutedWrite
+    @ProblemResponses.RoutedWrite
     public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EventInput.class))) byte[] body) {
         return router.forward(OWNER, config.owners().events(), "POST", "/events", headers, body, uri);
@@ -86,9 +87,9 @@ public class EventsApi {
                     + "If-None-Match: *. An identical replace changes nothing.")
     @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
     @APIResponse(responseCode = "201", description = "Created under this id")
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.IdOfAnotherKind
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.IdOfAnotherKind
     public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventInput.class))) byte[] body) {
         return router.forward(EntityKind.EVENT, id, OWNER, config.owners().events(), "PUT",
@@ -101,10 +102,10 @@ public class EventsApi {
     @Operation(operationId = "deleteEvent", summary = "Delete an event",
             description = "Routed to the events service; needs If-Match with the version read.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @ApiDoc.NotFound
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.DeleteConflict
+    @ProblemResponses.NotFound
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.DeleteConflict
     public Response delete(@PathParam("id") UUID id) {
         return router.forward(EntityKind.EVENT, id, OWNER, config.owners().events(), "DELETE",
                 "/events/" + id, headers, null, uri);

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.people.OrganisationInput;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.problem.Problem;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.rest.ArchiveViews.OrganisationDetail;
@@ -60,7 +61,7 @@ public class OrganisationsApi {
     @Operation(operationId = "getOrganisation", summary = "An organisation", description = "The organisation with its names, members, the events it took part in and what it published.")
     @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds",
             content = @Content(schema = @Schema(implementation = OrganisationDetail.class)))
-    @ApiDoc.NotFound
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return Views.found(queries.organisation(id), "organisation", id, uri);
     }
@@ -71,7 +72,7 @@ public class OrganisationsApi {
     @Operation(operationId = "createOrganisation", summary = "Record an organisation",
             description = "Routed to the people service; the archive's views show it once its change event is projected.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new organisation in this API")
-    @ApiDoc.RoutedWrite
+    @ProblemResponses.RoutedWrite
     public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OrganisationInput.class))) byte[] body) {
         return router.forward(OWNER, config.owners().people(), "POST", "/organisations", headers, body, uri);
@@ -86,9 +87,9 @@ public class OrganisationsApi {
                     + "If-None-Match: *. An identical replace changes nothing.")
     @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
     @APIResponse(responseCode = "201", description = "Created under this id")
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.IdOfAnotherKind
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.IdOfAnotherKind
     public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationInput.class))) byte[] body) {
         return router.forward(EntityKind.ORGANISATION, id, OWNER, config.owners().people(), "PUT",
@@ -101,10 +102,10 @@ public class OrganisationsApi {
     @Operation(operationId = "deleteOrganisation", summary = "Delete an organisation",
             description = "Routed to the people service; needs If-Match with the version read.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @ApiDoc.NotFound
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.DeleteConflict
+    @ProblemResponses.NotFound
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.DeleteConflict
     public Response delete(@PathParam("id") UUID id) {
         return router.forward(EntityKind.ORGANISATION, id, OWNER, config.owners().people(), "DELETE",
                 "/organisations/" + id, headers, null, uri);

@@ -34,6 +34,7 @@ import org.memoria.common.api.Paging;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.people.PersonInput;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.problem.Problem;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.rest.ArchiveViews.Dossier;
@@ -78,7 +79,7 @@ public class PeopleApi {
     @Operation(operationId = "getDossier", summary = "A person's dossier", description = "The person with names and aliases (with periods), life dates and places, memberships, relations read from this person's side, the events they took part in with their role in date order, the sources they wrote, the passages about them, and the claims about them with status and evidence for and against.")
     @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds",
             content = @Content(schema = @Schema(implementation = Dossier.class)))
-    @ApiDoc.NotFound
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return Views.found(queries.dossier(id), "person", id, uri);
     }
@@ -89,7 +90,7 @@ public class PeopleApi {
     @Operation(operationId = "createPerson", summary = "Record a person",
             description = "Routed to the people service; the archive's views show it once its change event is projected.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new person in this API")
-    @ApiDoc.RoutedWrite
+    @ProblemResponses.RoutedWrite
     public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PersonInput.class))) byte[] body) {
         return router.forward(OWNER, config.owners().people(), "POST", "/people", headers, body, uri);
@@ -104,9 +105,9 @@ public class PeopleApi {
                     + "If-None-Match: *. An identical replace changes nothing.")
     @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
     @APIResponse(responseCode = "201", description = "Created under this id")
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.IdOfAnotherKind
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.IdOfAnotherKind
     public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonInput.class))) byte[] body) {
         return router.forward(EntityKind.PERSON, id, OWNER, config.owners().people(), "PUT",
@@ -119,10 +120,10 @@ public class PeopleApi {
     @Operation(operationId = "deletePerson", summary = "Delete a person",
             description = "Routed to the people service; needs If-Match with the version read.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @ApiDoc.NotFound
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.DeleteConflict
+    @ProblemResponses.NotFound
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.DeleteConflict
     public Response delete(@PathParam("id") UUID id) {
         return router.forward(EntityKind.PERSON, id, OWNER, config.owners().people(), "DELETE",
                 "/people/" + id, headers, null, uri);

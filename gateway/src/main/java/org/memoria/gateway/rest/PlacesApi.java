@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.events.PlaceInput;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.problem.Problem;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.rest.ArchiveViews.PlaceDetail;
@@ -60,7 +61,7 @@ public class PlacesApi {
     @Operation(operationId = "getPlace", summary = "A place", description = "The place with its alternate names, coordinates, enclosing and enclosed places, and the events that happened there.")
     @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds",
             content = @Content(schema = @Schema(implementation = PlaceDetail.class)))
-    @ApiDoc.NotFound
+    @ProblemResponses.NotFound
     public Response get(@PathParam("id") UUID id) {
         return Views.found(queries.place(id), "place", id, uri);
     }
@@ -71,7 +72,7 @@ public class PlacesApi {
     @Operation(operationId = "createPlace", summary = "Record a place",
             description = "Routed to the events service; the archive's views show it once its change event is projected.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new place in this API")
-    @ApiDoc.RoutedWrite
+    @ProblemResponses.RoutedWrite
     public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PlaceInput.class))) byte[] body) {
         return router.forward(OWNER, config.owners().events(), "POST", "/places", headers, body, uri);
@@ -86,9 +87,9 @@ public class PlacesApi {
                     + "If-None-Match: *. An identical replace changes nothing.")
     @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
     @APIResponse(responseCode = "201", description = "Created under this id")
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.IdOfAnotherKind
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.IdOfAnotherKind
     public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaceInput.class))) byte[] body) {
         return router.forward(EntityKind.PLACE, id, OWNER, config.owners().events(), "PUT",
@@ -101,10 +102,10 @@ public class PlacesApi {
     @Operation(operationId = "deletePlace", summary = "Delete a place",
             description = "Routed to the events service; needs If-Match with the version read.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @ApiDoc.NotFound
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.DeleteConflict
+    @ProblemResponses.NotFound
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.DeleteConflict
     public Response delete(@PathParam("id") UUID id) {
         return router.forward(EntityKind.PLACE, id, OWNER, config.owners().events(), "DELETE",
                 "/places/" + id, headers, null, uri);
