@@ -31,7 +31,7 @@ import org.memoria.common.contract.sources.CitationInput;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.problem.Problem;
 import org.memoria.gateway.config.GatewayConfig;
-import org.memoria.gateway.rest.ArchiveViews.Passage;
+import org.memoria.gateway.api.ArchiveViews.Passage;
 import org.memoria.gateway.service.ArchiveQueries;
 import org.memoria.gateway.service.OwnerRouter;
 

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.Paging;
-import org.memoria.gateway.rest.ArchiveViews.UnresolvedReference;
+import org.memoria.gateway.api.ArchiveViews.UnresolvedReference;
 import org.memoria.gateway.service.ArchiveQueries;
 
 @PermitAll

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.problem.Problems;
-import org.memoria.gateway.rest.ArchiveViews.Graph;
+import org.memoria.gateway.api.ArchiveViews.Graph;
 import org.memoria.gateway.service.ArchiveGraph;
 
 @PermitAll

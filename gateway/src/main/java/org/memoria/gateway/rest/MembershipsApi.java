@@ -31,7 +31,7 @@ import org.memoria.common.contract.people.MembershipInput;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.problem.Problem;
 import org.memoria.gateway.config.GatewayConfig;
-import org.memoria.gateway.rest.ArchiveViews.Membership;
+import org.memoria.gateway.api.ArchiveViews.Membership;
 import org.memoria.gateway.service.ArchiveQueries;
 import org.memoria.gateway.service.OwnerRouter;
 

@@ -37,8 +37,8 @@ import org.memoria.common.contract.people.PersonInput;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.problem.Problem;
 import org.memoria.gateway.config.GatewayConfig;
-import org.memoria.gateway.rest.ArchiveViews.Dossier;
-import org.memoria.gateway.rest.ArchiveViews.PersonSummary;
+import org.memoria.gateway.api.ArchiveViews.Dossier;
+import org.memoria.gateway.api.ArchiveViews.PersonSummary;
 import org.memoria.gateway.service.ArchiveQueries;
 import org.memoria.gateway.service.OwnerRouter;
 

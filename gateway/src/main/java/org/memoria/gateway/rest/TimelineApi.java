@@ -24,7 +24,7 @@ import org.memoria.common.api.Paging;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.problem.Problems;
-import org.memoria.gateway.rest.ArchiveViews.TimelineEntry;
+import org.memoria.gateway.api.ArchiveViews.TimelineEntry;
 import org.memoria.gateway.service.ArchiveQueries;
 
 @PermitAll

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.memoria.common.api.Responses;
+import org.memoria.gateway.api.ArchiveViews;
 import org.memoria.common.problem.Problems;
 
 /** Answers for composed views: the view with the entity's version as ETag, or a 404 problem. */

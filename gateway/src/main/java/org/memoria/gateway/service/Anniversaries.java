@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 
 import org.memoria.common.api.DateView;
 import org.memoria.common.contract.EntityKind;
-import org.memoria.gateway.rest.ArchiveViews.Anniversary;
+import org.memoria.gateway.api.ArchiveViews.Anniversary;
 
 /**
  * Anniversaries of dated entities: events, publications of sources, births and deaths of people, foundings of

@@ -23,9 +23,9 @@ import org.memoria.common.api.DateView;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.people.MembershipState;
 import org.memoria.common.contract.people.RelationState;
-import org.memoria.gateway.rest.ArchiveViews.Graph;
-import org.memoria.gateway.rest.ArchiveViews.GraphEdge;
-import org.memoria.gateway.rest.ArchiveViews.GraphNode;
+import org.memoria.gateway.api.ArchiveViews.Graph;
+import org.memoria.gateway.api.ArchiveViews.GraphEdge;
+import org.memoria.gateway.api.ArchiveViews.GraphNode;
 
 /**
  * The neighbourhood of an entity: people, organisations and events as nodes; memberships, relations and

@@ -45,7 +45,7 @@ import org.memoria.common.contract.sources.CitationState;
 import org.memoria.common.contract.sources.ClaimState;
 import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.edtf.Edtf;
-import org.memoria.gateway.rest.ArchiveViews.*;
+import org.memoria.gateway.api.ArchiveViews.*;
 import org.memoria.gateway.service.ReadModel.Row;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

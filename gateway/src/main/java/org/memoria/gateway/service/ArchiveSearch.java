@@ -16,8 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.memoria.common.contract.EntityKind;
-import org.memoria.gateway.rest.ArchiveViews.SearchHit;
-import org.memoria.gateway.rest.ArchiveViews.SearchResult;
+import org.memoria.gateway.api.ArchiveViews.SearchHit;
+import org.memoria.gateway.api.ArchiveViews.SearchResult;
 
 /**
  * Search over every entity's names and text. Names (weights 3 and 2) match by trigram word similarity on the
