@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.api.ArchiveViews.Passage;
-import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.service.CitationQuery;
 
 /** /api/citations: reads from the read model; writes routed to the sources service. */
 @Path("/api/citations")
@@ -16,7 +16,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 public class CitationsApi extends RoutedResource<Passage> {
 
     @Inject
-    ArchiveQueries queries;
+    CitationQuery query;
 
     public CitationsApi() {
         super(RoutedCollection.CITATIONS);
@@ -24,6 +24,6 @@ public class CitationsApi extends RoutedResource<Passage> {
 
     @Override
     protected Optional<Passage> view(UUID id) {
-        return queries.citation(id);
+        return query.find(id);
     }
 }

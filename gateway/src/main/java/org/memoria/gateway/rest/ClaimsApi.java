@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.api.ArchiveViews.Claim;
-import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.service.ClaimQuery;
 
 /** /api/claims: reads from the read model; writes routed to the sources service. */
 @Path("/api/claims")
@@ -16,7 +16,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 public class ClaimsApi extends RoutedResource<Claim> {
 
     @Inject
-    ArchiveQueries queries;
+    ClaimQuery query;
 
     public ClaimsApi() {
         super(RoutedCollection.CLAIMS);
@@ -24,6 +24,6 @@ public class ClaimsApi extends RoutedResource<Claim> {
 
     @Override
     protected Optional<Claim> view(UUID id) {
-        return queries.claim(id);
+        return query.find(id);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.api.ArchiveViews.EventDetail;
-import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.service.EventQuery;
 
 /** /api/events: reads from the read model; writes routed to the events service. */
 @Path("/api/events")
@@ -16,7 +16,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 public class EventsApi extends RoutedResource<EventDetail> {
 
     @Inject
-    ArchiveQueries queries;
+    EventQuery query;
 
     public EventsApi() {
         super(RoutedCollection.EVENTS);
@@ -24,6 +24,6 @@ public class EventsApi extends RoutedResource<EventDetail> {
 
     @Override
     protected Optional<EventDetail> view(UUID id) {
-        return queries.event(id);
+        return query.find(id);
     }
 }

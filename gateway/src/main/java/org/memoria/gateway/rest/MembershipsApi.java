@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.api.ArchiveViews.Membership;
-import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.service.MembershipQuery;
 
 /** /api/memberships: reads from the read model; writes routed to the people service. */
 @Path("/api/memberships")
@@ -16,7 +16,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 public class MembershipsApi extends RoutedResource<Membership> {
 
     @Inject
-    ArchiveQueries queries;
+    MembershipQuery query;
 
     public MembershipsApi() {
         super(RoutedCollection.MEMBERSHIPS);
@@ -24,6 +24,6 @@ public class MembershipsApi extends RoutedResource<Membership> {
 
     @Override
     protected Optional<Membership> view(UUID id) {
-        return queries.membership(id);
+        return query.find(id);
     }
 }

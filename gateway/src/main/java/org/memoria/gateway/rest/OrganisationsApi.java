@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.api.ArchiveViews.OrganisationDetail;
-import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.service.OrganisationQuery;
 
 /** /api/organisations: reads from the read model; writes routed to the people service. */
 @Path("/api/organisations")
@@ -16,7 +16,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 public class OrganisationsApi extends RoutedResource<OrganisationDetail> {
 
     @Inject
-    ArchiveQueries queries;
+    OrganisationQuery query;
 
     public OrganisationsApi() {
         super(RoutedCollection.ORGANISATIONS);
@@ -24,6 +24,6 @@ public class OrganisationsApi extends RoutedResource<OrganisationDetail> {
 
     @Override
     protected Optional<OrganisationDetail> view(UUID id) {
-        return queries.organisation(id);
+        return query.find(id);
     }
 }

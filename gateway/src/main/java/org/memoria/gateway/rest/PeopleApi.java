@@ -21,7 +21,8 @@ import org.memoria.common.api.Paging;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.gateway.api.ArchiveViews.Dossier;
 import org.memoria.gateway.api.ArchiveViews.PersonSummary;
-import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.service.DossierQuery;
+import org.memoria.gateway.service.PeopleQuery;
 
 /** /api/people: reads from the read model (a list by name, and dossiers); writes routed to the people service. */
 @Path("/api/people")
@@ -29,7 +30,9 @@ import org.memoria.gateway.service.ArchiveQueries;
 public class PeopleApi extends RoutedResource<Dossier> {
 
     @Inject
-    ArchiveQueries queries;
+    PeopleQuery people;
+    @Inject
+    DossierQuery dossiers;
 
     public PeopleApi() {
         super(RoutedCollection.PEOPLE);
@@ -43,11 +46,11 @@ public class PeopleApi extends RoutedResource<Dossier> {
     public Page<PersonSummary> list(
             @Parameter(description = "Part of the preferred name, case-insensitive", example = "Trotsky") @QueryParam("name") String name,
             @BeanParam Paging paging) {
-        return queries.people(QueryParameters.text(uri, "name", name), paging.page(), paging.size());
+        return people.list(QueryParameters.text(uri, "name", name), paging.page(), paging.size());
     }
 
     @Override
     protected Optional<Dossier> view(UUID id) {
-        return queries.dossier(id);
+        return dossiers.find(id);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.api.ArchiveViews.PlaceDetail;
-import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.service.PlaceQuery;
 
 /** /api/places: reads from the read model; writes routed to the events service. */
 @Path("/api/places")
@@ -16,7 +16,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 public class PlacesApi extends RoutedResource<PlaceDetail> {
 
     @Inject
-    ArchiveQueries queries;
+    PlaceQuery query;
 
     public PlacesApi() {
         super(RoutedCollection.PLACES);
@@ -24,6 +24,6 @@ public class PlacesApi extends RoutedResource<PlaceDetail> {
 
     @Override
     protected Optional<PlaceDetail> view(UUID id) {
-        return queries.place(id);
+        return query.find(id);
     }
 }

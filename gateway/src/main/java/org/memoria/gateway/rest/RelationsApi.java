@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.api.ArchiveViews.Relation;
-import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.service.RelationQuery;
 
 /** /api/relations: reads from the read model; writes routed to the people service. */
 @Path("/api/relations")
@@ -16,7 +16,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 public class RelationsApi extends RoutedResource<Relation> {
 
     @Inject
-    ArchiveQueries queries;
+    RelationQuery query;
 
     public RelationsApi() {
         super(RoutedCollection.RELATIONS);
@@ -24,6 +24,6 @@ public class RelationsApi extends RoutedResource<Relation> {
 
     @Override
     protected Optional<Relation> view(UUID id) {
-        return queries.relation(id);
+        return query.find(id);
     }
 }

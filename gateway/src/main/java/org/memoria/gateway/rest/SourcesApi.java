@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.api.ArchiveViews.SourceDetail;
-import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.service.SourceQuery;
 
 /** /api/sources: reads from the read model; writes routed to the sources service. */
 @Path("/api/sources")
@@ -16,7 +16,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 public class SourcesApi extends RoutedResource<SourceDetail> {
 
     @Inject
-    ArchiveQueries queries;
+    SourceQuery query;
 
     public SourcesApi() {
         super(RoutedCollection.SOURCES);
@@ -24,6 +24,6 @@ public class SourcesApi extends RoutedResource<SourceDetail> {
 
     @Override
     protected Optional<SourceDetail> view(UUID id) {
-        return queries.source(id);
+        return query.find(id);
     }
 }

@@ -39,12 +39,12 @@ public class ArchiveGraph {
     public static final int MAX_DEPTH = 3;
 
     @Inject
-    ArchiveQueries queries;
+    Snapshot snapshot;
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     public java.util.Optional<Graph> around(UUID focus, int depth, int maxNodes) {
-        return queries.read((c, m) -> {
+        return snapshot.read((c, m) -> {
             ReadModel.Row root = m.row(focus) != null ? m.row(focus) : fetch(m, focus);
             if (root == null || !Set.of(EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.EVENT).contains(root.kind())) {
                 return java.util.Optional.<Graph> empty();
