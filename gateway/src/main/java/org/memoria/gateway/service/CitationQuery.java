@@ -2,12 +2,11 @@ package org.memoria.gateway.service;
 
 import static org.memoria.gateway.service.Compose.passages;
 
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.memoria.common.contract.EntityKind;
 import org.memoria.gateway.api.ArchiveViews.Passage;
@@ -15,15 +14,14 @@ import org.memoria.gateway.service.ReadModel.Row;
 
 /** A cited passage: its source, locator, quote and what it is about. */
 @ApplicationScoped
-public class CitationQuery {
+public class CitationQuery extends EntityQuery<Passage> {
 
-    @Inject
-    Snapshot snapshot;
+    public CitationQuery() {
+        super(EntityKind.CITATION);
+    }
 
-    public Optional<Passage> find(UUID id) {
-        return snapshot.read((c, m) -> {
-            Row row = m.entity(id, EntityKind.CITATION);
-            return row == null ? Optional.<Passage> empty() : Optional.of(passages(List.of(row), m).get(0));
-        });
+    @Override
+    Passage compose(UUID id, Row row, ReadModel m) throws SQLException {
+        return passages(List.of(row), m).get(0);
     }
 }

@@ -2,12 +2,11 @@ package org.memoria.gateway.service;
 
 import static org.memoria.gateway.service.Compose.membership;
 
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.people.MembershipState;
@@ -16,20 +15,16 @@ import org.memoria.gateway.service.ReadModel.Row;
 
 /** A membership: the person, the organisation, the role and the period. */
 @ApplicationScoped
-public class MembershipQuery {
+public class MembershipQuery extends EntityQuery<Membership> {
 
-    @Inject
-    Snapshot snapshot;
+    public MembershipQuery() {
+        super(EntityKind.MEMBERSHIP);
+    }
 
-    public Optional<Membership> find(UUID id) {
-        return snapshot.read((c, m) -> {
-            Row row = m.entity(id, EntityKind.MEMBERSHIP);
-            if (row == null) {
-                return Optional.empty();
-            }
-            MembershipState ms = m.doc(row, MembershipState.class);
-            m.fetch(List.of(ms.personId(), ms.organisationId()));
-            return Optional.of(membership(ms, m));
-        });
+    @Override
+    Membership compose(UUID id, Row row, ReadModel m) throws SQLException {
+        MembershipState ms = m.doc(row, MembershipState.class);
+        m.fetch(List.of(ms.personId(), ms.organisationId()));
+        return membership(ms, m);
     }
 }

@@ -2,12 +2,11 @@ package org.memoria.gateway.service;
 
 import static org.memoria.gateway.service.Compose.relation;
 
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.people.RelationState;
@@ -16,20 +15,16 @@ import org.memoria.gateway.service.ReadModel.Row;
 
 /** A relation, read from its first person's side. */
 @ApplicationScoped
-public class RelationQuery {
+public class RelationQuery extends EntityQuery<Relation> {
 
-    @Inject
-    Snapshot snapshot;
+    public RelationQuery() {
+        super(EntityKind.RELATION);
+    }
 
-    public Optional<Relation> find(UUID id) {
-        return snapshot.read((c, m) -> {
-            Row row = m.entity(id, EntityKind.RELATION);
-            if (row == null) {
-                return Optional.empty();
-            }
-            RelationState r = m.doc(row, RelationState.class);
-            m.fetch(List.of(r.fromPersonId(), r.toPersonId()));
-            return Optional.of(relation(r, r.fromPersonId(), m));
-        });
+    @Override
+    Relation compose(UUID id, Row row, ReadModel m) throws SQLException {
+        RelationState r = m.doc(row, RelationState.class);
+        m.fetch(List.of(r.fromPersonId(), r.toPersonId()));
+        return relation(r, r.fromPersonId(), m);
     }
 }

@@ -68,8 +68,10 @@ class SnapshotTest {
     void everyViewReadsThroughTheSnapshot() {
         List<String> direct = new ArrayList<>();
         for (Class<?> view : VIEWS) {
-            List<Class<?>> fields = Arrays.stream(view.getDeclaredFields()).map(Field::getType)
-                    .<Class<?>> map(t -> t).toList();
+            List<Class<?>> fields = new ArrayList<>();
+            for (Class<?> c = view; c != Object.class; c = c.getSuperclass()) {
+                Arrays.stream(c.getDeclaredFields()).map(Field::getType).forEach(fields::add);
+            }
             assertThat(view.getSimpleName(), fields, hasItem(Snapshot.class));
             if (fields.contains(DataSource.class)) {
                 direct.add(view.getSimpleName());
