@@ -2,6 +2,7 @@ package org.memoria.gateway.service;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -12,16 +13,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads one composed view in one consistent snapshot of the read model, so that a view never mixes two states of
- * it (a person and their organisation renamed by one projected batch show both old or both new names). The views
- * have a pool of their own ({@code quarkus.datasource.views}) whose connections are repeatable-read and read-only
- * once, when they are opened: a read costs the view's own queries, pgjdbc sends its {@code BEGIN READ ONLY} with the
- * first of them, and one commit. A read never calls an owning service.
+ * it (a person and their organisation renamed by one projected batch show both old or both new names): one
+ * read-only, repeatable-read transaction. pgjdbc sends its {@code BEGIN READ ONLY} with the first statement, which
+ * sets the isolation of this transaction only (the projector shares the pool and stays read committed); then the
+ * view's own queries, then the commit: two round trips more than the view's queries. A read never calls an owning
+ * service.
  */
 @ApplicationScoped
 public class Snapshot {
 
     @Inject
-    @io.quarkus.agroal.DataSource("views")
     DataSource dataSource;
     @Inject
     ObjectMapper mapper;
@@ -36,6 +37,11 @@ public class Snapshot {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
+            try (Statement s = connection.createStatement()) {
+                // this transaction's, not the session's: JDBC's setTransactionIsolation would cost a round trip to
+                // set it and another for the pool to set it back
+                s.execute("set transaction isolation level repeatable read");
+            }
             T result = work.run(connection, new ReadModel(connection, mapper));
             connection.commit();
             return result;
