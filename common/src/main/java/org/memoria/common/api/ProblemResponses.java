@@ -12,7 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.memoria.common.problem.Problem;
 
-/** The problem responses every owner documents the same way, once (SmallRye OpenAPI reads these meta-annotations). */
+/**
+ * The problem responses every service documents the same way, once (SmallRye OpenAPI reads these meta-annotations):
+ * the owners' and the gateway's.
+ */
 public final class ProblemResponses {
 
     private ProblemResponses() {
@@ -43,5 +46,33 @@ public final class ProblemResponses {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public @interface IdempotentCreate {
+    }
+
+    /** A write the gateway routes to the owning service: the owner's answer is relayed; 503 when it cannot be reached. */
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The owning service is unreachable; nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface RoutedWrite {
+    }
+
+    /** A PUT through the gateway whose id names an entity of another kind in the read model is refused before it is routed. */
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "409", description = "The id already names an entity of another kind in the archive "
+            + "(ids are unique across kinds); nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface IdOfAnotherKind {
+    }
+
+    /** A DELETE through the gateway refused: by the gateway for an id of another kind, or by the owner for an entity still referenced. */
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "409", description = "The id names an entity of another kind in the archive, or the "
+            + "owner keeps the entity because others still refer to it (the problem names them); nothing was deleted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface DeleteConflict {
     }
 }

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.problem.Problems;
-import org.memoria.gateway.rest.ArchiveViews.Anniversary;
+import org.memoria.gateway.api.ArchiveViews.Anniversary;
 import org.memoria.gateway.service.Anniversaries;
 
 import net.fortuna.ical4j.model.Calendar;

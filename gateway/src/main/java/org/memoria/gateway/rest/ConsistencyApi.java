@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.Paging;
-import org.memoria.gateway.rest.ArchiveViews.UnresolvedReference;
-import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.api.ArchiveViews.UnresolvedReference;
+import org.memoria.gateway.service.UnresolvedQuery;
 
 @PermitAll
 @Path("/api/consistency")
@@ -24,7 +24,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 public class ConsistencyApi {
 
     @Inject
-    ArchiveQueries queries;
+    UnresolvedQuery unresolved;
 
     @GET
     @Path("unresolved")
@@ -36,6 +36,6 @@ public class ConsistencyApi {
     @APIResponse(responseCode = "200", description = "A page of unresolved references")
     public Page<UnresolvedReference> unresolved(
             @BeanParam Paging paging) {
-        return queries.unresolved(paging.page(), paging.size());
+        return unresolved.page(paging.page(), paging.size());
     }
 }

@@ -20,9 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.problem.Problems;
-import org.memoria.gateway.rest.ArchiveViews.Graph;
+import org.memoria.gateway.api.ArchiveViews.Graph;
 import org.memoria.gateway.service.ArchiveGraph;
 
 @PermitAll
@@ -42,7 +43,7 @@ public class GraphApi {
                     + "with kinds, roles and periods; breadth-first from the focus, at most " + ArchiveGraph.MAX_NODES
                     + " nodes.")
     @APIResponse(responseCode = "200", description = "The graph", content = @Content(schema = @Schema(implementation = Graph.class)))
-    @ApiDoc.NotFound
+    @ProblemResponses.NotFound
     public Response graph(
             @Parameter(description = "The person, organisation or event at the centre", required = true,
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("focus") String focus,

@@ -1,112 +1,29 @@
 package org.memoria.gateway.rest;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import org.memoria.common.security.Roles;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.memoria.common.contract.EntityKind;
-import org.memoria.common.contract.events.PlaceInput;
-import org.memoria.common.problem.Problem;
-import org.memoria.gateway.config.GatewayConfig;
-import org.memoria.gateway.rest.ArchiveViews.PlaceDetail;
-import org.memoria.gateway.service.ArchiveQueries;
-import org.memoria.gateway.service.OwnerRouter;
+import org.memoria.gateway.api.ArchiveViews.PlaceDetail;
+import org.memoria.gateway.service.PlaceQuery;
 
 /** /api/places: reads from the read model; writes routed to the events service. */
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/api/places")
 @Tag(name = "places", description = "Places; writes are routed to the events service")
-public class PlacesApi {
-
-    private static final String OWNER = "events service";
+public class PlacesApi extends RoutedResource<PlaceDetail> {
 
     @Inject
-    ArchiveQueries queries;
-    @Inject
-    OwnerRouter router;
-    @Inject
-    GatewayConfig config;
-    @Context
-    UriInfo uri;
-    @Context
-    HttpHeaders headers;
+    PlaceQuery query;
 
-    @PermitAll
-    @GET
-    @Path("{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getPlace", summary = "A place", description = "The place with its alternate names, coordinates, enclosing and enclosed places, and the events that happened there.")
-    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds",
-            content = @Content(schema = @Schema(implementation = PlaceDetail.class)))
-    @ApiDoc.NotFound
-    public Response get(@PathParam("id") UUID id) {
-        return Views.found(queries.place(id), "place", id, uri);
+    public PlacesApi() {
+        super(RoutedCollection.PLACES);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    @Operation(operationId = "createPlace", summary = "Record a place",
-            description = "Routed to the events service; the archive's views show it once its change event is projected.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new place in this API")
-    @ApiDoc.RoutedWrite
-    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PlaceInput.class))) byte[] body) {
-        return router.forward(OWNER, config.owners().events(), "POST", "/places", headers, body, uri);
-    }
-
-    @PUT
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    @Operation(operationId = "putPlace", summary = "Replace a place, or record it under this id",
-            description = "Routed to the events service. Replacing needs If-Match with the version read; creating accepts "
-                    + "If-None-Match: *. An identical replace changes nothing.")
-    @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
-    @APIResponse(responseCode = "201", description = "Created under this id")
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.IdOfAnotherKind
-    public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaceInput.class))) byte[] body) {
-        return router.forward(EntityKind.PLACE, id, OWNER, config.owners().events(), "PUT",
-                "/places/" + id, headers, body, uri);
-    }
-
-    @DELETE
-    @Path("{id}")
-    @Produces(Problem.MEDIA_TYPE)
-    @Operation(operationId = "deletePlace", summary = "Delete a place",
-            description = "Routed to the events service; needs If-Match with the version read.")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @ApiDoc.NotFound
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.DeleteConflict
-    public Response delete(@PathParam("id") UUID id) {
-        return router.forward(EntityKind.PLACE, id, OWNER, config.owners().events(), "DELETE",
-                "/places/" + id, headers, null, uri);
+    @Override
+    protected Optional<PlaceDetail> view(UUID id) {
+        return query.find(id);
     }
 }

@@ -1,112 +1,29 @@
 package org.memoria.gateway.rest;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import org.memoria.common.security.Roles;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.memoria.common.contract.EntityKind;
-import org.memoria.common.contract.people.RelationInput;
-import org.memoria.common.problem.Problem;
-import org.memoria.gateway.config.GatewayConfig;
-import org.memoria.gateway.rest.ArchiveViews.Relation;
-import org.memoria.gateway.service.ArchiveQueries;
-import org.memoria.gateway.service.OwnerRouter;
+import org.memoria.gateway.api.ArchiveViews.Relation;
+import org.memoria.gateway.service.RelationQuery;
 
 /** /api/relations: reads from the read model; writes routed to the people service. */
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/api/relations")
 @Tag(name = "relations", description = "Person-to-person relations; writes are routed to the people service")
-public class RelationsApi {
-
-    private static final String OWNER = "people service";
+public class RelationsApi extends RoutedResource<Relation> {
 
     @Inject
-    ArchiveQueries queries;
-    @Inject
-    OwnerRouter router;
-    @Inject
-    GatewayConfig config;
-    @Context
-    UriInfo uri;
-    @Context
-    HttpHeaders headers;
+    RelationQuery query;
 
-    @PermitAll
-    @GET
-    @Path("{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getRelation", summary = "A relation", description = "The relation read from its first person's side.")
-    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds",
-            content = @Content(schema = @Schema(implementation = Relation.class)))
-    @ApiDoc.NotFound
-    public Response get(@PathParam("id") UUID id) {
-        return Views.found(queries.relation(id), "relation", id, uri);
+    public RelationsApi() {
+        super(RoutedCollection.RELATIONS);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    @Operation(operationId = "createRelation", summary = "Record a relation",
-            description = "Routed to the people service; the archive's views show it once its change event is projected.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new relation in this API")
-    @ApiDoc.RoutedWrite
-    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = RelationInput.class))) byte[] body) {
-        return router.forward(OWNER, config.owners().people(), "POST", "/relations", headers, body, uri);
-    }
-
-    @PUT
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    @Operation(operationId = "putRelation", summary = "Replace a relation, or record it under this id",
-            description = "Routed to the people service. Replacing needs If-Match with the version read; creating accepts "
-                    + "If-None-Match: *. An identical replace changes nothing.")
-    @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
-    @APIResponse(responseCode = "201", description = "Created under this id")
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.IdOfAnotherKind
-    public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelationInput.class))) byte[] body) {
-        return router.forward(EntityKind.RELATION, id, OWNER, config.owners().people(), "PUT",
-                "/relations/" + id, headers, body, uri);
-    }
-
-    @DELETE
-    @Path("{id}")
-    @Produces(Problem.MEDIA_TYPE)
-    @Operation(operationId = "deleteRelation", summary = "Delete a relation",
-            description = "Routed to the people service; needs If-Match with the version read.")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @ApiDoc.NotFound
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.DeleteConflict
-    public Response delete(@PathParam("id") UUID id) {
-        return router.forward(EntityKind.RELATION, id, OWNER, config.owners().people(), "DELETE",
-                "/relations/" + id, headers, null, uri);
+    @Override
+    protected Optional<Relation> view(UUID id) {
+        return query.find(id);
     }
 }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Paging;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.contract.EntityKind;
-import org.memoria.gateway.rest.ArchiveViews.SearchResult;
+import org.memoria.gateway.api.ArchiveViews.SearchResult;
 import org.memoria.gateway.service.ArchiveSearch;
 
 @PermitAll

@@ -1,112 +1,29 @@
 package org.memoria.gateway.rest;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import org.memoria.common.security.Roles;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.memoria.common.contract.EntityKind;
-import org.memoria.common.contract.sources.SourceInput;
-import org.memoria.common.problem.Problem;
-import org.memoria.gateway.config.GatewayConfig;
-import org.memoria.gateway.rest.ArchiveViews.SourceDetail;
-import org.memoria.gateway.service.ArchiveQueries;
-import org.memoria.gateway.service.OwnerRouter;
+import org.memoria.gateway.api.ArchiveViews.SourceDetail;
+import org.memoria.gateway.service.SourceQuery;
 
 /** /api/sources: reads from the read model; writes routed to the sources service. */
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/api/sources")
 @Tag(name = "sources", description = "Sources; writes are routed to the sources service")
-public class SourcesApi {
-
-    private static final String OWNER = "sources service";
+public class SourcesApi extends RoutedResource<SourceDetail> {
 
     @Inject
-    ArchiveQueries queries;
-    @Inject
-    OwnerRouter router;
-    @Inject
-    GatewayConfig config;
-    @Context
-    UriInfo uri;
-    @Context
-    HttpHeaders headers;
+    SourceQuery query;
 
-    @PermitAll
-    @GET
-    @Path("{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getSource", summary = "A source", description = "The source with its authors, its cited passages and what they are about, and the claims whose evidence cites it.")
-    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds",
-            content = @Content(schema = @Schema(implementation = SourceDetail.class)))
-    @ApiDoc.NotFound
-    public Response get(@PathParam("id") UUID id) {
-        return Views.found(queries.source(id), "source", id, uri);
+    public SourcesApi() {
+        super(RoutedCollection.SOURCES);
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    @Operation(operationId = "createSource", summary = "Record a source",
-            description = "Routed to the sources service; the archive's views show it once its change event is projected.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new source in this API")
-    @ApiDoc.RoutedWrite
-    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SourceInput.class))) byte[] body) {
-        return router.forward(OWNER, config.owners().sources(), "POST", "/sources", headers, body, uri);
-    }
-
-    @PUT
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    @Operation(operationId = "putSource", summary = "Replace a source, or record it under this id",
-            description = "Routed to the sources service. Replacing needs If-Match with the version read; creating accepts "
-                    + "If-None-Match: *. An identical replace changes nothing.")
-    @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
-    @APIResponse(responseCode = "201", description = "Created under this id")
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.IdOfAnotherKind
-    public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceInput.class))) byte[] body) {
-        return router.forward(EntityKind.SOURCE, id, OWNER, config.owners().sources(), "PUT",
-                "/sources/" + id, headers, body, uri);
-    }
-
-    @DELETE
-    @Path("{id}")
-    @Produces(Problem.MEDIA_TYPE)
-    @Operation(operationId = "deleteSource", summary = "Delete a source",
-            description = "Routed to the sources service; needs If-Match with the version read.")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @ApiDoc.NotFound
-    @ApiDoc.RoutedWrite
-    @ApiDoc.Conditional
-    @ApiDoc.DeleteConflict
-    public Response delete(@PathParam("id") UUID id) {
-        return router.forward(EntityKind.SOURCE, id, OWNER, config.owners().sources(), "DELETE",
-                "/sources/" + id, headers, null, uri);
+    @Override
+    protected Optional<SourceDetail> view(UUID id) {
+        return query.find(id);
     }
 }

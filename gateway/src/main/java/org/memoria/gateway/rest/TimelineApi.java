@@ -24,8 +24,8 @@ import org.memoria.common.api.Paging;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.problem.Problems;
-import org.memoria.gateway.rest.ArchiveViews.TimelineEntry;
-import org.memoria.gateway.service.ArchiveQueries;
+import org.memoria.gateway.api.ArchiveViews.TimelineEntry;
+import org.memoria.gateway.service.TimelineQuery;
 
 @PermitAll
 @Path("/api/timeline")
@@ -33,7 +33,7 @@ import org.memoria.gateway.service.ArchiveQueries;
 public class TimelineApi {
 
     @Inject
-    ArchiveQueries queries;
+    TimelineQuery timeline;
     @Context
     UriInfo uri;
 
@@ -58,7 +58,7 @@ public class TimelineApi {
         if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
             throw new BadRequestException(Problems.badRequest(uri, "from", "must not be after 'to'"));
         }
-        return queries.timeline(new ArchiveQueries.TimelineFilter(fromDay, toDay,
+        return timeline.page(new TimelineQuery.Filter(fromDay, toDay,
                 QueryParameters.uuid(uri, "person", person), QueryParameters.uuid(uri, "organisation", organisation),
                 QueryParameters.uuid(uri, "place", place), QueryParameters.enumValue(uri, "type", type, EventType.class)),
                 paging.page(), paging.size());

@@ -1,9 +1,7 @@
 package org.memoria.gateway.service;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,14 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.memoria.common.api.DateView;
 import org.memoria.common.contract.EntityKind;
-import org.memoria.gateway.rest.ArchiveViews.Anniversary;
+import org.memoria.gateway.api.ArchiveViews.Anniversary;
 
 /**
  * Anniversaries of dated entities: events, publications of sources, births and deaths of people, foundings of
@@ -35,7 +31,7 @@ public class Anniversaries {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
 
     @Inject
-    DataSource dataSource;
+    Snapshot snapshot;
 
     private record Dated(EntityKind kind, UUID id, String label, String subtype, boolean end, String edtf,
             LocalDate earliest, LocalDate latest) {
@@ -47,8 +43,7 @@ public class Anniversaries {
             mmdd.add(d.getMonthValue() * 100 + d.getDayOfMonth());
         }
         List<Dated> dated = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setReadOnly(true);
+        snapshot.read((c, m) -> {
             for (boolean end : new boolean[] { false, true }) {
                 String col = end ? "end" : "date";
                 String kinds = end ? "('PERSON', 'ORGANISATION')" : "('EVENT', 'SOURCE', 'PERSON', 'ORGANISATION')";
@@ -79,9 +74,8 @@ public class Anniversaries {
                     }
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Anniversary query failed", e);
-        }
+            return dated;
+        });
         List<Anniversary> result = new ArrayList<>();
         for (Dated d : dated) {
             for (int year = from.getYear(); year <= to.getYear(); year++) {

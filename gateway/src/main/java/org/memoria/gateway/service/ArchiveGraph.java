@@ -23,9 +23,9 @@ import org.memoria.common.api.DateView;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.people.MembershipState;
 import org.memoria.common.contract.people.RelationState;
-import org.memoria.gateway.rest.ArchiveViews.Graph;
-import org.memoria.gateway.rest.ArchiveViews.GraphEdge;
-import org.memoria.gateway.rest.ArchiveViews.GraphNode;
+import org.memoria.gateway.api.ArchiveViews.Graph;
+import org.memoria.gateway.api.ArchiveViews.GraphEdge;
+import org.memoria.gateway.api.ArchiveViews.GraphNode;
 
 /**
  * The neighbourhood of an entity: people, organisations and events as nodes; memberships, relations and
@@ -39,12 +39,12 @@ public class ArchiveGraph {
     public static final int MAX_DEPTH = 3;
 
     @Inject
-    ArchiveQueries queries;
+    Snapshot snapshot;
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     public java.util.Optional<Graph> around(UUID focus, int depth, int maxNodes) {
-        return queries.read((c, m) -> {
+        return snapshot.read((c, m) -> {
             ReadModel.Row root = m.row(focus) != null ? m.row(focus) : fetch(m, focus);
             if (root == null || !Set.of(EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.EVENT).contains(root.kind())) {
                 return java.util.Optional.<Graph> empty();

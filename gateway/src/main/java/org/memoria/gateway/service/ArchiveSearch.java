@@ -1,6 +1,5 @@
 package org.memoria.gateway.service;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,14 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.memoria.common.contract.EntityKind;
-import org.memoria.gateway.rest.ArchiveViews.SearchHit;
-import org.memoria.gateway.rest.ArchiveViews.SearchResult;
+import org.memoria.gateway.api.ArchiveViews.SearchHit;
+import org.memoria.gateway.api.ArchiveViews.SearchResult;
 
 /**
  * Search over every entity's names and text. Names (weights 3 and 2) match by trigram word similarity on the
@@ -56,12 +53,11 @@ public class ArchiveSearch {
             """;
 
     @Inject
-    DataSource dataSource;
+    Snapshot snapshot;
 
     public SearchResult search(String query, EntityKind kind, int page, int size) {
         String kindFilter = kind == null ? "" : "and t.kind = ?";
-        try (Connection c = dataSource.getConnection()) {
-            c.setReadOnly(true);
+        return snapshot.read((c, m) -> {
             List<SearchHit> items = new ArrayList<>();
             String folded;
             // spaces collapsed, so that an exact match is the name's words, however the query was typed
@@ -107,9 +103,7 @@ public class ArchiveSearch {
                 }
             }
             return new SearchResult(query, items, page, size, total, facets);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Search failed", e);
-        }
+        });
     }
 
     private static int bindQuery(PreparedStatement s, String query, EntityKind kind) throws SQLException {

@@ -1,4 +1,4 @@
-package org.memoria.gateway.rest;
+package org.memoria.gateway.api;
 
 import java.util.List;
 import java.util.UUID;

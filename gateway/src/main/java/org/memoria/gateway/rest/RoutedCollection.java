@@ -1,0 +1,91 @@
+package org.memoria.gateway.rest;
+
+import org.memoria.common.contract.EntityKind;
+import org.memoria.common.contract.events.EventInput;
+import org.memoria.common.contract.events.PlaceInput;
+import org.memoria.common.contract.people.MembershipInput;
+import org.memoria.common.contract.people.OrganisationInput;
+import org.memoria.common.contract.people.PersonInput;
+import org.memoria.common.contract.people.RelationInput;
+import org.memoria.common.contract.sources.CitationInput;
+import org.memoria.common.contract.sources.ClaimInput;
+import org.memoria.common.contract.sources.SourceInput;
+
+/**
+ * The gateway's routed collections, said once: what differs between {@code /api/people}, {@code /api/places}, … is
+ * the collection's name, the kind of its entities, the service that owns them, the input that service takes, and
+ * what its GET shows. {@link RoutedResource} serves them all; {@link RoutedCollectionsDoc} names their operations.
+ */
+enum RoutedCollection {
+
+    PEOPLE("people", EntityKind.PERSON, Owner.PEOPLE, PersonInput.class, "getDossier", "A person's dossier",
+            "The person with names and aliases (with periods), life dates and places, memberships, relations read from "
+                    + "this person's side, the events they took part in with their role in date order, the sources they "
+                    + "wrote, the passages about them, and the claims about them with status and evidence for and against."),
+    ORGANISATIONS("organisations", EntityKind.ORGANISATION, Owner.PEOPLE, OrganisationInput.class, "getOrganisation",
+            "An organisation", "The organisation with its names, members, the events it took part in and what it published."),
+    MEMBERSHIPS("memberships", EntityKind.MEMBERSHIP, Owner.PEOPLE, MembershipInput.class, "getMembership",
+            "A membership", "The person, the organisation, the role and the period."),
+    RELATIONS("relations", EntityKind.RELATION, Owner.PEOPLE, RelationInput.class, "getRelation", "A relation",
+            "The relation read from its first person's side."),
+    EVENTS("events", EntityKind.EVENT, Owner.EVENTS, EventInput.class, "getEvent", "An event",
+            "The event with its participants (people and organisations) and their roles, its place with coordinates, "
+                    + "its parent and child events, the passages about it and the claims about it."),
+    PLACES("places", EntityKind.PLACE, Owner.EVENTS, PlaceInput.class, "getPlace", "A place",
+            "The place with its alternate names, coordinates, enclosing and enclosed places, and the events that "
+                    + "happened there."),
+    SOURCES("sources", EntityKind.SOURCE, Owner.SOURCES, SourceInput.class, "getSource", "A source",
+            "The source with its authors, its cited passages and what they are about, and the claims whose evidence "
+                    + "cites it."),
+    CITATIONS("citations", EntityKind.CITATION, Owner.SOURCES, CitationInput.class, "getCitation", "A cited passage",
+            "The passage: its source, locator, quote and what it is about."),
+    CLAIMS("claims", EntityKind.CLAIM, Owner.SOURCES, ClaimInput.class, "getClaim", "A claim with its evidence",
+            "The statement, its status (derived from the evidence), the evidence for and against in date order with "
+                    + "quotes and sources, and the history of its status.");
+
+    /** The services that own the entities; each is reached at its base URL in {@code memoria.gateway.owners}. */
+    enum Owner {
+        PEOPLE, EVENTS, SOURCES;
+
+        /** As problems and descriptions name it: "people service". */
+        String label() {
+            return name().toLowerCase() + " service";
+        }
+    }
+
+    /** The path segment, in this API ({@code /api/people}) and at the owner ({@code /people}). */
+    final String path;
+    final EntityKind kind;
+    final Owner owner;
+    /** What POST and PUT take; the owner validates it, the gateway passes the body on untouched. */
+    final Class<?> input;
+    final String getOperationId;
+    final String getSummary;
+    final String getDescription;
+
+    RoutedCollection(String path, EntityKind kind, Owner owner, Class<?> input, String getOperationId,
+            String getSummary, String getDescription) {
+        this.path = path;
+        this.kind = kind;
+        this.owner = owner;
+        this.input = input;
+        this.getOperationId = getOperationId;
+        this.getSummary = getSummary;
+        this.getDescription = getDescription;
+    }
+
+    /** The entity as a 404 names it: "person", "organisation". */
+    String noun() {
+        return kind.name().toLowerCase();
+    }
+
+    /** "a person", "an organisation". */
+    String aNoun() {
+        return ("aeiou".indexOf(noun().charAt(0)) >= 0 ? "an " : "a ") + noun();
+    }
+
+    /** As operation ids name it: createPerson, putOrganisation. */
+    String operationNoun() {
+        return Character.toUpperCase(noun().charAt(0)) + noun().substring(1);
+    }
+}

@@ -1,0 +1,95 @@
+package org.memoria.gateway.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.memoria.common.contract.events.EventInput;
+import org.memoria.common.contract.events.PlaceInput;
+import org.memoria.common.contract.people.MembershipInput;
+import org.memoria.common.contract.people.OrganisationInput;
+import org.memoria.common.contract.people.PersonInput;
+import org.memoria.common.contract.people.RelationInput;
+import org.memoria.common.contract.sources.CitationInput;
+import org.memoria.common.contract.sources.ClaimInput;
+import org.memoria.common.contract.sources.SourceInput;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * Gives the operations that {@link RoutedResource} serves for every {@link RoutedCollection} their own ids, summaries,
+ * descriptions and request schemas, from the table, at build time (so the stored document has them too). The
+ * inputs are named here as components because no method signature names them: the gateway passes bodies on as bytes.
+ */
+@OpenAPIDefinition(info = @Info(title = "Memoria archive API", version = "0.1.0"), components = @Components(schemas = {
+        @Schema(name = "PersonInput", implementation = PersonInput.class),
+        @Schema(name = "OrganisationInput", implementation = OrganisationInput.class),
+        @Schema(name = "MembershipInput", implementation = MembershipInput.class),
+        @Schema(name = "RelationInput", implementation = RelationInput.class),
+        @Schema(name = "EventInput", implementation = EventInput.class),
+        @Schema(name = "PlaceInput", implementation = PlaceInput.class),
+        @Schema(name = "SourceInput", implementation = SourceInput.class),
+        @Schema(name = "CitationInput", implementation = CitationInput.class),
+        @Schema(name = "ClaimInput", implementation = ClaimInput.class) }))
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class RoutedCollectionsDoc implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        for (RoutedCollection c : RoutedCollection.values()) {
+            String owner = c.owner.label();
+            PathItem items = openAPI.getPaths().getPathItem("/api/" + c.path);
+            PathItem item = openAPI.getPaths().getPathItem("/api/" + c.path + "/{id}");
+
+            describe(item.getGET(), c.getOperationId, c.getSummary, c.getDescription);
+
+            Operation create = describe(items.getPOST(), "create" + c.operationNoun(), "Record " + c.aNoun(),
+                    "Routed to the " + owner + "; the archive's views show it once its change event is projected.");
+            create.getResponses().getAPIResponse("201")
+                    .setDescription("Created; Location names the new " + c.noun() + " in this API");
+            input(create, c);
+
+            input(describe(item.getPUT(), "put" + c.operationNoun(), "Replace " + c.aNoun() + ", or record it under this id",
+                    "Routed to the " + owner + ". Replacing needs If-Match with the version read; creating accepts "
+                            + "If-None-Match: *. An identical replace changes nothing."), c);
+
+            describe(item.getDELETE(), "delete" + c.operationNoun(), "Delete " + c.aNoun(),
+                    "Routed to the " + owner + "; needs If-Match with the version read.");
+
+            for (Operation write : List.of(items.getPOST(), item.getPUT(), item.getDELETE())) {
+                writers(openAPI, write);
+            }
+        }
+    }
+
+    /**
+     * Who may write, as Quarkus documents a {@code @RolesAllowed} resource class: it reads the annotation on the
+     * class that declares the path, not on {@link RoutedResource}, which declares the methods (the reads are open).
+     */
+    private static void writers(OpenAPI openAPI, Operation write) {
+        String scheme = openAPI.getComponents().getSecuritySchemes().keySet().iterator().next();
+        write.addSecurityRequirement(OASFactory.createSecurityRequirement()
+                .addScheme(scheme, List.of(RoutedResource.class.getAnnotation(RolesAllowed.class).value())));
+        write.getResponses().addAPIResponse("401", OASFactory.createAPIResponse().description("Not Authorized"));
+        write.getResponses().addAPIResponse("403", OASFactory.createAPIResponse().description("Not Allowed"));
+    }
+
+    private static Operation describe(Operation operation, String id, String summary, String description) {
+        return operation.operationId(id).summary(summary).description(description);
+    }
+
+    private static void input(Operation operation, RoutedCollection c) {
+        operation.getRequestBody().getContent().getMediaType(MediaType.APPLICATION_JSON).getSchema()
+                .description(null).ref(c.input.getSimpleName());
+    }
+}

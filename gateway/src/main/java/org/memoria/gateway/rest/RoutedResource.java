@@ -1,0 +1,136 @@
+package org.memoria.gateway.rest;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.memoria.common.api.ProblemResponses;
+import org.memoria.common.api.Responses;
+import org.memoria.common.problem.Problem;
+import org.memoria.common.problem.Problems;
+import org.memoria.common.security.Roles;
+import org.memoria.gateway.api.ArchiveViews.Versioned;
+import org.memoria.gateway.config.GatewayConfig;
+import org.memoria.gateway.service.OwnerRouter;
+
+/**
+ * One routed collection of the archive: GET {@code /api/<collection>/<id>} answers the composed view from the read
+ * model; POST, PUT and DELETE are routed to the owning service and its answer relayed. A subclass names its path, its
+ * tag, its row in {@link RoutedCollection} and how its view is read; {@link RoutedCollectionsDoc} gives its
+ * operations their ids, summaries and request schemas in the OpenAPI document.
+ *
+ * @param <V> the composed view its GET answers (SmallRye OpenAPI reads the response schema from it)
+ */
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
+public abstract class RoutedResource<V extends Versioned> {
+
+    private final RoutedCollection collection;
+
+    @Inject
+    OwnerRouter router;
+    @Inject
+    GatewayConfig config;
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+
+    protected RoutedResource(RoutedCollection collection) {
+        this.collection = collection;
+    }
+
+    /** The composed view of the entity with this id, if the read model holds a live one of this collection's kind. */
+    protected abstract Optional<V> view(UUID id);
+
+    @PermitAll
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "get", summary = "", description = "") // RoutedCollectionsDoc says them per collection
+    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds")
+    @ProblemResponses.NotFound
+    public RestResponse<V> get(@PathParam("id") UUID id) {
+        Optional<V> view = view(id);
+        if (view.isPresent()) {
+            return RestResponse.ResponseBuilder.ok(view.get()).tag(Responses.etag(view.get().version())).build();
+        }
+        Response problem = Problems.notFound(collection.noun(), id, uri.getPath());
+        @SuppressWarnings("unchecked") // the body of a 404 is a problem, not a view
+        RestResponse<V> notFound = (RestResponse<V>) (RestResponse<?>) RestResponse.ResponseBuilder
+                .create(problem.getStatusInfo(), problem.getEntity()).type(problem.getMediaType()).build();
+        return notFound;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(operationId = "create", summary = "", description = "")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new entity in this API")
+    @ProblemResponses.RoutedWrite
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(description = "the collection's input"))) byte[] body) {
+        return router.forward(collection.owner.label(), owner(), "POST", "/" + collection.path, headers, body, uri);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(operationId = "put", summary = "", description = "")
+    @APIResponse(responseCode = "200", description = "Replaced, or unchanged")
+    @APIResponse(responseCode = "201", description = "Created under this id")
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.IdOfAnotherKind
+    public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "the collection's input"))) byte[] body) {
+        return router.forward(collection.kind, id, collection.owner.label(), owner(), "PUT",
+                "/" + collection.path + "/" + id, headers, body, uri);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Produces(Problem.MEDIA_TYPE)
+    @Operation(operationId = "delete", summary = "", description = "")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @ProblemResponses.NotFound
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.DeleteConflict
+    public Response delete(@PathParam("id") UUID id) {
+        return router.forward(collection.kind, id, collection.owner.label(), owner(), "DELETE",
+                "/" + collection.path + "/" + id, headers, null, uri);
+    }
+
+    /** Where the owning service is reached. */
+    private URI owner() {
+        return switch (collection.owner) {
+            case PEOPLE -> config.owners().people();
+            case EVENTS -> config.owners().events();
+            case SOURCES -> config.owners().sources();
+        };
+    }
+}
