@@ -1,6 +1,7 @@
 package org.memoria.gateway.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -125,8 +126,8 @@ public abstract class RoutedResource<V extends Versioned> {
                 "/" + collection.path + "/" + id, headers, null, uri);
     }
 
-    /** Where the owning service is reached. */
-    private URI owner() {
+    /** Where the owning service's replicas are reached. */
+    private List<URI> owner() {
         return switch (collection.owner) {
             case PEOPLE -> config.owners().people();
             case EVENTS -> config.owners().events();
