@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -24,7 +22,8 @@ import org.memoria.gateway.api.ChangeDiscovery.ChangedObject;
 import org.memoria.gateway.api.ChangeDiscovery.Ref;
 
 /**
- * Reads the change feed ({@code change_feed}, written by the projector) as IIIF Change Discovery documents. Page
+ * Reads the change feed ({@code change_feed}, written by the projector) as IIIF Change Discovery documents, each in
+ * one snapshot ({@link Snapshot}: a page and whether it is complete agree). Page
  * {@code n} holds the positions {@code n·SIZE+1} to {@code (n+1)·SIZE}: positions commit in order, so once a later
  * position exists a page is complete and never changes (it may hold fewer than {@code SIZE} activities where a
  * transaction that took a position rolled back).
@@ -38,26 +37,28 @@ public class ChangeFeed {
     private static final String PAGE = "OrderedCollectionPage";
 
     @Inject
-    DataSource dataSource;
+    Snapshot snapshot;
 
     /** A page and whether it is complete (a later position exists, so it never changes). */
     public record PageAnswer(ChangeDiscovery.Page page, boolean complete) {
     }
 
-    public ChangeDiscovery.Collection collection(URI base) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select count(*), coalesce(max(position), 0) from change_feed"); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            long total = rs.getLong(1);
-            long last = lastPage(rs.getLong(2));
-            return new ChangeDiscovery.Collection(ChangeDiscovery.CONTEXT, collectionUrl(base), COLLECTION, total,
-                    pageRef(base, 0), pageRef(base, last));
-        }
+    public ChangeDiscovery.Collection collection(URI base) {
+        return snapshot.read((c, model) -> {
+            try (PreparedStatement s = c.prepareStatement("select count(*), coalesce(max(position), 0) from change_feed");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long total = rs.getLong(1);
+                long last = lastPage(rs.getLong(2));
+                return new ChangeDiscovery.Collection(ChangeDiscovery.CONTEXT, collectionUrl(base), COLLECTION, total,
+                        pageRef(base, 0), pageRef(base, last));
+            }
+        });
     }
 
     /** Page {@code n}; empty if it lies past the last page. */
-    public Optional<PageAnswer> page(URI base, long n) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+    public Optional<PageAnswer> page(URI base, long n) {
+        return snapshot.read((c, model) -> {
             long max = maxPosition(c);
             long last = lastPage(max);
             if (n > last) {
@@ -78,27 +79,26 @@ public class ChangeFeed {
                     new Ref(collectionUrl(base), COLLECTION), n * SIZE, n > 0 ? pageRef(base, n - 1) : null,
                     n < last ? pageRef(base, n + 1) : null, items);
             return Optional.of(new PageAnswer(page, n < last));
-        }
+        });
     }
 
     /** The page that holds the first change the archive applied at or after {@code since}; empty if none. */
-    public OptionalLong pageSince(OffsetDateTime since) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select min(position) from change_feed where applied_at >= ?")) {
-            s.setObject(1, since);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                long position = rs.getLong(1);
-                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of((position - 1) / SIZE);
+    public OptionalLong pageSince(OffsetDateTime since) {
+        return snapshot.read((c, model) -> {
+            try (PreparedStatement s = c.prepareStatement("select min(position) from change_feed where applied_at >= ?")) {
+                s.setObject(1, since);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    long position = rs.getLong(1);
+                    return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of((position - 1) / SIZE);
+                }
             }
-        }
+        });
     }
 
     /** The last page's number (0 while the feed is empty). */
-    public long lastPage() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return lastPage(maxPosition(c));
-        }
+    public long lastPage() {
+        return snapshot.read((c, model) -> lastPage(maxPosition(c)));
     }
 
     public static URI pageUrl(URI base, long n) {

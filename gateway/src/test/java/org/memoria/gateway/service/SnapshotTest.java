@@ -34,7 +34,7 @@ class SnapshotTest {
     private static final List<Class<?>> VIEWS = List.of(PeopleQuery.class, DossierQuery.class,
             OrganisationQuery.class, MembershipQuery.class, RelationQuery.class, EventQuery.class, PlaceQuery.class,
             SourceQuery.class, CitationQuery.class, ClaimQuery.class, TimelineQuery.class, UnresolvedQuery.class,
-            ArchiveSearch.class, Anniversaries.class, ArchiveGraph.class);
+            ArchiveSearch.class, Anniversaries.class, ArchiveGraph.class, ChangeFeed.class);
 
     @Inject
     Snapshot snapshot;
