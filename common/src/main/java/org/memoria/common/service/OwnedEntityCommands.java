@@ -38,7 +38,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     @Inject
     protected ObjectMapper json;
 
-    private final Class<E> entityClass;
+    protected final Class<E> entityClass;
     private final String topic;
     private final String aggregate;
 
@@ -49,6 +49,11 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     }
 
     protected abstract E newEntity();
+
+    /** What the entity is called in problems and events ({@code place}, {@code person}). */
+    public String aggregate() {
+        return aggregate;
+    }
 
     /** Copies the input onto the entity. */
     protected abstract void apply(I input, E entity);
