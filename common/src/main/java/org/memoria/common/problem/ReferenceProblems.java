@@ -4,8 +4,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.memoria.common.service.InvalidReferenceException;
-import org.memoria.common.service.StillReferencedException;
 
 /** The answers to writes that break a reference inside an owning service, as RFC 9457 problems, for every owner. */
 public class ReferenceProblems {

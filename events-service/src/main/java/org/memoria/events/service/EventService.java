@@ -21,7 +21,7 @@ import org.memoria.common.contract.events.EventState;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.events.Topics;
 import org.memoria.common.service.OwnedEntityService;
-import org.memoria.common.service.StillReferencedException;
+import org.memoria.common.problem.StillReferencedException;
 import org.memoria.events.domain.Event;
 import org.memoria.events.domain.EventCriteria;
 import org.memoria.events.domain.EventOrder;

@@ -16,7 +16,7 @@ import org.memoria.common.contract.events.PlaceState;
 import org.memoria.common.contract.events.PlaceType;
 import org.memoria.common.events.Topics;
 import org.memoria.common.service.OwnedEntityService;
-import org.memoria.common.service.StillReferencedException;
+import org.memoria.common.problem.StillReferencedException;
 import org.memoria.events.domain.Event;
 import org.memoria.events.domain.Place;
 import org.memoria.events.mapping.PlaceMapper;

@@ -1,13 +1,11 @@
-package org.memoria.common.service;
+package org.memoria.common.problem;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.memoria.common.problem.Problem;
-
 /**
  * A write names ids that are not what its fields require: missing, of another kind, or closing a loop. Nothing was
- * written; {@code org.memoria.common.problem.ReferenceProblems} answers 400 naming each field.
+ * written; {@link ReferenceProblems} answers 400 naming each field.
  */
 public class InvalidReferenceException extends RuntimeException {
     private final transient List<Problem.FieldError> errors;
