@@ -2,6 +2,7 @@ package org.memoria.common.service;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -179,6 +180,26 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     /** Deletes the entity (requires {@code If-Match}) and publishes a tombstone; false if there was none. */
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
+        return deleteLocked(id, conditions);
+    }
+
+    /**
+     * A delete that {@code requireUnreferenced} refuses (409, {@code StillReferencedException} naming them) while
+     * others still reference the entity: checked once the client's {@code If-Match} matched, before the entity is
+     * locked and deleted as {@link #delete} does. A service whose entities others reference overrides
+     * {@link #delete} with this.
+     */
+    protected boolean deleteUnreferenced(UUID id, Preconditions conditions, Consumer<E> requireUnreferenced) {
+        E entity = Panache.getEntityManager(entityClass).find(entityClass, id);
+        if (entity == null) {
+            return false;
+        }
+        conditions.checkExisting(aggregate, id, entity.version);
+        requireUnreferenced.accept(entity);
+        return deleteLocked(id, conditions);
+    }
+
+    private boolean deleteLocked(UUID id, Preconditions conditions) {
         var em = Panache.getEntityManager(entityClass);
         E entity = lock(em, id);
         if (entity == null) {

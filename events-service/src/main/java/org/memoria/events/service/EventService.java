@@ -74,11 +74,11 @@ public class EventService extends OwnedEntityService<Event, EventInput, EventSta
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
-        Event event = Event.findById(id);
-        if (event == null) {
-            return false;
-        }
-        conditions.checkExisting("event", id, event.version);
+        return deleteUnreferenced(id, conditions, this::requireNoSubEvents);
+    }
+
+    private void requireNoSubEvents(Event event) {
+        UUID id = event.id;
         long children = Event.count("parentEventId", id);
         if (children > 0) {
             throw new StillReferencedException("Event '" + event.title + "' still has " + children
@@ -86,7 +86,6 @@ public class EventService extends OwnedEntityService<Event, EventInput, EventSta
                     + References.listed(Event.childrenOf(id, References.LISTED), children, e -> e.title, e -> e.id)
                     + "; change or delete them first");
         }
-        return super.delete(id, conditions);
     }
 
     /** The events' views, their places read at once. */

@@ -60,11 +60,11 @@ public class PlaceService extends OwnedEntityService<Place, PlaceInput, PlaceSta
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
-        Place place = Place.findById(id);
-        if (place == null) {
-            return false;
-        }
-        conditions.checkExisting("place", id, place.version);
+        return deleteUnreferenced(id, conditions, this::requireUnreferenced);
+    }
+
+    private void requireUnreferenced(Place place) {
+        UUID id = place.id;
         long events = Event.count("placeId", id);
         long places = Place.count("parentPlaceId", id);
         if (events + places > 0) {
@@ -82,7 +82,6 @@ public class PlaceService extends OwnedEntityService<Place, PlaceInput, PlaceSta
             throw new StillReferencedException("Place '" + place.name + "' is still referenced by "
                     + String.join(" and by ", referrers) + "; change or delete them first");
         }
-        return super.delete(id, conditions);
     }
 
     @Override

@@ -55,13 +55,7 @@ public class OrganisationService extends OwnedEntityService<Organisation, Organi
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
-        Organisation organisation = Organisation.findById(id);
-        if (organisation == null) {
-            return false;
-        }
-        conditions.checkExisting("organisation", id, organisation.version);
-        references.requireUnreferencedOrganisation(organisation);
-        return super.delete(id, conditions);
+        return deleteUnreferenced(id, conditions, references::requireUnreferencedOrganisation);
     }
 
     @Override

@@ -69,13 +69,7 @@ public class PersonService extends OwnedEntityService<Person, PersonInput, Perso
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
-        Person person = Person.findById(id);
-        if (person == null) {
-            return false;
-        }
-        conditions.checkExisting("person", id, person.version);
-        references.requireUnreferencedPerson(person);
-        return super.delete(id, conditions);
+        return deleteUnreferenced(id, conditions, references::requireUnreferencedPerson);
     }
 
     @Override
