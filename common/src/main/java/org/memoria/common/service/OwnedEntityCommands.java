@@ -65,6 +65,13 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     /** The event payload for the entity's current state. */
     protected abstract S stateOf(E entity);
 
+    /**
+     * Runs, in the same transaction, after a replace changed an existing entity and published it: what depends on
+     * the entity follows it (a citation's claims are re-derived). Nothing by default.
+     */
+    protected void replaced(E entity) {
+    }
+
     /** Checks the input's references to other entities before anything is written (400 if one is missing). */
     protected void checkReferences(I input) {
     }
@@ -174,6 +181,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
             return new Upsert<>(entity, false, false); // stored state unchanged: nothing to publish
         }
         publish(entity);
+        replaced(entity);
         return new Upsert<>(entity, false, true);
     }
 

@@ -41,13 +41,8 @@ public class CitationService extends OwnedEntityService<Citation, CitationInput,
 
     /** Also re-derives, in the same transaction, every claim citing it (its source may have changed). */
     @Override
-    @Transactional
-    public Upsert<Citation> put(UUID id, CitationInput input, Preconditions conditions) {
-        Upsert<Citation> result = super.put(id, input, conditions);
-        if (result.changed() && !result.created()) {
-            claims.rederiveCiting(id);
-        }
-        return result;
+    protected void replaced(Citation citation) {
+        claims.rederiveCiting(citation.id);
     }
 
     /** A citation that is evidence of a claim, or named by a citation or a claim, cannot be deleted. */

@@ -57,13 +57,8 @@ public class SourceService extends OwnedEntityService<Source, SourceInput, Sourc
 
     /** Also re-derives, in the same transaction, every claim whose evidence cites the source (its date may have moved). */
     @Override
-    @Transactional
-    public Upsert<Source> put(UUID id, SourceInput input, Preconditions conditions) {
-        Upsert<Source> result = super.put(id, input, conditions);
-        if (result.changed() && !result.created()) {
-            claims.rederiveCitingSource(id);
-        }
-        return result;
+    protected void replaced(Source source) {
+        claims.rederiveCitingSource(source.id);
     }
 
     /** A source that is cited, or named by a citation or a claim, cannot be deleted. */
