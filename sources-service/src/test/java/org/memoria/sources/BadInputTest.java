@@ -1,22 +1,15 @@
 package org.memoria.sources;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.memoria.sources.Archive.citation;
 import static org.memoria.sources.Archive.source;
-
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.memoria.local.BadInput;
-import org.memoria.local.BadInputCheck;
+import org.memoria.common.testing.BadInputChecks;
 import org.memoria.local.MemoriaTestResource;
 import org.memoria.local.TestTokens;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.ResourceArg;
@@ -24,12 +17,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 
 /**
  * Bad input, class by class, field by field: each write of this service with each bad value its OpenAPI schema
- * admits ({@link BadInput}) is a 400 problem naming the field, and stores nothing; so is every bad path or query
- * parameter of every operation.
+ * admits is a 400 problem naming the field, and stores nothing; so is every bad path or query parameter of every
+ * operation ({@link BadInputChecks}, shared by the owners; this class says which bodies are valid here).
  */
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
@@ -38,8 +30,8 @@ class BadInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static BadInputCheck service() {
-        return new BadInputCheck(RestAssured.baseURI + ":" + RestAssured.port, TestTokens.archivist("bad-input"));
+    private static BadInputChecks checks() {
+        return new BadInputChecks(RestAssured.baseURI + ":" + RestAssured.port, TestTokens.archivist("bad-input"));
     }
 
     /** Each write with a valid body: {source} and {citation} stand for entities the test records first. */
@@ -55,21 +47,11 @@ class BadInputTest {
         String sourceId = source("BOOK", "The Mexican Earth", "1940");
         String body = valid.replace("{source}", sourceId)
                 .replace("{citation}", citation(sourceId, "p. 1", "A passage"));
-        JsonNode validBody = JSON.readTree(body);
-        BadInputCheck service = service();
-        BadInput badInput = new BadInput(service.openapi());
-        List<BadInput.Case> cases = badInput.bodyCases(schema, validBody);
-        assertEquals(List.of(), service.rejectsBodies(collection, cases), cases.size() + " cases");
-        // the body the cases were made from is valid, even with every text at its longest in 3-byte characters: each
-        // case is refused for its own fault, and what the contract allows fits the columns and indexes behind it
-        given().contentType(ContentType.JSON).body(BadInput.json(badInput.longestValid(schema, validBody)))
-                .post("/" + collection).then().statusCode(201);
+        checks().everyBadBodyIsA400NamingTheFieldAndStoresNothing(collection, schema, JSON.readTree(body));
     }
 
     @Test
     void everyBadParameterIsA400NamingIt() {
-        BadInputCheck service = service();
-        List<BadInput.ParameterCase> cases = new BadInput(service.openapi()).parameterCases(UUID.randomUUID());
-        assertEquals(List.of(), service.rejectsParameters(cases), cases.size() + " cases");
+        checks().everyBadParameterIsA400NamingIt();
     }
 }

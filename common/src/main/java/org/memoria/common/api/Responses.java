@@ -1,5 +1,6 @@
 package org.memoria.common.api;
 
+import java.net.URI;
 import java.util.UUID;
 
 import jakarta.ws.rs.core.EntityTag;
@@ -21,9 +22,13 @@ public final class Responses {
     }
 
     public static Response created(UriInfo uri, UUID id, Object body, long version) {
-        var location = uri.getRequestUri().getPath().endsWith(id.toString())
+        return Response.created(location(uri, id)).entity(body).tag(etag(version)).build();
+    }
+
+    /** Where the entity created by this request (a POST to its collection, or a PUT to its own URI) is. */
+    public static URI location(UriInfo uri, UUID id) {
+        return uri.getRequestUri().getPath().endsWith(id.toString())
                 ? uri.getRequestUri()
                 : uri.getAbsolutePathBuilder().path(id.toString()).build();
-        return Response.created(location).entity(body).tag(etag(version)).build();
     }
 }

@@ -2,6 +2,7 @@ package org.memoria.common.service;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -38,7 +39,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     @Inject
     protected ObjectMapper json;
 
-    private final Class<E> entityClass;
+    protected final Class<E> entityClass;
     private final String topic;
     private final String aggregate;
 
@@ -50,6 +51,11 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
 
     protected abstract E newEntity();
 
+    /** What the entity is called in problems and events ({@code place}, {@code person}). */
+    public String aggregate() {
+        return aggregate;
+    }
+
     /** Copies the input onto the entity. */
     protected abstract void apply(I input, E entity);
 
@@ -58,6 +64,13 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
 
     /** The event payload for the entity's current state. */
     protected abstract S stateOf(E entity);
+
+    /**
+     * Runs, in the same transaction, after a replace changed an existing entity and published it: what depends on
+     * the entity follows it (a citation's claims are re-derived). Nothing by default.
+     */
+    protected void replaced(E entity) {
+    }
 
     /** Checks the input's references to other entities before anything is written (400 if one is missing). */
     protected void checkReferences(I input) {
@@ -168,12 +181,33 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
             return new Upsert<>(entity, false, false); // stored state unchanged: nothing to publish
         }
         publish(entity);
+        replaced(entity);
         return new Upsert<>(entity, false, true);
     }
 
     /** Deletes the entity (requires {@code If-Match}) and publishes a tombstone; false if there was none. */
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
+        return deleteLocked(id, conditions);
+    }
+
+    /**
+     * A delete that {@code requireUnreferenced} refuses (409, {@code StillReferencedException} naming them) while
+     * others still reference the entity: checked once the client's {@code If-Match} matched, before the entity is
+     * locked and deleted as {@link #delete} does. A service whose entities others reference overrides
+     * {@link #delete} with this.
+     */
+    protected boolean deleteUnreferenced(UUID id, Preconditions conditions, Consumer<E> requireUnreferenced) {
+        E entity = Panache.getEntityManager(entityClass).find(entityClass, id);
+        if (entity == null) {
+            return false;
+        }
+        conditions.checkExisting(aggregate, id, entity.version);
+        requireUnreferenced.accept(entity);
+        return deleteLocked(id, conditions);
+    }
+
+    private boolean deleteLocked(UUID id, Preconditions conditions) {
         var em = Panache.getEntityManager(entityClass);
         E entity = lock(em, id);
         if (entity == null) {

@@ -6,23 +6,14 @@ import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -31,18 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.memoria.common.api.IdempotencyKey;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
-import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.QueryParameters;
-import org.memoria.common.api.Responses;
 import org.memoria.common.contract.events.EventInput;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.problem.Problem;
-import org.memoria.common.problem.Problems;
-import org.memoria.common.revision.RevisionView;
+import org.memoria.common.rest.OwnedEntityResource;
+import org.memoria.events.domain.Event;
+import org.memoria.events.api.EventView;
 import org.memoria.events.service.EventService;
 
 @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
@@ -52,12 +41,15 @@ import org.memoria.events.service.EventService;
 @Tag(name = "events", description = "Historical events, where they happened, and who took part in them")
 @APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field or parameter",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public class EventResource {
+public class EventResource extends OwnedEntityResource<Event, EventInput, EventView> {
 
     @Inject
     EventService service;
-    @Context
-    UriInfo uri;
+
+    @Override
+    protected EventService service() {
+        return service;
+    }
 
     @PermitAll
     @GET
@@ -106,83 +98,12 @@ public class EventResource {
 
     @PermitAll
     @GET
-    @Path("{id}")
-    @Operation(operationId = "getEvent", summary = "Get an event",
-            description = "With its place's name, type and coordinates when it has a place.")
-    @APIResponse(responseCode = "200", description = "The event; the ETag is its version",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
-    @ProblemResponses.NotFound
-    public Response get(@PathParam("id") UUID id) {
-        return service.find(id).map(e -> Responses.ok(e, e.version()))
-                .orElseGet(() -> Problems.notFound("event", id, uri.getPath()));
-    }
-
-    @PermitAll
-    @GET
     @Path("{id}/children")
     @Operation(operationId = "getEventChildren", summary = "The events that are part of an event",
             description = "Sub-events (whose parentEventId is this event), in chronological order, undated last.")
     @APIResponse(responseCode = "200", description = "A page of sub-events")
     @ProblemResponses.NotFound
-    public Response children(@PathParam("id") UUID id,
-            @BeanParam Paging paging) {
-        return service.children(id, paging.page(), paging.size()).map(p -> Response.ok(p).build())
-                .orElseGet(() -> Problems.notFound("event", id, uri.getPath()));
-    }
-
-    @PermitAll
-    @GET
-    @Path("{id}/revisions")
-    @Operation(operationId = "getEventRevisions", summary = "An event's revision history",
-            description = "Every change, oldest first: when, by whom (the subject of the token that wrote it), which "
-                    + "fields, and the state it left.")
-    @APIResponse(responseCode = "200", description = "The revisions",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionView.class)))
-    @ProblemResponses.NotFound
-    public Response revisions(@PathParam("id") UUID id) {
-        var history = service.revisions(id);
-        return history.isEmpty() ? Problems.notFound("event", id, uri.getPath()) : Response.ok(history).build();
-    }
-
-    @POST
-    @Operation(operationId = "createEvent", summary = "Record an event",
-            description = "placeId must name a place and parentEventId an event of this service; participants' "
-                    + "person and organisation ids are not checked (they belong to the people service).")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new event",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
-    @ProblemResponses.IdempotentCreate
-    public Response create(@Valid @NotNull EventInput input, @Context HttpHeaders headers) {
-        var event = service.create(input, IdempotencyKey.of(headers)).entity();
-        return Responses.created(uri, event.id, service.view(event), event.version);
-    }
-
-    @PUT
-    @Path("{id}")
-    @Operation(operationId = "putEvent", summary = "Replace an event, or record it under this id",
-            description = "Idempotent: a replace that changes nothing keeps the version and publishes nothing. "
-                    + "A parentEventId that would make the event its own ancestor is refused.")
-    @APIResponse(responseCode = "200", description = "Replaced (or unchanged)",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
-    @APIResponse(responseCode = "201", description = "Created under this id",
-            content = @Content(schema = @Schema(implementation = EventView.class)))
-    @ProblemResponses.Conditional
-    public Response put(@PathParam("id") UUID id, @Valid @NotNull EventInput input, @Context HttpHeaders headers) {
-        var result = service.put(id, input, Preconditions.of(headers));
-        var view = service.view(result.entity());
-        return result.created() ? Responses.created(uri, id, view, view.version()) : Responses.ok(view, view.version());
-    }
-
-    @DELETE
-    @Path("{id}")
-    @Operation(operationId = "deleteEvent", summary = "Delete an event",
-            description = "Publishes a tombstone. Refused while other events are part of it.")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @ProblemResponses.NotFound
-    @APIResponse(responseCode = "409", description = "Other events are part of this one; the problem names them",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ProblemResponses.Conditional
-    public Response delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
-        return service.delete(id, Preconditions.of(headers)) ? Response.noContent().build()
-                : Problems.notFound("event", id, uri.getPath());
+    public Page<EventView> children(@PathParam("id") UUID id, @BeanParam Paging paging) {
+        return service.children(id, paging.page(), paging.size()).orElseThrow(() -> notFound(id));
     }
 }

@@ -5,10 +5,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.memoria.common.problem.Problems;
+import org.memoria.common.api.QueryParameters;
 import org.memoria.events.domain.EventOrder;
 import org.memoria.common.validation.Text;
 
@@ -21,7 +20,7 @@ final class Filters {
     /** Refuses a range that ends before it starts. */
     static void range(UriInfo uri, LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw invalid(uri, "to", "'" + to + "' is before from ('" + from + "')");
+            throw QueryParameters.invalid(uri, "to", "'" + to + "' is before from ('" + from + "')");
         }
     }
 
@@ -31,12 +30,8 @@ final class Filters {
             return EventOrder.DATE;
         }
         return Arrays.stream(EventOrder.values()).filter(o -> o.name().toLowerCase(Locale.ROOT).equals(value.strip()))
-                .findFirst().orElseThrow(() -> invalid(uri, "sort", Text.quoted(value) + " is not one of "
+                .findFirst().orElseThrow(() -> QueryParameters.invalid(uri, "sort", Text.quoted(value) + " is not one of "
                         + Arrays.stream(EventOrder.values()).map(o -> o.name().toLowerCase(Locale.ROOT))
                                 .collect(Collectors.joining(", "))));
-    }
-
-    private static BadRequestException invalid(UriInfo uri, String name, String reason) {
-        return new BadRequestException(Problems.badRequest(uri, name, reason));
     }
 }

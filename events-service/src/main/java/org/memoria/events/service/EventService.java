@@ -20,19 +20,17 @@ import org.memoria.common.contract.events.EventInput;
 import org.memoria.common.contract.events.EventState;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.events.Topics;
-import org.memoria.common.revision.RevisionHistory;
-import org.memoria.common.revision.RevisionView;
-import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.common.service.OwnedEntityService;
+import org.memoria.common.problem.StillReferencedException;
 import org.memoria.events.domain.Event;
 import org.memoria.events.domain.EventCriteria;
 import org.memoria.events.domain.EventOrder;
 import org.memoria.events.domain.Place;
 import org.memoria.events.mapping.EventMapper;
-import org.memoria.events.rest.EventView;
-
+import org.memoria.events.api.EventView;
 
 @ApplicationScoped
-public class EventService extends OwnedEntityCommands<Event, EventInput, EventState> {
+public class EventService extends OwnedEntityService<Event, EventInput, EventState, EventView> {
 
     @Inject
     EventMapper mapper;
@@ -51,7 +49,7 @@ public class EventService extends OwnedEntityCommands<Event, EventInput, EventSt
             LocalDate from, LocalDate to, EventOrder order, int page, int size) {
         var criteria = new EventCriteria(type, personId, organisationId,
                 placeId == null ? null : Place.withEverythingInside(placeId), parentEventId, from, to);
-        return new Page<>(views(Event.search(criteria, order, page, size)), page, size, Event.countMatching(criteria));
+        return page(Event.search(criteria, order, page, size), page, size, Event.countMatching(criteria));
     }
 
     /** The events directly part of this one, by date; empty when there is no such event. */
@@ -61,22 +59,12 @@ public class EventService extends OwnedEntityCommands<Event, EventInput, EventSt
             return Optional.empty();
         }
         var criteria = EventCriteria.childrenOf(id);
-        return Optional.of(new Page<>(views(Event.search(criteria, EventOrder.DATE, page, size)), page, size,
+        return Optional.of(page(Event.search(criteria, EventOrder.DATE, page, size), page, size,
                 Event.countMatching(criteria)));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<EventView> find(UUID id) {
-        return Event.<Event> findByIdOptional(id).map(this::view);
-    }
-
-    /** The event's revisions, oldest first; empty if the id was never used. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RevisionView> revisions(UUID id) {
-        return RevisionHistory.of(Event.getEntityManager(), json, Event.class, id, this::view);
-    }
-
     /** The answer for a written event (its place read in the same transaction). */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public EventView view(Event event) {
         return mapper.toView(event, event.placeId == null ? null : Place.findById(event.placeId));
@@ -86,11 +74,11 @@ public class EventService extends OwnedEntityCommands<Event, EventInput, EventSt
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
-        Event event = Event.findById(id);
-        if (event == null) {
-            return false;
-        }
-        conditions.checkExisting("event", id, event.version);
+        return deleteUnreferenced(id, conditions, this::requireNoSubEvents);
+    }
+
+    private void requireNoSubEvents(Event event) {
+        UUID id = event.id;
         long children = Event.count("parentEventId", id);
         if (children > 0) {
             throw new StillReferencedException("Event '" + event.title + "' still has " + children
@@ -98,10 +86,11 @@ public class EventService extends OwnedEntityCommands<Event, EventInput, EventSt
                     + References.listed(Event.childrenOf(id, References.LISTED), children, e -> e.title, e -> e.id)
                     + "; change or delete them first");
         }
-        return super.delete(id, conditions);
     }
 
-    private List<EventView> views(List<Event> events) {
+    /** The events' views, their places read at once. */
+    @Override
+    protected List<EventView> views(List<Event> events) {
         Set<UUID> placeIds = events.stream().map(e -> e.placeId).filter(p -> p != null).collect(Collectors.toSet());
         Map<UUID, Place> places = Place.byIds(new HashSet<>(placeIds)).stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));

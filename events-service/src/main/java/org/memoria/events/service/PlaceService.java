@@ -15,19 +15,17 @@ import org.memoria.common.contract.events.PlaceInput;
 import org.memoria.common.contract.events.PlaceState;
 import org.memoria.common.contract.events.PlaceType;
 import org.memoria.common.events.Topics;
-import org.memoria.common.revision.RevisionHistory;
-import org.memoria.common.revision.RevisionView;
-import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.common.service.OwnedEntityService;
+import org.memoria.common.problem.StillReferencedException;
 import org.memoria.events.domain.Event;
 import org.memoria.events.domain.Place;
 import org.memoria.events.mapping.PlaceMapper;
-import org.memoria.events.rest.PlaceView;
-
+import org.memoria.events.api.PlaceView;
 
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class PlaceService extends OwnedEntityCommands<Place, PlaceInput, PlaceState> {
+public class PlaceService extends OwnedEntityService<Place, PlaceInput, PlaceState, PlaceView> {
 
     @Inject
     PlaceMapper mapper;
@@ -40,8 +38,8 @@ public class PlaceService extends OwnedEntityCommands<Place, PlaceInput, PlaceSt
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PlaceView> list(String name, PlaceType type, UUID parentPlaceId, int page, int size) {
-        return new Page<>(Place.search(name, type, parentPlaceId, page, size).stream().map(mapper::toView).toList(),
-                page, size, Place.countMatching(name, type, parentPlaceId));
+        return page(Place.search(name, type, parentPlaceId, page, size), page, size,
+                Place.countMatching(name, type, parentPlaceId));
     }
 
     /** The places directly inside this one, by name; empty when there is no such place. */
@@ -53,26 +51,20 @@ public class PlaceService extends OwnedEntityCommands<Place, PlaceInput, PlaceSt
         return Optional.of(list(null, null, id, page, size));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<PlaceView> find(UUID id) {
-        return Place.<Place> findByIdOptional(id).map(mapper::toView);
-    }
-
-    /** The place's revisions, oldest first; empty if the id was never used. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RevisionView> revisions(UUID id) {
-        return RevisionHistory.of(Place.getEntityManager(), json, Place.class, id, mapper::toView);
+    @Override
+    public PlaceView view(Place place) {
+        return mapper.toView(place);
     }
 
     /** Refuses, naming them, while events are at this place or places are inside it. */
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
-        Place place = Place.findById(id);
-        if (place == null) {
-            return false;
-        }
-        conditions.checkExisting("place", id, place.version);
+        return deleteUnreferenced(id, conditions, this::requireUnreferenced);
+    }
+
+    private void requireUnreferenced(Place place) {
+        UUID id = place.id;
         long events = Event.count("placeId", id);
         long places = Place.count("parentPlaceId", id);
         if (events + places > 0) {
@@ -90,7 +82,6 @@ public class PlaceService extends OwnedEntityCommands<Place, PlaceInput, PlaceSt
             throw new StillReferencedException("Place '" + place.name + "' is still referenced by "
                     + String.join(" and by ", referrers) + "; change or delete them first");
         }
-        return super.delete(id, conditions);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.memoria.common.problem.Problem;
+import org.memoria.common.problem.InvalidReferenceException;
 import org.memoria.events.domain.Event;
 import org.memoria.events.domain.Place;
 

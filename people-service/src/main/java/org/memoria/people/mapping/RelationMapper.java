@@ -14,8 +14,8 @@ import org.memoria.common.contract.people.RelationState;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.people.domain.Person;
 import org.memoria.people.domain.Relation;
-import org.memoria.people.rest.PersonRelationView;
-import org.memoria.people.rest.RelationView;
+import org.memoria.people.api.PersonRelationView;
+import org.memoria.people.api.RelationView;
 
 /** The three shapes of a relation, and a relation read from one of its persons. */
 @ApplicationScoped

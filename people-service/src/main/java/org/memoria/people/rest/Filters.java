@@ -4,17 +4,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.memoria.common.problem.Problems;
+import org.memoria.common.api.QueryParameters;
 import org.memoria.people.domain.Person;
 import org.memoria.common.validation.Text;
 
 /**
- * Query parameters the common {@code QueryParameters} does not convert (paging, EDTF bounds, sort orders), read the same
- * way: an invalid value is a 400 problem naming the parameter, never the bare 404 JAX-RS gives for a value it cannot
- * convert.
+ * The sort order of the people list, which the common {@code QueryParameters} (paging, EDTF bounds, ids) does not
+ * convert, read the same way: an invalid value is a 400 problem naming the parameter.
  */
 final class Filters {
 
@@ -29,12 +27,8 @@ final class Filters {
         try {
             return Person.Order.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid(uri, "sort", Text.quoted(value) + " is not one of " + Arrays.stream(Person.Order.values())
+            throw QueryParameters.invalid(uri, "sort", Text.quoted(value) + " is not one of " + Arrays.stream(Person.Order.values())
                     .map(o -> o.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         }
-    }
-
-    static BadRequestException invalid(UriInfo uri, String name, String reason) {
-        return new BadRequestException(Problems.badRequest(uri, name, reason));
     }
 }

@@ -1,7 +1,6 @@
 package org.memoria.people.service;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,16 +11,13 @@ import org.memoria.common.api.Page;
 import org.memoria.common.contract.people.MembershipInput;
 import org.memoria.common.contract.people.MembershipState;
 import org.memoria.common.events.Topics;
-import org.memoria.common.revision.RevisionHistory;
-import org.memoria.common.revision.RevisionView;
-import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.common.service.OwnedEntityService;
 import org.memoria.people.domain.Membership;
 import org.memoria.people.mapping.MembershipMapper;
-import org.memoria.people.rest.MembershipView;
-
+import org.memoria.people.api.MembershipView;
 
 @ApplicationScoped
-public class MembershipService extends OwnedEntityCommands<Membership, MembershipInput, MembershipState> {
+public class MembershipService extends OwnedEntityService<Membership, MembershipInput, MembershipState, MembershipView> {
 
     @Inject
     MembershipMapper mapper;
@@ -34,19 +30,8 @@ public class MembershipService extends OwnedEntityCommands<Membership, Membershi
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<MembershipView> list(UUID personId, UUID organisationId, int page, int size) {
-        return new Page<>(mapper.toViews(Membership.search(personId, organisationId, page, size)), page, size,
+        return page(Membership.search(personId, organisationId, page, size), page, size,
                 Membership.countMatching(personId, organisationId));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<MembershipView> find(UUID id) {
-        return Membership.<Membership> findByIdOptional(id).map(mapper::toView);
-    }
-
-    /** The membership's revisions, oldest first; empty if the id was never used. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RevisionView> revisions(UUID id) {
-        return RevisionHistory.of(Membership.getEntityManager(), json, Membership.class, id, mapper::toView);
     }
 
     /** Its persons (and organisation) must exist, else nothing is written. */
@@ -54,6 +39,17 @@ public class MembershipService extends OwnedEntityCommands<Membership, Membershi
     protected void checkReferences(MembershipInput input) {
         references.check().person("personId", input.personId())
                 .organisation("organisationId", input.organisationId()).verify();
+    }
+
+    @Override
+    public MembershipView view(Membership membership) {
+        return mapper.toView(membership);
+    }
+
+    /** The views of several at once, with the names they show read in one query. */
+    @Override
+    protected List<MembershipView> views(List<Membership> entities) {
+        return mapper.toViews(entities);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.memoria.people.service;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,19 +13,16 @@ import org.memoria.common.contract.people.OrganisationInput;
 import org.memoria.common.contract.people.OrganisationState;
 import org.memoria.common.contract.people.OrganisationType;
 import org.memoria.common.events.Topics;
-import org.memoria.common.revision.RevisionHistory;
-import org.memoria.common.revision.RevisionView;
-import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.common.service.OwnedEntityService;
 import org.memoria.people.domain.Membership;
 import org.memoria.people.domain.Organisation;
 import org.memoria.people.mapping.MembershipMapper;
 import org.memoria.people.mapping.OrganisationMapper;
-import org.memoria.people.rest.MembershipView;
-import org.memoria.people.rest.OrganisationView;
-
+import org.memoria.people.api.MembershipView;
+import org.memoria.people.api.OrganisationView;
 
 @ApplicationScoped
-public class OrganisationService extends OwnedEntityCommands<Organisation, OrganisationInput, OrganisationState> {
+public class OrganisationService extends OwnedEntityService<Organisation, OrganisationInput, OrganisationState, OrganisationView> {
 
     @Inject
     OrganisationMapper mapper;
@@ -41,13 +37,8 @@ public class OrganisationService extends OwnedEntityCommands<Organisation, Organ
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrganisationView> list(String name, OrganisationType type, int page, int size) {
-        return new Page<>(Organisation.search(name, type, page, size).stream().map(mapper::toView).toList(), page, size,
+        return page(Organisation.search(name, type, page, size), page, size,
                 Organisation.countMatching(name, type));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<OrganisationView> find(UUID id) {
-        return Organisation.<Organisation> findByIdOptional(id).map(mapper::toView);
     }
 
     /** The organisation's memberships with the members' names, chronologically; empty if there is no such organisation. */
@@ -60,23 +51,16 @@ public class OrganisationService extends OwnedEntityCommands<Organisation, Organ
                 Membership.countMatching(null, id)));
     }
 
-    /** The organisation's revisions, oldest first; empty if the id was never used. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RevisionView> revisions(UUID id) {
-        return RevisionHistory.of(Organisation.getEntityManager(), json, Organisation.class, id, mapper::toView);
-    }
-
-    /** As {@link OwnedEntityCommands#delete}, but an organisation that memberships name is kept (409). */
+    /** As {@link OwnedEntityService#delete}, but an organisation that memberships name is kept (409). */
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
-        Organisation organisation = Organisation.findById(id);
-        if (organisation == null) {
-            return false;
-        }
-        conditions.checkExisting("organisation", id, organisation.version);
-        references.requireUnreferencedOrganisation(organisation);
-        return super.delete(id, conditions);
+        return deleteUnreferenced(id, conditions, references::requireUnreferencedOrganisation);
+    }
+
+    @Override
+    public OrganisationView view(Organisation organisation) {
+        return mapper.toView(organisation);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.memoria.people.service;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,22 +12,19 @@ import org.memoria.common.api.Preconditions;
 import org.memoria.common.contract.people.PersonInput;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.events.Topics;
-import org.memoria.common.revision.RevisionHistory;
-import org.memoria.common.revision.RevisionView;
-import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.common.service.OwnedEntityService;
 import org.memoria.people.domain.Membership;
 import org.memoria.people.domain.Person;
 import org.memoria.people.domain.Relation;
 import org.memoria.people.mapping.MembershipMapper;
 import org.memoria.people.mapping.PersonMapper;
 import org.memoria.people.mapping.RelationMapper;
-import org.memoria.people.rest.MembershipView;
-import org.memoria.people.rest.PersonRelationView;
-import org.memoria.people.rest.PersonView;
-
+import org.memoria.people.api.MembershipView;
+import org.memoria.people.api.PersonRelationView;
+import org.memoria.people.api.PersonView;
 
 @ApplicationScoped
-public class PersonService extends OwnedEntityCommands<Person, PersonInput, PersonState> {
+public class PersonService extends OwnedEntityService<Person, PersonInput, PersonState, PersonView> {
 
     @Inject
     PersonMapper mapper;
@@ -45,13 +41,8 @@ public class PersonService extends OwnedEntityCommands<Person, PersonInput, Pers
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PersonView> list(Person.Filter filter, Person.Order order, int page, int size) {
-        return new Page<>(Person.search(filter, order, page, size).stream().map(mapper::toView).toList(), page, size,
+        return page(Person.search(filter, order, page, size), page, size,
                 Person.countMatching(filter));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<PersonView> find(UUID id) {
-        return Person.<Person> findByIdOptional(id).map(mapper::toView);
     }
 
     /** The person's memberships with the organisations' names, chronologically; empty if there is no such person. */
@@ -74,23 +65,16 @@ public class PersonService extends OwnedEntityCommands<Person, PersonInput, Pers
                 Relation.countMatching(id, null)));
     }
 
-    /** The person's revisions, oldest first; empty if the id was never used. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RevisionView> revisions(UUID id) {
-        return RevisionHistory.of(Person.getEntityManager(), json, Person.class, id, mapper::toView);
-    }
-
-    /** As {@link OwnedEntityCommands#delete}, but a person that memberships or relations name is kept (409). */
+    /** As {@link OwnedEntityService#delete}, but a person that memberships or relations name is kept (409). */
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
-        Person person = Person.findById(id);
-        if (person == null) {
-            return false;
-        }
-        conditions.checkExisting("person", id, person.version);
-        references.requireUnreferencedPerson(person);
-        return super.delete(id, conditions);
+        return deleteUnreferenced(id, conditions, references::requireUnreferencedPerson);
+    }
+
+    @Override
+    public PersonView view(Person person) {
+        return mapper.toView(person);
     }
 
     @Override

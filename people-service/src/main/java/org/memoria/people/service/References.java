@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.memoria.common.problem.Problem;
+import org.memoria.common.problem.InvalidReferenceException;
+import org.memoria.common.problem.StillReferencedException;
 import org.memoria.people.domain.Membership;
 import org.memoria.people.domain.Organisation;
 import org.memoria.people.domain.Person;

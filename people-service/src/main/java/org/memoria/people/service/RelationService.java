@@ -1,7 +1,6 @@
 package org.memoria.people.service;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,16 +12,13 @@ import org.memoria.common.contract.people.RelationInput;
 import org.memoria.common.contract.people.RelationState;
 import org.memoria.common.contract.people.RelationType;
 import org.memoria.common.events.Topics;
-import org.memoria.common.revision.RevisionHistory;
-import org.memoria.common.revision.RevisionView;
-import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.common.service.OwnedEntityService;
 import org.memoria.people.domain.Relation;
 import org.memoria.people.mapping.RelationMapper;
-import org.memoria.people.rest.RelationView;
-
+import org.memoria.people.api.RelationView;
 
 @ApplicationScoped
-public class RelationService extends OwnedEntityCommands<Relation, RelationInput, RelationState> {
+public class RelationService extends OwnedEntityService<Relation, RelationInput, RelationState, RelationView> {
 
     @Inject
     RelationMapper mapper;
@@ -35,19 +31,8 @@ public class RelationService extends OwnedEntityCommands<Relation, RelationInput
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RelationView> list(UUID personId, RelationType type, int page, int size) {
-        return new Page<>(mapper.toViews(Relation.search(personId, type, page, size)), page, size,
+        return page(Relation.search(personId, type, page, size), page, size,
                 Relation.countMatching(personId, type));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<RelationView> find(UUID id) {
-        return Relation.<Relation> findByIdOptional(id).map(mapper::toView);
-    }
-
-    /** The relation's revisions, oldest first; empty if the id was never used. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RevisionView> revisions(UUID id) {
-        return RevisionHistory.of(Relation.getEntityManager(), json, Relation.class, id, mapper::toView);
     }
 
     /** Its persons (and organisation) must exist, else nothing is written. */
@@ -59,6 +44,17 @@ public class RelationService extends OwnedEntityCommands<Relation, RelationInput
             check.error("toPersonId", "must differ from fromPersonId: a relation is between two persons");
         }
         check.verify();
+    }
+
+    @Override
+    public RelationView view(Relation relation) {
+        return mapper.toView(relation);
+    }
+
+    /** The views of several at once, with the names they show read in one query. */
+    @Override
+    protected List<RelationView> views(List<Relation> entities) {
+        return mapper.toViews(entities);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.memoria.sources.rest;
 
-
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.memoria.common.problem.Problems;
+import org.memoria.common.api.QueryParameters;
 import org.memoria.common.validation.Text;
 
 /** Filter parameters this service converts itself, so a bad value is a 400 naming the parameter. */
@@ -19,12 +17,8 @@ final class Filters {
             return null;
         }
         if (!value.matches("[a-z]{2,3}")) {
-            throw invalid(uri, name, Text.quoted(value) + " is not an ISO 639 language code such as en");
+            throw QueryParameters.invalid(uri, name, Text.quoted(value) + " is not an ISO 639 language code such as en");
         }
         return value;
-    }
-
-    static BadRequestException invalid(UriInfo uri, String name, String reason) {
-        return new BadRequestException(Problems.badRequest(uri, name, reason));
     }
 }

@@ -1,7 +1,6 @@
 package org.memoria.sources.service;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,17 +13,14 @@ import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.sources.CitationInput;
 import org.memoria.common.contract.sources.CitationState;
 import org.memoria.common.events.Topics;
-import org.memoria.common.revision.RevisionHistory;
-import org.memoria.common.revision.RevisionView;
-import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.common.service.OwnedEntityService;
 import org.memoria.sources.domain.Citation;
 import org.memoria.sources.domain.Claim;
 import org.memoria.sources.mapping.CitationMapper;
-import org.memoria.sources.rest.CitationView;
-
+import org.memoria.sources.api.CitationView;
 
 @ApplicationScoped
-public class CitationService extends OwnedEntityCommands<Citation, CitationInput, CitationState> {
+public class CitationService extends OwnedEntityService<Citation, CitationInput, CitationState, CitationView> {
 
     @Inject
     CitationMapper mapper;
@@ -39,46 +35,34 @@ public class CitationService extends OwnedEntityCommands<Citation, CitationInput
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CitationView> list(Citation.Criteria criteria, int page, int size) {
-        return new Page<>(Citation.search(criteria, page, size).stream().map(mapper::toView).toList(), page, size,
+        return page(Citation.search(criteria, page, size), page, size,
                 Citation.countMatching(criteria));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<CitationView> find(UUID id) {
-        return Citation.<Citation> findByIdOptional(id).map(mapper::toView);
-    }
-
-    /** The citation's revisions, oldest first; empty if the id was never used. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RevisionView> revisions(UUID id) {
-        return RevisionHistory.of(Citation.getEntityManager(), json, Citation.class, id, mapper::toView);
     }
 
     /** Also re-derives, in the same transaction, every claim citing it (its source may have changed). */
     @Override
-    @Transactional
-    public Upsert<Citation> put(UUID id, CitationInput input, Preconditions conditions) {
-        Upsert<Citation> result = super.put(id, input, conditions);
-        if (result.changed() && !result.created()) {
-            claims.rederiveCiting(id);
-        }
-        return result;
+    protected void replaced(Citation citation) {
+        claims.rederiveCiting(citation.id);
     }
 
     /** A citation that is evidence of a claim, or named by a citation or a claim, cannot be deleted. */
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
-        Citation citation = Citation.findById(id);
-        if (citation == null) {
-            return false;
-        }
-        conditions.checkExisting("citation", id, citation.version);
+        return deleteUnreferenced(id, conditions, this::requireUnreferenced);
+    }
+
+    private void requireUnreferenced(Citation citation) {
+        UUID id = citation.id;
         List<Claim> evidenceOf = Claim.citing(id);
         references.requireUnreferenced(EntityKind.CITATION, id, evidenceOf.isEmpty() ? List.of()
                 : List.of("evidence of " + References.describe(evidenceOf)
                         + "; remove it from their evidence first"));
-        return super.delete(id, conditions);
+    }
+
+    @Override
+    public CitationView view(Citation citation) {
+        return mapper.toView(citation);
     }
 
     @Override

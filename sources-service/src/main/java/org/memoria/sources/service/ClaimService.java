@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -20,19 +19,16 @@ import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.sources.ClaimInput;
 import org.memoria.common.contract.sources.ClaimState;
 import org.memoria.common.events.Topics;
-import org.memoria.common.revision.RevisionHistory;
-import org.memoria.common.revision.RevisionView;
-import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.common.service.OwnedEntityService;
 import org.memoria.sources.domain.Citation;
 import org.memoria.sources.domain.Claim;
 import org.memoria.sources.domain.Evidence;
 import org.memoria.sources.domain.Source;
 import org.memoria.sources.mapping.ClaimMapper;
-import org.memoria.sources.rest.ClaimView;
-
+import org.memoria.sources.api.ClaimView;
 
 @ApplicationScoped
-public class ClaimService extends OwnedEntityCommands<Claim, ClaimInput, ClaimState> {
+public class ClaimService extends OwnedEntityService<Claim, ClaimInput, ClaimState, ClaimView> {
 
     static final String AGGREGATE = "claim";
 
@@ -47,26 +43,18 @@ public class ClaimService extends OwnedEntityCommands<Claim, ClaimInput, ClaimSt
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ClaimView> list(Claim.Criteria criteria, int page, int size) {
-        return new Page<>(views(Claim.search(criteria, page, size)), page, size, Claim.countMatching(criteria));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ClaimView> find(UUID id) {
-        return Claim.<Claim> findByIdOptional(id).map(this::view);
-    }
-
-    /** The claim's revisions, oldest first; empty if the id was never used. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RevisionView> revisions(UUID id) {
-        return RevisionHistory.of(Claim.getEntityManager(), json, Claim.class, id, this::view);
+        return page(Claim.search(criteria, page, size), page, size, Claim.countMatching(criteria));
     }
 
     /** The claim as clients see it, with its evidence's citations and sources. */
+    @Override
     public ClaimView view(Claim claim) {
         return views(List.of(claim)).get(0);
     }
 
-    private List<ClaimView> views(List<Claim> claims) {
+    /** The claims' views, the citations and sources of all their evidence read at once. */
+    @Override
+    protected List<ClaimView> views(List<Claim> claims) {
         Set<UUID> citationIds = new HashSet<>();
         Set<UUID> sourceIds = new HashSet<>();
         claims.forEach(c -> c.evidence.forEach(e -> {
@@ -114,13 +102,8 @@ public class ClaimService extends OwnedEntityCommands<Claim, ClaimInput, ClaimSt
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
-        Claim claim = Claim.findById(id);
-        if (claim == null) {
-            return false;
-        }
-        conditions.checkExisting(AGGREGATE, id, claim.version);
-        references.requireUnreferenced(EntityKind.CLAIM, id, List.of());
-        return super.delete(id, conditions);
+        return deleteUnreferenced(id, conditions,
+                claim -> references.requireUnreferenced(EntityKind.CLAIM, claim.id, List.of()));
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.memoria.common.problem.StillReferencedException;
+import org.memoria.common.problem.InvalidReferenceException;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.SubjectRef;
 import org.memoria.common.problem.Problem;
@@ -66,10 +68,10 @@ public class References {
             return this;
         }
 
-        /** Throws {@link InvalidReferencesException} if anything was rejected. */
+        /** Throws {@link InvalidReferenceException} if anything was rejected. */
         public void verify() {
             if (!errors.isEmpty()) {
-                throw new InvalidReferencesException(errors);
+                throw new InvalidReferenceException(errors);
             }
         }
     }

@@ -15,19 +15,16 @@ import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.sources.SourceInput;
 import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.events.Topics;
-import org.memoria.common.revision.RevisionHistory;
-import org.memoria.common.revision.RevisionView;
-import org.memoria.common.service.OwnedEntityCommands;
+import org.memoria.common.service.OwnedEntityService;
 import org.memoria.sources.domain.Citation;
 import org.memoria.sources.domain.Source;
 import org.memoria.sources.mapping.CitationMapper;
 import org.memoria.sources.mapping.SourceMapper;
-import org.memoria.sources.rest.CitationView;
-import org.memoria.sources.rest.SourceView;
-
+import org.memoria.sources.api.CitationView;
+import org.memoria.sources.api.SourceView;
 
 @ApplicationScoped
-public class SourceService extends OwnedEntityCommands<Source, SourceInput, SourceState> {
+public class SourceService extends OwnedEntityService<Source, SourceInput, SourceState, SourceView> {
 
     @Inject
     SourceMapper mapper;
@@ -44,13 +41,7 @@ public class SourceService extends OwnedEntityCommands<Source, SourceInput, Sour
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SourceView> list(Source.Criteria criteria, Source.Order order, int page, int size) {
-        return new Page<>(Source.search(criteria, order, page, size).stream().map(mapper::toView).toList(), page,
-                size, Source.countMatching(criteria));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<SourceView> find(UUID id) {
-        return Source.<Source> findByIdOptional(id).map(mapper::toView);
+        return page(Source.search(criteria, order, page, size), page, size, Source.countMatching(criteria));
     }
 
     /** The passages cited from this source, in the order they were recorded; empty if there is no such source. */
@@ -64,38 +55,31 @@ public class SourceService extends OwnedEntityCommands<Source, SourceInput, Sour
                 .toList(), page, size, Citation.countMatching(criteria)));
     }
 
-    /** The source's revisions, oldest first; empty if the id was never used. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RevisionView> revisions(UUID id) {
-        return RevisionHistory.of(Source.getEntityManager(), json, Source.class, id, mapper::toView);
-    }
-
     /** Also re-derives, in the same transaction, every claim whose evidence cites the source (its date may have moved). */
     @Override
-    @Transactional
-    public Upsert<Source> put(UUID id, SourceInput input, Preconditions conditions) {
-        Upsert<Source> result = super.put(id, input, conditions);
-        if (result.changed() && !result.created()) {
-            claims.rederiveCitingSource(id);
-        }
-        return result;
+    protected void replaced(Source source) {
+        claims.rederiveCitingSource(source.id);
     }
 
     /** A source that is cited, or named by a citation or a claim, cannot be deleted. */
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
-        Source source = Source.findById(id);
-        if (source == null) {
-            return false;
-        }
-        conditions.checkExisting("source", id, source.version);
+        return deleteUnreferenced(id, conditions, this::requireUncited);
+    }
+
+    private void requireUncited(Source source) {
+        UUID id = source.id;
         List<Citation> cited = Citation.ofSource(id);
         references.requireUnreferenced(EntityKind.SOURCE, id, cited.isEmpty() ? List.of()
                 : List.of("the source of " + cited.size() + (cited.size() > 1 ? " citations (" : " citation (")
                         + cited.stream().map(c -> c.id.toString()).collect(Collectors.joining(", "))
                         + "); delete or move them first"));
-        return super.delete(id, conditions);
+    }
+
+    @Override
+    public SourceView view(Source source) {
+        return mapper.toView(source);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.memoria.events.rest;
+package org.memoria.events.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.api.DateView;
+import org.memoria.common.api.Versioned;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.contract.events.ParticipantRole;
 import org.memoria.common.contract.events.PlaceType;
@@ -22,7 +23,7 @@ public record EventView(UUID id, @Schema(description = "Grows with every change;
         String description,
         @Schema(description = "The larger event this one is part of") UUID parentEventId,
         @Schema(description = "Who took part and how, in the order written") List<Participant> participants,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt) implements Versioned {
 
     @Schema(name = "EventPlaceView", description = "The event's place, as it is now")
     public record Place(UUID id, @Schema(example = "Coyoacán") String name, @Schema(example = "DISTRICT") PlaceType type,

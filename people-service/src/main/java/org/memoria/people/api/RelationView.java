@@ -1,10 +1,11 @@
-package org.memoria.people.rest;
+package org.memoria.people.api;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.api.DateView;
+import org.memoria.common.api.Versioned;
 import org.memoria.common.contract.people.RelationType;
 
 /** A relation as the people service answers it: "fromPersonName {label} toPersonName". */
@@ -17,5 +18,5 @@ public record RelationView(UUID id, @Schema(description = "Grows with every chan
         UUID toPersonId, @Schema(example = "Ramón Mercader") String toPersonName,
         DateView period, String note,
         @Schema(description = "The source attesting the relation (sources service)") UUID sourceId,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt) implements Versioned {
 }

@@ -1,10 +1,11 @@
-package org.memoria.sources.rest;
+package org.memoria.sources.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memoria.common.api.Versioned;
 import org.memoria.common.contract.SubjectRef;
 
 /** A citation as the sources service answers it. */
@@ -15,5 +16,5 @@ public record CitationView(UUID id, @Schema(description = "Grows with every chan
         @Schema(example = "The accidental failure of the assault, so carefully and so ably prepared, is a serious blow to Stalin.")
         String quote,
         @Schema(description = "The people, events and other entities the passage concerns") List<SubjectRef> about,
-        String note, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        String note, OffsetDateTime createdAt, OffsetDateTime updatedAt) implements Versioned {
 }

@@ -1,4 +1,4 @@
-package org.memoria.people.rest;
+package org.memoria.people.api;
 
 import java.util.UUID;
 

@@ -1,10 +1,11 @@
-package org.memoria.events.rest;
+package org.memoria.events.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.memoria.common.api.Versioned;
 import org.memoria.common.contract.events.PlaceType;
 
 /** A place as the events service answers it. */
@@ -16,5 +17,5 @@ public record PlaceView(UUID id, @Schema(description = "Grows with every change;
         @Schema(example = "19.3467", description = "WGS 84 degrees; set together with longitude") Double latitude,
         @Schema(example = "-99.1617", description = "WGS 84 degrees; set together with latitude") Double longitude,
         @Schema(description = "The enclosing place") UUID parentPlaceId,
-        String description, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        String description, OffsetDateTime createdAt, OffsetDateTime updatedAt) implements Versioned {
 }

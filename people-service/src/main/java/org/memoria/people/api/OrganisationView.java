@@ -1,4 +1,4 @@
-package org.memoria.people.rest;
+package org.memoria.people.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.api.DateView;
+import org.memoria.common.api.Versioned;
 import org.memoria.common.contract.AuthorityIds;
 import org.memoria.common.contract.people.OrganisationType;
 
@@ -14,5 +15,5 @@ import org.memoria.common.contract.people.OrganisationType;
 public record OrganisationView(UUID id, @Schema(description = "Grows with every change; the ETag") long version,
         @Schema(example = "Socialist Workers Party") String preferredName, List<NameView> names,
         @Schema(example = "POLITICAL_PARTY") OrganisationType type, DateView founded, DateView dissolved,
-        String description, AuthorityIds identifiers, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        String description, AuthorityIds identifiers, OffsetDateTime createdAt, OffsetDateTime updatedAt) implements Versioned {
 }

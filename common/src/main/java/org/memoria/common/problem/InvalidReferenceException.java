@@ -1,11 +1,12 @@
-package org.memoria.events.service;
+package org.memoria.common.problem;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.memoria.common.problem.Problem;
-
-/** A write names a place or event that does not exist, is of the other kind, or would close a loop. Answered 400. */
+/**
+ * A write names ids that are not what its fields require: missing, of another kind, or closing a loop. Nothing was
+ * written; {@link ReferenceProblems} answers 400 naming each field.
+ */
 public class InvalidReferenceException extends RuntimeException {
     private final transient List<Problem.FieldError> errors;
 

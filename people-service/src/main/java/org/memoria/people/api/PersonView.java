@@ -1,4 +1,4 @@
-package org.memoria.people.rest;
+package org.memoria.people.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.api.DateView;
+import org.memoria.common.api.Versioned;
 import org.memoria.common.contract.AuthorityIds;
 
 /** A person as the people service answers it. */
@@ -14,5 +15,5 @@ public record PersonView(UUID id, @Schema(description = "Grows with every change
         @Schema(example = "Ramón Mercader") String preferredName, List<NameView> names,
         DateView birth, @Schema(description = "Place of birth (events service)") UUID birthPlaceId,
         DateView death, @Schema(description = "Place of death (events service)") UUID deathPlaceId,
-        String description, AuthorityIds identifiers, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        String description, AuthorityIds identifiers, OffsetDateTime createdAt, OffsetDateTime updatedAt) implements Versioned {
 }

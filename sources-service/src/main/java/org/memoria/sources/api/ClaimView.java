@@ -1,4 +1,4 @@
-package org.memoria.sources.rest;
+package org.memoria.sources.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.api.DateView;
+import org.memoria.common.api.Versioned;
 import org.memoria.common.contract.SubjectRef;
 import org.memoria.common.contract.sources.ClaimState;
 import org.memoria.common.contract.sources.ClaimStatus;
@@ -21,7 +22,7 @@ public record ClaimView(UUID id, @Schema(description = "Grows with every change;
         ClaimStatus status,
         @Schema(description = "Each change of the status as the dated evidence accumulated, oldest first")
         List<ClaimState.StatusChange> history,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt) implements Versioned {
 
     /** One piece of evidence with the passage it rests on and the source that passage is in. */
     @Schema(name = "ClaimEvidence")

@@ -1,4 +1,4 @@
-package org.memoria.sources.rest;
+package org.memoria.sources.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.api.DateView;
+import org.memoria.common.api.Versioned;
 import org.memoria.common.contract.sources.SourceIdentifiers;
 import org.memoria.common.contract.sources.SourceType;
 
@@ -19,5 +20,5 @@ public record SourceView(UUID id, @Schema(description = "Grows with every change
         @Schema(example = "Fourth International") String periodical,
         @Schema(example = "en", description = "ISO 639 code") String language,
         @Schema(description = "null when none is known") SourceIdentifiers identifiers, String description,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt) implements Versioned {
 }

@@ -1,0 +1,119 @@
+package org.memoria.common.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.memoria.common.api.IdempotencyKey;
+import org.memoria.common.api.Preconditions;
+import org.memoria.common.api.ProblemResponses;
+import org.memoria.common.api.Responses;
+import org.memoria.common.api.Versioned;
+import org.memoria.common.persistence.OwnedEntity;
+import org.memoria.common.problem.Problems;
+import org.memoria.common.revision.RevisionView;
+import org.memoria.common.security.Roles;
+import org.memoria.common.service.OwnedEntityService;
+
+/**
+ * The endpoints every owned collection answers the same way, said once: get (the ETag is the version), revisions,
+ * create (Idempotency-Key; 201, Location, body, ETag), put (If-Match or If-None-Match: *; 200, or 201 when it records
+ * the entity) and delete (If-Match; 204). A collection's resource extends this with its {@code @Path}, {@code @Tag},
+ * its list and its own sub-resources; its operation ids, summaries and descriptions come from its row of the
+ * service's {@link OwnedCollectionDocs} table. Reads are public ({@code @PermitAll}); writes need an archivist, a
+ * partner or an admin (the class's {@code @RolesAllowed}, as on every collection's own writes).
+ *
+ * @param <E> the entity
+ * @param <I> the write model (the request body)
+ * @param <V> the view a client sees (the response body)
+ */
+@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
+public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Versioned> {
+
+    @Context
+    protected UriInfo uri;
+
+    /** The service of this collection. */
+    protected abstract OwnedEntityService<E, I, ?, V> service();
+
+    @PermitAll
+    @GET
+    @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The entity; the ETag is its version")
+    @ProblemResponses.NotFound
+    public RestResponse<V> get(@PathParam("id") UUID id) {
+        V view = service().find(id).orElseThrow(() -> notFound(id));
+        return RestResponse.ResponseBuilder.ok(view).tag(Responses.etag(view.version())).build();
+    }
+
+    @PermitAll
+    @GET
+    @Path("{id}/revisions")
+    @APIResponse(responseCode = "200", description = "The revisions")
+    @ProblemResponses.NotFound
+    public RestResponse<List<RevisionView>> revisions(@PathParam("id") UUID id) {
+        var history = service().revisions(id);
+        if (history.isEmpty()) {
+            throw notFound(id);
+        }
+        return RestResponse.ok(history);
+    }
+
+    @POST
+    @APIResponse(responseCode = "201", description = "Created; Location names the new entity")
+    @ProblemResponses.IdempotentCreate
+    public RestResponse<V> create(@Valid @NotNull I input, @Context HttpHeaders headers) {
+        E entity = service().create(input, IdempotencyKey.of(headers)).entity();
+        return created(entity.id, service().view(entity));
+    }
+
+    @PUT
+    @Path("{id}")
+    @APIResponse(responseCode = "200", description = "Replaced (or unchanged)")
+    @APIResponse(responseCode = "201", description = "Created under this id")
+    @ProblemResponses.Conditional
+    public RestResponse<V> put(@PathParam("id") UUID id, @Valid @NotNull I input, @Context HttpHeaders headers) {
+        var result = service().put(id, input, Preconditions.of(headers));
+        V view = service().view(result.entity());
+        return result.created() ? created(id, view)
+                : RestResponse.ResponseBuilder.ok(view).tag(Responses.etag(view.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conditional
+    public RestResponse<Void> delete(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        if (!service().delete(id, Preconditions.of(headers))) {
+            throw notFound(id);
+        }
+        return RestResponse.noContent();
+    }
+
+    /** 404: no entity of this collection with this id. */
+    protected NotFoundException notFound(UUID id) {
+        return new NotFoundException(Problems.notFound(service().aggregate(), id, uri.getPath()));
+    }
+
+    private RestResponse<V> created(UUID id, V view) {
+        return RestResponse.ResponseBuilder.<V> created(Responses.location(uri, id)).entity(view)
+                .tag(Responses.etag(view.version())).build();
+    }
+}
