@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,22 +41,22 @@ import io.restassured.http.ContentType;
 class ArchiveEndToEndIT {
 
     private static final Duration PROJECTED = Duration.ofSeconds(30);
+    private static PackagedStack run;
     private static LocalStack stack;
-    private static Path data;
     private static Path root;
     /** Where the four services export their spans: tracing on, as an operator turns it on (docs/operations.md). */
     private static OtlpReceiver collector;
 
     @BeforeAll
     static void start() throws Exception {
-        root = Path.of(System.getProperty("memoria.root", "..")).toAbsolutePath().normalize();
-        data = Files.createTempDirectory("memoria-e2e-");
+        root = PackagedStack.root();
         collector = new OtlpReceiver();
-        stack = LocalStack.start(LocalStack.Options.ephemeral(root, data).withConfig(Map.of(
+        run = PackagedStack.start("e2e", options -> options.withConfig(Map.of(
                 "quarkus.otel.sdk.disabled", "false",
                 "quarkus.otel.exporter.otlp.traces.endpoint", collector.endpoint(),
                 "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
                 "quarkus.otel.bsp.schedule.delay", "200ms")));
+        stack = run.stack();
         stack.startTimes().forEach((s, d) -> System.out.printf("[e2e] %s ready in %d ms%n", s.module, d.toMillis()));
         System.out.printf("[e2e] kafka broker ready in %d ms%n", stack.kafkaStartTime().toMillis());
         RestAssured.baseURI = stack.url(Service.GATEWAY);
@@ -69,14 +68,11 @@ class ArchiveEndToEndIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (stack != null) {
-            stack.close();
+        if (run != null) {
+            run.close();
         }
         if (collector != null) {
             collector.close();
-        }
-        try (var walk = Files.walk(data)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

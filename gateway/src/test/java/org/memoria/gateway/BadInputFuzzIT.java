@@ -11,11 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +58,8 @@ class BadInputFuzzIT {
     private static final String MARKER = "FZ" + SEED + "N";
     private static final Pattern MARKED = Pattern.compile(MARKER + "(\\d+)Q");
 
+    private static PackagedStack run;
     private static LocalStack stack;
-    private static Path data;
     private static String token;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -72,11 +69,10 @@ class BadInputFuzzIT {
     @BeforeAll
     static void start() throws Exception {
         long started = System.nanoTime();
-        Path root = Path.of(System.getProperty("memoria.root", "..")).toAbsolutePath().normalize();
-        data = Files.createTempDirectory("memoria-fuzz-");
         // one caller sends thousands of requests: no rate limit
-        stack = LocalStack.start(LocalStack.Options.ephemeral(root, data)
+        run = PackagedStack.start("fuzz", options -> options
                 .withConfig(Map.of("memoria.security.rate-limit.enabled", "false")));
+        stack = run.stack();
         token = "Bearer " + stack.tokens().admin("fuzz"); // admin: every operation, the admin ones too
         SampleLoader loader = new SampleLoader(stack.url(Service.GATEWAY), stack.tokens().archivist("memoria-sample"));
         assertEquals(List.of(), loader.load().errors()); // its ids make references in the valid bodies resolve
@@ -85,11 +81,8 @@ class BadInputFuzzIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-        try (var walk = Files.walk(data)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (run != null) {
+            run.close();
         }
     }
 
@@ -122,7 +115,8 @@ class BadInputFuzzIT {
                 JsonNode post = path.getValue().path("post");
                 String schema = post.path("requestBody").path("content").path("application/json").path("schema")
                         .path("$ref").asText("");
-                if (!schema.isEmpty()) {
+                // an entity collection: created by POST, and by PUT to a new id (webhook subscriptions are not)
+                if (!schema.isEmpty() && openapi.path("paths").path(path.getKey() + "/{id}").has("put")) {
                     String collection = path.getKey().substring(path.getKey().lastIndexOf('/') + 1);
                     writes.add(new Write(base, path.getKey(), schema.substring(schema.lastIndexOf('/') + 1),
                             collection));
@@ -133,9 +127,10 @@ class BadInputFuzzIT {
             });
             // every parameter of every operation, each bad in its own way
             for (BadInput.ParameterCase c : badInput.parameterCases(sampleId(random))) {
-                probes.add(new Probe(probes.size(), base + c.path(), c.method(), Map.of(), c.method().equals("PUT")
-                        || c.method().equals("POST") ? "{}".getBytes(StandardCharsets.UTF_8) : null,
-                        List.of(c.field()), c.toString()));
+                // one fault per request: a write whose parameter is bad otherwise sends what it should, a JSON body
+                boolean write = c.method().equals("PUT") || c.method().equals("POST");
+                probes.add(new Probe(probes.size(), base + c.path(), c.method(), write ? json() : Map.of(),
+                        write ? "{}".getBytes(StandardCharsets.UTF_8) : null, List.of(c.field()), c.toString()));
             }
             probes.addAll(http(base + switch (service) {
                 case PEOPLE -> "/people";

@@ -25,9 +25,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.events.Topics;
@@ -50,26 +47,12 @@ import io.restassured.response.Response;
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
-class ChangeFeedTest {
+class ChangeFeedTest extends PublishingTest {
 
     private static final String FEED = "/api/changes";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
     @Inject
     DataSource dataSource;
-
-    private OwnerTopics owners;
-
-    @BeforeEach
-    void connect() {
-        owners = new OwnerTopics(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        owners.close();
-    }
 
     private static PersonState person(UUID id, long version) {
         return new PersonState(id, version, "Feed " + id.toString().substring(0, 8) + " v" + version, List.of(), null,

@@ -65,8 +65,8 @@ class ChaosIT {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final Path REPORT = Path.of(System.getProperty("chaos.report", "target/reliability.md"));
 
+    private static PackagedStack run;
     private static LocalStack stack;
-    private static Path data;
     private static HttpClient http;
     private static String token;
 
@@ -118,11 +118,10 @@ class ChaosIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("memoria.root", "..")).toAbsolutePath().normalize();
-        data = Files.createTempDirectory("memoria-chaos-");
         // fsync on, as ./memoria up runs it: an acknowledged write must survive the database's SIGKILL
-        stack = LocalStack.start(LocalStack.Options.ephemeral(root, data).durable(true)
+        run = PackagedStack.start("chaos", options -> options.durable(true)
                 .withConfig(Map.of("memoria.security.rate-limit.enabled", "false")));
+        stack = run.stack();
         stack.supervise();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         token = "Bearer " + stack.tokens().archivist("chaos");
@@ -130,21 +129,8 @@ class ChaosIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-        if (data != null) {
-            // the services' logs stay for a look after the run
-            Path logs = Path.of("target", "chaos-logs");
-            Files.createDirectories(logs);
-            try (var files = Files.list(data.resolve("logs"))) {
-                for (Path log : files.toList()) {
-                    Files.copy(log, logs.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            try (var walk = Files.walk(data)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (run != null) {
+            run.close(); // the services' logs stay in target/chaos-logs
         }
     }
 
@@ -322,21 +308,10 @@ class ChaosIT {
 
     /** A read-model rebuild while the writes go on: it must end, and (checked afterwards) lose none of them. */
     private JsonNode rebuildUnderLoad() throws Exception {
-        String admin = "Bearer " + stack.tokens().admin("chaos-admin");
-        String status = stack.url(Service.GATEWAY) + "/api/admin/read-model";
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(status + "/rebuild"))
-                .header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, started.statusCode(), started.body());
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(status))
-                    .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString());
-            last[0] = answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("lastRebuild") : null;
-            return last[0] != null && !last[0].path("state").asText().equals("RUNNING");
-        });
-        System.out.println("[chaos] rebuild under load: " + last[0]);
-        return last[0];
+        JsonNode outcome = PackagedStack.rebuild(http, stack.url(Service.GATEWAY),
+                "Bearer " + stack.tokens().admin("chaos-admin"));
+        System.out.println("[chaos] rebuild under load: " + outcome);
+        return outcome;
     }
 
     private void hold() {

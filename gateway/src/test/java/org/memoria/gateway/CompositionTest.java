@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.SubjectRef;
@@ -52,23 +49,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
-class CompositionTest {
+class CompositionTest extends PublishingTest {
 
     private static final Duration PROJECTED = Duration.ofSeconds(20);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-    private OwnerTopics owners;
-
-    @BeforeEach
-    void connect() {
-        owners = new OwnerTopics(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        owners.close();
-    }
 
     private void person(UUID id, String name, PersonState.Name... names) {
         owners.changed(Topics.PEOPLE, "person", id, 0,

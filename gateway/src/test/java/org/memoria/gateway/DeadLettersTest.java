@@ -22,9 +22,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,29 +43,15 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
-class DeadLettersTest {
+class DeadLettersTest extends PublishingTest {
 
     private static final Duration PROJECTED = Duration.ofSeconds(20);
     private static final String DEAD_LETTERS = "/api/admin/dead-letters";
     private static final String TOTAL = "memoria_projector_dead_letters_total";
     private static final String OPEN = "memoria_projector_dead_letters_open";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
     @Inject
     DataSource dataSource;
-
-    private OwnerTopics owners;
-
-    @BeforeEach
-    void connect() {
-        owners = new OwnerTopics(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        owners.close();
-    }
 
     private static PersonState person(UUID id, long version, String name) {
         return new PersonState(id, version, name, List.of(), "1879-11-07", null, null, null, null, null);

@@ -24,9 +24,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.events.EventState;
 import org.memoria.common.contract.events.EventType;
@@ -49,7 +46,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
-class GraphAndRebuildTest {
+class GraphAndRebuildTest extends PublishingTest {
 
     private static final String ADMIN = TestTokens.admin("Root");
     private static final String INDEX_NAMES = "select tablename || '.' || indexname from pg_indexes "
@@ -57,21 +54,8 @@ class GraphAndRebuildTest {
     private static final String CONSTRAINT_NAMES = "select conrelid::regclass || '.' || conname from pg_constraint "
             + "where conrelid in ('entity'::regclass, 'link'::regclass, 'search_term'::regclass)";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
     @Inject
     DataSource dataSource;
-    private OwnerTopics owners;
-
-    @BeforeEach
-    void connect() {
-        owners = new OwnerTopics(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        owners.close();
-    }
 
     private void person(UUID id, String name) {
         owners.changed(Topics.PEOPLE, "person", id, 0, new PersonState(id, 0, name, List.of(), null, null, null, null, null, null));

@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.events.EventState;
 import org.memoria.common.contract.events.EventType;
@@ -34,24 +31,10 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
-class IdsAcrossKindsTest {
+class IdsAcrossKindsTest extends PublishingTest {
 
     private static final Duration PROJECTED = Duration.ofSeconds(20);
     private static final String DEAD_LETTERS = "/api/admin/dead-letters";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-    private OwnerTopics owners;
-
-    @BeforeEach
-    void connect() {
-        owners = new OwnerTopics(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        owners.close();
-    }
 
     private void person(UUID id, long version, String name) {
         owners.changed(Topics.PEOPLE, "person", id, version,

@@ -18,9 +18,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.people.NameType;
 import org.memoria.common.contract.people.PersonState;
@@ -46,31 +43,17 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
-class ObservabilityTest {
+class ObservabilityTest extends PublishingTest {
 
     private static final Duration PROJECTED = Duration.ofSeconds(20);
     private static final Map<String, String> PEOPLE = Map.of("topic", Topics.PEOPLE);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
     @Inject
     DataSource dataSource;
     @Inject
     GatewayConfig config;
     @Inject
     InMemorySpanExporter spans;
-
-    private OwnerTopics owners;
-
-    @BeforeEach
-    void connect() {
-        owners = new OwnerTopics(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        owners.close();
-    }
 
     private static PersonState person(UUID id, String name) {
         return new PersonState(id, 0, name, List.of(new PersonState.Name("Jim", NameType.NICKNAME, null, null)),

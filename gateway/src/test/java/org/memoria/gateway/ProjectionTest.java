@@ -17,9 +17,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.SubjectRef;
@@ -48,28 +45,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
-class ProjectionTest {
+class ProjectionTest extends PublishingTest {
 
     private static final Duration PROJECTED = Duration.ofSeconds(20);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
     @Inject
     DataSource dataSource;
     @Inject
     GatewayConfig config;
-
-    private OwnerTopics owners;
-
-    @BeforeEach
-    void connect() {
-        owners = new OwnerTopics(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        owners.close();
-    }
 
     private static PersonState person(UUID id, long version, String name) {
         return new PersonState(id, version, name, List.of(new PersonState.Name("LD", NameType.NICKNAME, null, null)),

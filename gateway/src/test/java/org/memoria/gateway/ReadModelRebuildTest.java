@@ -40,8 +40,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.events.Topics;
@@ -63,15 +61,13 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
-class ReadModelRebuildTest {
+class ReadModelRebuildTest extends PublishingTest {
 
     private static final String STATUS = "/api/admin/read-model";
     private static final String REBUILD = "/api/admin/read-model/rebuild";
     private static final String STOPPED = "the gateway stopped during the rebuild; start it again";
     private static final List<String> SHADOW_TABLES = List.of("entity_rebuild", "link_rebuild", "search_term_rebuild");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
     @ConfigProperty(name = "quarkus.datasource.username")
@@ -82,18 +78,6 @@ class ReadModelRebuildTest {
     DataSource dataSource;
     @Inject
     ChangeEventProjector projector;
-
-    private OwnerTopics owners;
-
-    @BeforeEach
-    void connect() {
-        owners = new OwnerTopics(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        owners.close();
-    }
 
     private static PersonState person(UUID id, long version) {
         return new PersonState(id, version, name(id, version), List.of(), null, null, null, null, null, null);

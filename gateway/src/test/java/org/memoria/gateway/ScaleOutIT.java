@@ -11,8 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -63,18 +61,17 @@ class ScaleOutIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static PackagedStack run;
     private static LocalStack stack;
-    private static Path data;
     private static HttpClient http;
     private static String token;
     private static List<String> gateways;
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("memoria.root", "..")).toAbsolutePath().normalize();
-        data = Files.createTempDirectory("memoria-scale-");
-        stack = LocalStack.start(LocalStack.Options.ephemeral(root, data).replicas(2)
+        run = PackagedStack.start("scale-out", options -> options.replicas(2)
                 .withConfig(Map.of("memoria.security.rate-limit.enabled", "false")));
+        stack = run.stack();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         token = "Bearer " + stack.tokens().archivist("scale-out");
         gateways = stack.instances(Service.GATEWAY).stream().map(stack::url).toList();
@@ -82,20 +79,8 @@ class ScaleOutIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-        if (data != null) {
-            Path logs = Path.of("target", "scale-out-logs");
-            Files.createDirectories(logs);
-            try (var files = Files.list(data.resolve("logs"))) {
-                for (Path log : files.toList()) {
-                    Files.copy(log, logs.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            try (var walk = Files.walk(data)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (run != null) {
+            run.close(); // the services' logs stay in target/scale-out-logs
         }
     }
 
@@ -365,20 +350,7 @@ class ScaleOutIT {
     }
 
     private static JsonNode rebuild(String gateway) throws Exception {
-        String admin = "Bearer " + stack.tokens().admin("scale-out-admin");
-        String status = gateway + "/api/admin/read-model";
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(status + "/rebuild"))
-                .header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, started.statusCode(), started.body());
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(status))
-                    .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString());
-            last[0] = answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("lastRebuild") : null;
-            return last[0] != null && !last[0].path("state").asText().equals("RUNNING");
-        });
-        return last[0];
+        return PackagedStack.rebuild(http, gateway, "Bearer " + stack.tokens().admin("scale-out-admin"));
     }
 
     /** The entity versions the topic holds for each of the given entities, in the topic's order. */

@@ -21,9 +21,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.people.MembershipState;
 import org.memoria.common.contract.people.OrganisationState;
@@ -45,25 +42,12 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
-class ViewSnapshotTest {
+class ViewSnapshotTest extends PublishingTest {
 
     private static final Duration PROJECTED = Duration.ofSeconds(20);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
     @Inject
     DataSource dataSource;
-    private OwnerTopics owners;
-
-    @BeforeEach
-    void connect() {
-        owners = new OwnerTopics(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        owners.close();
-    }
 
     @Test
     void aDossierReadWhileLinkedEntitiesChangeShowsNoHalfOfTheChange() throws Exception {

@@ -23,7 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,14 +51,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
-class WebhooksTest {
+class WebhooksTest extends PublishingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
-    private OwnerTopics owners;
     private HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
@@ -91,7 +86,6 @@ class WebhooksTest {
 
     @BeforeEach
     void start() throws IOException {
-        owners = new OwnerTopics(kafka);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::receive);
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
@@ -101,7 +95,6 @@ class WebhooksTest {
     @AfterEach
     void stop() {
         server.stop(0);
-        owners.close();
     }
 
     private void receive(HttpExchange exchange) throws IOException {

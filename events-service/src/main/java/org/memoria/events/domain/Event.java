@@ -21,9 +21,9 @@ import org.hibernate.envers.Audited;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.common.persistence.OwnedEntity;
+import org.memoria.common.persistence.QueryFilter;
 
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 
 @Entity
 @Audited
@@ -65,7 +65,7 @@ public class Event extends OwnedEntity {
 
     /** The events matching the criteria, in the given order; ties broken by id so pages never overlap. */
     public static List<Event> search(EventCriteria criteria, EventOrder order, int page, int size) {
-        Filter filter = Filter.of(criteria);
+        QueryFilter filter = filterOf(criteria);
         String orderBy = switch (order) {
             case DATE -> " order by e.date.earliest nulls last, e.date.latest nulls last, e.title, e.id";
             case TITLE -> " order by lower(e.title), e.date.earliest nulls last, e.id";
@@ -74,7 +74,7 @@ public class Event extends OwnedEntity {
     }
 
     public static long countMatching(EventCriteria criteria) {
-        Filter filter = Filter.of(criteria);
+        QueryFilter filter = filterOf(criteria);
         return find("select count(e) from Event e" + filter.where(), filter.parameters())
                 .project(Long.class).singleResult();
     }
@@ -84,42 +84,14 @@ public class Event extends OwnedEntity {
         return find("parentEventId = ?1 order by title, id", parentEventId).page(Page.ofSize(limit)).list();
     }
 
-    private record Filter(String where, Parameters parameters) {
-        static Filter of(EventCriteria c) {
-            List<String> conditions = new ArrayList<>();
-            Parameters parameters = new Parameters();
-            if (c.type() != null) {
-                conditions.add("e.type = :type");
-                parameters.and("type", c.type());
-            }
-            // exists, not a join: one taking part in two roles still lists the event once
-            if (c.personId() != null) {
-                conditions.add("exists (select 1 from e.participants p where p.personId = :personId)");
-                parameters.and("personId", c.personId());
-            }
-            if (c.organisationId() != null) {
-                conditions.add("exists (select 1 from e.participants o where o.organisationId = :organisationId)");
-                parameters.and("organisationId", c.organisationId());
-            }
-            if (c.placeIds() != null) {
-                conditions.add("e.placeId in :placeIds");
-                parameters.and("placeIds", c.placeIds());
-            }
-            if (c.parentEventId() != null) {
-                conditions.add("e.parentEventId = :parentEventId");
-                parameters.and("parentEventId", c.parentEventId());
-            }
-            // overlap: the event may have happened on some day of [from, to]; an open or unknown end of the
-            // event's date reaches any day on that side, and an undated event matches no date filter
-            if (c.from() != null) {
-                conditions.add("e.date.edtf is not null and (e.date.latest is null or e.date.latest >= :from)");
-                parameters.and("from", c.from());
-            }
-            if (c.to() != null) {
-                conditions.add("e.date.edtf is not null and (e.date.earliest is null or e.date.earliest <= :to)");
-                parameters.and("to", c.to());
-            }
-            return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
-        }
+    private static QueryFilter filterOf(EventCriteria c) {
+        // exists, not a join: one taking part in two roles still lists the event once
+        return new QueryFilter().equal("e.type", "type", c.type())
+                .when(c.personId(), "exists (select 1 from e.participants p where p.personId = :personId)", "personId")
+                .when(c.organisationId(), "exists (select 1 from e.participants o where o.organisationId = "
+                        + ":organisationId)", "organisationId")
+                .when(c.placeIds(), "e.placeId in :placeIds", "placeIds")
+                .equal("e.parentEventId", "parentEventId", c.parentEventId())
+                .overlaps("e.date", c.from(), c.to());
     }
 }

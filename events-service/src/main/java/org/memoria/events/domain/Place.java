@@ -18,9 +18,9 @@ import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
 import org.memoria.common.contract.events.PlaceType;
 import org.memoria.common.persistence.OwnedEntity;
+import org.memoria.common.persistence.QueryFilter;
 
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 
 @Entity
 @Audited
@@ -56,13 +56,13 @@ public class Place extends OwnedEntity {
      * inside this place; each criterion only when given. By name.
      */
     public static List<Place> search(String name, PlaceType type, UUID parentPlaceId, int page, int size) {
-        Filter filter = Filter.of(name, type, parentPlaceId);
+        QueryFilter filter = filterOf(name, type, parentPlaceId);
         return find("from Place p" + filter.where() + " order by lower(p.name), p.id", filter.parameters())
                 .page(Page.of(page, size)).list();
     }
 
     public static long countMatching(String name, PlaceType type, UUID parentPlaceId) {
-        Filter filter = Filter.of(name, type, parentPlaceId);
+        QueryFilter filter = filterOf(name, type, parentPlaceId);
         return find("select count(p) from Place p" + filter.where(), filter.parameters())
                 .project(Long.class).singleResult();
     }
@@ -83,25 +83,9 @@ public class Place extends OwnedEntity {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
-    private record Filter(String where, Parameters parameters) {
-        static Filter of(String name, PlaceType type, UUID parentPlaceId) {
-            List<String> conditions = new ArrayList<>();
-            Parameters parameters = new Parameters();
-            if (name != null && !name.isBlank()) {
-                conditions.add("(lower(p.name) like :name escape '\\' "
-                        + "or exists (select 1 from p.alternateNames a where lower(a) like :name escape '\\'))");
-                parameters.and("name", "%" + name.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%");
-            }
-            if (type != null) {
-                conditions.add("p.type = :type");
-                parameters.and("type", type);
-            }
-            if (parentPlaceId != null) {
-                conditions.add("p.parentPlaceId = :parentPlaceId");
-                parameters.and("parentPlaceId", parentPlaceId);
-            }
-            return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
-        }
+    private static QueryFilter filterOf(String name, PlaceType type, UUID parentPlaceId) {
+        return new QueryFilter().contains(name, "(lower(p.name) like :name escape '\\' or exists (select 1 from "
+                + "p.alternateNames a where lower(a) like :name escape '\\'))", "name")
+                .equal("p.type", "type", type).equal("p.parentPlaceId", "parentPlaceId", parentPlaceId);
     }
 }

@@ -23,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Paging;
+import org.memoria.common.api.QueryParameters;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
 import org.memoria.common.security.Roles;
@@ -141,10 +143,23 @@ public class WebhooksApi {
             description = "Sends the change at this feed position once more, with its webhook-id, shortly; the attempt "
                     + "shows among the deliveries. Only a change already delivered (or attempted) can be.")
     @APIResponse(responseCode = "202", description = "It will be sent again")
+    @APIResponse(responseCode = "400", description = "The position is not a whole number from 1",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of yours, or no delivery at that position",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response redeliver(@PathParam("id") UUID id, @PathParam("position") long position) throws SQLException {
-        return subscriptions.redeliver(id, position) ? Response.accepted().build()
+    public Response redeliver(@PathParam("id") UUID id, @Parameter(description = "The change's position in the feed",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @PathParam("position")
+            String position) throws SQLException {
+        long at;
+        try {
+            at = Long.parseLong(position);
+        } catch (NumberFormatException e) {
+            at = 0;
+        }
+        if (at < 1) {
+            throw QueryParameters.invalid(uri, "position", "must be a feed position: a whole number from 1");
+        }
+        return subscriptions.redeliver(id, at) ? Response.accepted().build()
                 : Problems.notFound("webhook delivery", id + " at position " + position, uri.getPath());
     }
 

@@ -15,9 +15,9 @@ import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.persistence.OwnedEntity;
+import org.memoria.common.persistence.QueryFilter;
 
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 
 /** A passage of a source: where it is (locator), what it says (quote) and what it is about. */
 @Entity
@@ -49,14 +49,14 @@ public class Citation extends OwnedEntity {
 
     /** Citations by their source's date (undated last), then in the order they were recorded. */
     public static List<Citation> search(Criteria criteria, int page, int size) {
-        Filter filter = Filter.of(criteria);
+        QueryFilter filter = filterOf(criteria);
         return find("select c from Citation c join Source s on s.id = c.sourceId" + filter.where()
                 + " order by s.date.earliest asc nulls last, c.createdAt, c.id", filter.parameters())
                 .page(Page.of(page, size)).list();
     }
 
     public static long countMatching(Criteria criteria) {
-        Filter filter = Filter.of(criteria);
+        QueryFilter filter = filterOf(criteria);
         return find("select count(c) from Citation c" + filter.where(), filter.parameters())
                 .project(Long.class).singleResult();
     }
@@ -71,27 +71,8 @@ public class Citation extends OwnedEntity {
                 + "and a.subjectId = ?2) order by c.createdAt, c.id", kind, id);
     }
 
-    private record Filter(String where, Parameters parameters) {
-        static Filter of(Criteria c) {
-            List<String> conditions = new ArrayList<>();
-            Parameters parameters = new Parameters();
-            if (c.sourceId() != null) {
-                conditions.add("c.sourceId = :sourceId");
-                parameters.and("sourceId", c.sourceId());
-            }
-            if (c.aboutKind() != null || c.aboutId() != null) {
-                List<String> match = new ArrayList<>();
-                if (c.aboutKind() != null) {
-                    match.add("a.kind = :aboutKind");
-                    parameters.and("aboutKind", c.aboutKind());
-                }
-                if (c.aboutId() != null) {
-                    match.add("a.subjectId = :aboutId");
-                    parameters.and("aboutId", c.aboutId());
-                }
-                conditions.add("exists (select 1 from c.about a where " + String.join(" and ", match) + ")");
-            }
-            return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
-        }
+    private static QueryFilter filterOf(Criteria c) {
+        return new QueryFilter().equal("c.sourceId", "sourceId", c.sourceId())
+                .refersTo("c.about", "about", c.aboutKind(), c.aboutId());
     }
 }

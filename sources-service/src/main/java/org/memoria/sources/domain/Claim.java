@@ -18,9 +18,9 @@ import org.hibernate.envers.Audited;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.sources.ClaimStatus;
 import org.memoria.common.persistence.OwnedEntity;
+import org.memoria.common.persistence.QueryFilter;
 
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 
 /**
  * A statement about people or events with the evidence for and against it. The status is derived from the evidence
@@ -60,13 +60,13 @@ public class Claim extends OwnedEntity {
     static final String ORDER = " order by left(c.statement, 500), c.id";
 
     public static List<Claim> search(Criteria criteria, int page, int size) {
-        Filter filter = Filter.of(criteria);
+        QueryFilter filter = filterOf(criteria);
         return find("from Claim c" + filter.where() + ORDER, filter.parameters())
                 .page(Page.of(page, size)).list();
     }
 
     public static long countMatching(Criteria criteria) {
-        Filter filter = Filter.of(criteria);
+        QueryFilter filter = filterOf(criteria);
         return find("select count(c) from Claim c" + filter.where(), filter.parameters())
                 .project(Long.class).singleResult();
     }
@@ -89,27 +89,8 @@ public class Claim extends OwnedEntity {
                 + ORDER, citationId);
     }
 
-    private record Filter(String where, Parameters parameters) {
-        static Filter of(Criteria c) {
-            List<String> conditions = new ArrayList<>();
-            Parameters parameters = new Parameters();
-            if (c.subjectKind() != null || c.subjectId() != null) {
-                List<String> match = new ArrayList<>();
-                if (c.subjectKind() != null) {
-                    match.add("s.kind = :subjectKind");
-                    parameters.and("subjectKind", c.subjectKind());
-                }
-                if (c.subjectId() != null) {
-                    match.add("s.subjectId = :subjectId");
-                    parameters.and("subjectId", c.subjectId());
-                }
-                conditions.add("exists (select 1 from c.subjects s where " + String.join(" and ", match) + ")");
-            }
-            if (c.status() != null) {
-                conditions.add("c.status = :status");
-                parameters.and("status", c.status());
-            }
-            return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
-        }
+    private static QueryFilter filterOf(Criteria c) {
+        return new QueryFilter().refersTo("c.subjects", "subject", c.subjectKind(), c.subjectId())
+                .equal("c.status", "status", c.status());
     }
 }

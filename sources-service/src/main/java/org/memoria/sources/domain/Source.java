@@ -22,9 +22,9 @@ import org.hibernate.envers.Audited;
 import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.common.persistence.OwnedEntity;
+import org.memoria.common.persistence.QueryFilter;
 
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 
 @Entity
 @Audited
@@ -88,7 +88,7 @@ public class Source extends OwnedEntity {
     }
 
     public static List<Source> search(Criteria criteria, Order order, int page, int size) {
-        Filter filter = Filter.of(criteria);
+        QueryFilter filter = filterOf(criteria);
         String orderBy = order == Order.DATE
                 ? " order by s.date.earliest asc nulls last, s.date.latest asc nulls last, s.title, s.id"
                 : " order by s.title, s.id";
@@ -96,53 +96,19 @@ public class Source extends OwnedEntity {
     }
 
     public static long countMatching(Criteria criteria) {
-        Filter filter = Filter.of(criteria);
+        QueryFilter filter = filterOf(criteria);
         return find("select count(s) from Source s" + filter.where(), filter.parameters())
                 .project(Long.class).singleResult();
     }
 
-    private record Filter(String where, Parameters parameters) {
-        static Filter of(Criteria c) {
-            List<String> conditions = new ArrayList<>();
-            Parameters parameters = new Parameters();
-            if (c.type() != null) {
-                conditions.add("s.type = :type");
-                parameters.and("type", c.type());
-            }
-            if (c.authorId() != null) {
-                // exists, not a join: an author named twice in a byline still lists the source once
-                conditions.add("exists (select 1 from s.authorIds a where a = :authorId)");
-                parameters.and("authorId", c.authorId());
-            }
-            if (c.organisationAuthorId() != null) {
-                conditions.add("exists (select 1 from s.organisationAuthorIds o where o = :organisationAuthorId)");
-                parameters.and("organisationAuthorId", c.organisationAuthorId());
-            }
-            if (c.language() != null) {
-                conditions.add("s.language = :language");
-                parameters.and("language", c.language());
-            }
-            if (c.from() != null || c.to() != null) {
-                // overlap: the date's bounds meet [from, to]; an open end of the date meets everything on that side
-                conditions.add("s.date.edtf is not null");
-            }
-            if (c.from() != null) {
-                conditions.add("(s.date.latest is null or s.date.latest >= :from)");
-                parameters.and("from", c.from());
-            }
-            if (c.to() != null) {
-                conditions.add("(s.date.earliest is null or s.date.earliest <= :to)");
-                parameters.and("to", c.to());
-            }
-            if (c.titleContains() != null) {
-                conditions.add("lower(s.title) like :title");
-                parameters.and("title", like(c.titleContains()));
-            }
-            return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
-        }
-    }
-
-    static String like(String text) {
-        return "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    private static QueryFilter filterOf(Criteria c) {
+        // exists, not a join: an author named twice in a byline still lists the source once
+        return new QueryFilter().equal("s.type", "type", c.type())
+                .when(c.authorId(), "exists (select 1 from s.authorIds a where a = :authorId)", "authorId")
+                .when(c.organisationAuthorId(), "exists (select 1 from s.organisationAuthorIds o where o = "
+                        + ":organisationAuthorId)", "organisationAuthorId")
+                .equal("s.language", "language", c.language())
+                .overlaps("s.date", c.from(), c.to())
+                .contains(c.titleContains(), "lower(s.title) like :title escape '\\'", "title");
     }
 }
