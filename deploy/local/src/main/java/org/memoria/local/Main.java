@@ -18,8 +18,8 @@ public final class Main {
         boolean loadSample = !Boolean.getBoolean("memoria.noSample");
         int replicas = replicas(args);
         long t0 = System.nanoTime();
-        System.out.println("Memoria: starting PostgreSQL, Kafka and the four services" + (replicas > 1 ? ", "
-                + replicas + " copies of each," : "") + " (data in " + data + ")");
+        System.out.println("Memoria: starting PostgreSQL, Kafka and the four services" + (replicas > 1 ? " ("
+                + replicas + " copies of each)" : "") + "; data in " + data);
         LocalStack stack = LocalStack.start(LocalStack.Options.defaults(root, data).replicas(replicas));
         stack.supervise(); // a child that dies is restarted; none outlives this process
         CountDownLatch stopped = new CountDownLatch(1);
@@ -30,9 +30,9 @@ public final class Main {
             stopped.countDown();
         }, "memoria-stop"));
         System.out.printf("Memoria: all services ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        stack.instanceStartTimes().forEach((s, d) -> System.out.printf("  %-16s ready in %.2f s (pid %d, %s)%n",
+        stack.instanceStartTimes().forEach((s, d) -> System.out.printf("  %-18s ready in %.2f s (pid %d, %s)%n",
                 s.name(), d.toMillis() / 1000.0, stack.pid(s), stack.url(s)));
-        System.out.printf("  %-16s ready in %.2f s (pid %d)%n", "kafka", stack.kafkaStartTime().toMillis() / 1000.0,
+        System.out.printf("  %-18s ready in %.2f s (pid %d)%n", "kafka", stack.kafkaStartTime().toMillis() / 1000.0,
                 stack.kafkaPid());
         SampleLoader loader = new SampleLoader(stack.url(LocalStack.Service.GATEWAY),
                 stack.tokens().archivist("memoria-sample"));
