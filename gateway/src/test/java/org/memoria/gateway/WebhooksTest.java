@@ -30,6 +30,7 @@ import org.memoria.common.contract.events.PlaceState;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.events.Topics;
 import org.memoria.local.MemoriaTestResource;
+import org.memoria.local.PrometheusText;
 import org.memoria.local.TestTokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -199,6 +200,13 @@ class WebhooksTest extends PublishingTest {
                 .statusCode(404);
         given().header("Authorization", TestTokens.reader("Rita")).get("/api/webhooks").then().statusCode(403);
 
+        // and the operator sees it
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(PrometheusText.value(metrics, "memoria_webhook_attempts_total", Map.of("outcome", "delivered"))
+                .orElse(0.0) >= 3, "delivered attempts counted");
+        assertTrue(PrometheusText.value(metrics, "memoria_webhook_subscriptions", Map.of("state", "ACTIVE"))
+                .orElse(0.0) >= 1, "active subscriptions counted");
+
         // asked for again, the same message comes again
         long position = last.json().path("data").path("position").asLong();
         given().header("Authorization", owner).post("/api/webhooks/" + subscription + "/deliveries/" + position
@@ -260,6 +268,11 @@ class WebhooksTest extends PublishingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", token)
                 .get("/api/webhooks/" + down).then().extract().path("state").equals("PAUSED"));
         assertEquals(4, at("/down").size());
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(PrometheusText.value(metrics, "memoria_webhook_subscriptions", Map.of("state", "PAUSED"))
+                .orElse(0.0) >= 1, "paused subscriptions counted");
+        assertTrue(PrometheusText.value(metrics, "memoria_webhook_attempts_total", Map.of("outcome", "failed"))
+                .orElse(0.0) >= 4, "failed attempts counted");
         given().header("Authorization", token).get("/api/webhooks/" + down + "/deliveries").then().statusCode(200)
                 .body("[0].attempt", equalTo(4)).body("[0].status", equalTo(500));
 

@@ -69,6 +69,8 @@ public class WebhookDispatcher {
     WebhookConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    WebhookMetrics metrics;
 
     private HttpClient http;
     private ExecutorService deliveries;
@@ -317,6 +319,8 @@ public class WebhookDispatcher {
             s.setInt(8, duration);
             s.executeUpdate();
         }
+        metrics.attempted(status != null && status >= 200 && status < 300 ? "delivered"
+                : status != null && status == 410 ? "gone" : "failed");
         if (redelivery) {
             return; // sent once, whatever the answer; the subscription's own progress is untouched
         }
