@@ -206,6 +206,9 @@ class WebhooksTest extends PublishingTest {
                 .orElse(0.0) >= 3, "delivered attempts counted");
         assertTrue(PrometheusText.value(metrics, "memoria_webhook_subscriptions", Map.of("state", "ACTIVE"))
                 .orElse(0.0) >= 1, "active subscriptions counted");
+        assertTrue(PrometheusText.value(metrics, "memoria_webhook_oldest_pending_age_seconds", Map.of()).isPresent(),
+                () -> "the age of the oldest pending change is exported: " + metrics.lines()
+                        .filter(l -> l.contains("webhook")).toList());
 
         // asked for again, the same message comes again
         long position = last.json().path("data").path("position").asLong();

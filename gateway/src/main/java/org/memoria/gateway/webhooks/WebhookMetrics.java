@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Webhook progress (docs/operations.md): attempts by outcome ({@code memoria_webhook_attempts_total}), subscriptions
@@ -24,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * for has waited ({@code memoria_webhook_oldest_pending_age_seconds}). The gauges come from one query, run when a
  * scrape asks and reused for a second; every gateway replica reports the same (take the max, not the sum).
  */
+@Startup // registered at start, before any delivery creates the bean, so that a scrape always finds them
 @ApplicationScoped
 public class WebhookMetrics {
 
