@@ -33,6 +33,8 @@ public class ChangeFeed {
 
     /** Activities per page. Fixed for good: a different size would change every page a partner has cached. */
     public static final int SIZE = 100;
+    /** The columns of a {@code change_feed} row that {@link #activity} reads. */
+    public static final String ACTIVITY_COLUMNS = "entity_id, kind, version, activity, changed_at, applied_at";
     private static final String COLLECTION = "OrderedCollection";
     private static final String PAGE = "OrderedCollectionPage";
 
@@ -65,8 +67,8 @@ public class ChangeFeed {
                 return Optional.empty();
             }
             List<Activity> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select entity_id, kind, version, activity, changed_at, "
-                    + "applied_at from change_feed where position between ? and ? order by position")) {
+            try (PreparedStatement s = c.prepareStatement("select " + ACTIVITY_COLUMNS
+                    + " from change_feed where position between ? and ? order by position")) {
                 s.setLong(1, n * SIZE + 1);
                 s.setLong(2, (n + 1) * SIZE);
                 try (ResultSet rs = s.executeQuery()) {
@@ -105,7 +107,8 @@ public class ChangeFeed {
         return base.resolve("api/changes/pages/" + n);
     }
 
-    private static long maxPosition(Connection c) throws SQLException {
+    /** The feed's last position (0 while it is empty): every position up to it has committed. */
+    public static long maxPosition(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select coalesce(max(position), 0) from change_feed");
                 ResultSet rs = s.executeQuery()) {
             rs.next();
@@ -125,7 +128,7 @@ public class ChangeFeed {
         return new Ref(pageUrl(base, n), PAGE);
     }
 
-    /** The activity of a {@code change_feed} row (columns entity_id, kind, version, activity, changed_at, applied_at). */
+    /** The activity of a {@code change_feed} row read with {@link #ACTIVITY_COLUMNS}. */
     public static Activity activity(URI base, ResultSet rs) throws SQLException {
         EntityKind kind = EntityKind.valueOf(rs.getString("kind"));
         long version = rs.getLong("version");

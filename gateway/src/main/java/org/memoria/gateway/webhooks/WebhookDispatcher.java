@@ -204,12 +204,7 @@ public class WebhookDispatcher {
     }
 
     private void deliverNextChange(Connection c, Target target) throws SQLException {
-        long end;
-        try (PreparedStatement s = c.prepareStatement("select coalesce(max(position), 0) from change_feed");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            end = rs.getLong(1); // every position up to here has committed (positions commit in order)
-        }
+        long end = ChangeFeed.maxPosition(c); // every position up to here has committed
         Change next = null;
         try (PreparedStatement s = c.prepareStatement("""
                 select f.position, f.entity_id, f.kind, f.version, f.activity, f.changed_at, f.applied_at
@@ -251,8 +246,8 @@ public class WebhookDispatcher {
     }
 
     private Change change(Connection c, long position, URI base) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select position, entity_id, kind, version, activity, changed_at, "
-                + "applied_at from change_feed where position = ?")) {
+        try (PreparedStatement s = c.prepareStatement("select position, " + ChangeFeed.ACTIVITY_COLUMNS
+                + " from change_feed where position = ?")) {
             s.setLong(1, position);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? new Change(position, ChangeFeed.activity(base, rs)) : null;
