@@ -11,10 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -354,11 +350,7 @@ class ChaosIT {
     }
 
     private static int sql(Service owner, String query) throws Exception {
-        try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl(owner.database), "postgres", "postgres");
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return run.count(owner, query);
     }
 
     private static double seconds(Duration d) {

@@ -60,6 +60,16 @@ final class PackagedStack implements AutoCloseable {
         return stack;
     }
 
+    /** The first column of the first row a query answers on a service's database, as a number. */
+    int count(LocalStack.Service service, String query) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl(service.database),
+                "postgres", "postgres"); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         stack.close();
