@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -31,11 +32,15 @@ import org.memoria.common.events.Topics;
 import org.memoria.gateway.service.ChangeFeed;
 import org.memoria.local.MemoriaTestResource;
 import org.memoria.local.TestTokens;
+import org.memoria.partner.FeedFollower;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -63,39 +68,36 @@ class ChangeFeedTest extends PublishingTest {
     private record Known(long version, boolean deleted) {
     }
 
-    /** A partner that follows the feed and remembers the last page it processed. */
+    /**
+     * A partner that follows the feed with the partner guide's {@link FeedFollower} (docs/partners.md), remembering
+     * the last page it processed, and checks that no activity comes twice and no version goes down.
+     */
     private static final class Partner {
         final Map<String, Known> entities = new HashMap<>();
         final Set<String> seen = new HashSet<>();
         final List<String> duplicates = new ArrayList<>();
         final List<String> regressions = new ArrayList<>();
-        String lastPage;
-        int lastPageItems;
+        final FeedFollower follower;
 
-        /** From the first page, or from where it stopped (the last page again, past what it already applied). */
-        void follow() {
-            String page = lastPage != null ? lastPage
-                    : given().get(FEED).then().statusCode(200).extract().path("first.id");
-            int skip = lastPage != null ? lastPageItems : 0;
-            while (page != null) {
-                JsonPath p = given().get(page).then().statusCode(200).extract().jsonPath();
-                List<Map<String, Object>> items = p.getList("orderedItems");
-                for (Map<String, Object> item : items.subList(skip, items.size())) {
-                    apply(item);
-                }
-                lastPage = page;
-                lastPageItems = items.size();
-                skip = 0;
-                page = p.getString("next.id");
-            }
+        Partner() {
+            this(null);
         }
 
-        @SuppressWarnings("unchecked")
-        private void apply(Map<String, Object> activity) {
-            Map<String, Object> object = (Map<String, Object>) activity.get("object");
-            String url = (String) object.get("id");
+        /** Starting at the page (from its first activity), or at the first page. */
+        Partner(String page) {
+            URI feed = URI.create(RestAssured.baseURI + ":" + RestAssured.port + FEED);
+            follower = new FeedFollower(feed, page == null ? null : feed.resolve(page), 0);
+        }
+
+        /** From the first page, or from where it stopped (the last page again, past what it already applied). */
+        void follow() throws Exception {
+            follower.follow(this::apply);
+        }
+
+        private void apply(JsonNode activity) {
+            String url = activity.path("object").path("id").asText();
             String id = url.substring(url.lastIndexOf('/') + 1);
-            long version = ((Number) object.get("version")).longValue();
+            long version = activity.path("object").path("version").asLong();
             if (!seen.add(id + "@" + version)) {
                 duplicates.add(id + "@" + version);
             }
@@ -103,7 +105,7 @@ class ChangeFeedTest extends PublishingTest {
             if (before != null && before.version() >= version) {
                 regressions.add(id + ": " + before.version() + " then " + version);
             }
-            entities.put(id, new Known(version, activity.get("type").equals("Delete")));
+            entities.put(id, new Known(version, activity.path("type").asText().equals("Delete")));
         }
     }
 
@@ -197,7 +199,7 @@ class ChangeFeedTest extends PublishingTest {
     }
 
     @Test
-    void aPointInTimeLeadsToThePageWhereItsChangesBegin() {
+    void aPointInTimeLeadsToThePageWhereItsChangesBegin() throws Exception {
         OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
         UUID id = UUID.randomUUID();
         owners.changed(Topics.PEOPLE, "person", id, 0, person(id, 0));
@@ -218,8 +220,7 @@ class ChangeFeedTest extends PublishingTest {
             assertTrue(OffsetDateTime.parse(earlier.get(earlier.size() - 1)).isBefore(before),
                     "no change at or after it on the page before");
         }
-        Partner partner = new Partner();
-        partner.lastPage = location;
+        Partner partner = new Partner(location);
         partner.follow();
         assertEquals(new Known(0, false), partner.entities.get(id.toString()));
 
