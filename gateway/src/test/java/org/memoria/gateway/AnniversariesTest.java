@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -136,6 +138,31 @@ class AnniversariesTest {
         org.hamcrest.MatcherAssert.assertThat(ics, containsString("DTSTART;VALUE=DATE:20250524"));
         org.hamcrest.MatcherAssert.assertThat(ics, containsString("UID:" + attack + "-2025@memoria"));
         org.hamcrest.MatcherAssert.assertThat(ics, not(containsString(assignment.toString())));
+    }
+
+    @Test
+    void theCalendarConformsToRfc5545WithLongLinesFolded() throws Exception {
+        byte[] ics = given().queryParam("from", "2025-05-01").queryParam("to", "2025-05-31").get("/api/anniversaries.ics")
+                .then().statusCode(200).extract().asByteArray();
+        String text = new String(ics, StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\r\n"), "content lines end with CRLF");
+        String[] lines = text.split("\r\n");
+        for (String line : lines) {
+            assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 75,
+                    () -> "a line longer than 75 octets: " + line);
+        }
+        assertTrue(java.util.Arrays.stream(lines).anyMatch(l -> l.startsWith(" ")), "a long description is folded");
+
+        // a calendar application unfolds and parses it back, and it validates
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.ByteArrayInputStream(ics));
+        assertTrue(calendar.validate().getEntries().stream()
+                .noneMatch(e -> e.getSeverity() == net.fortuna.ical4j.validate.ValidationEntry.Severity.ERROR),
+                () -> calendar.validate().toString());
+        String description = calendar.getComponents("VEVENT").stream()
+                .filter(e -> e.getProperty("UID").map(p -> p.getValue().equals(attack + "-2025@memoria")).orElse(false))
+                .map(e -> e.getProperty("DESCRIPTION").orElseThrow().getValue()).findFirst().orElseThrow();
+        assertTrue(description.startsWith("85 years since the attack on Trotsky's house " + tag), description);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.memoria.gateway.rest;
 
-import jakarta.annotation.security.PermitAll;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -27,11 +29,13 @@ import org.memoria.common.problem.Problems;
 import org.memoria.gateway.api.ArchiveViews.Anniversary;
 import org.memoria.gateway.service.Anniversaries;
 
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.validate.ValidationException;
 
 @PermitAll
 @Path("/api")
@@ -82,7 +86,14 @@ public class AnniversariesApi {
             event.add(new Url(uri.getBaseUriBuilder().path("api").path(collection(a)).path(a.id().toString()).build()));
             calendar.add(event);
         }
-        return Response.ok(calendar.toString(), "text/calendar; charset=utf-8").build();
+        // the outputter folds lines longer than 75 octets (RFC 5545, 3.1) and checks the calendar as it writes it
+        StringWriter text = new StringWriter();
+        try {
+            new CalendarOutputter(true).output(calendar, text);
+        } catch (IOException | ValidationException e) {
+            throw new IllegalStateException("the anniversaries calendar does not conform to RFC 5545", e);
+        }
+        return Response.ok(text.toString(), "text/calendar; charset=utf-8").build();
     }
 
     private static String collection(Anniversary a) {
