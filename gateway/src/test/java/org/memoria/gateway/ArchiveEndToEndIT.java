@@ -115,6 +115,21 @@ class ArchiveEndToEndIT {
     }
 
     @Test
+    void aMergePatchThroughTheGatewayChangesOnlyWhatItNamesAndReachesTheDossier() {
+        String person = post("people", Map.of("preferredName", "Sylvia Ageloff", "birthDate", "1910",
+                "description", "Introduced Mercader into the household"));
+        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"birthDate\": \"1910-04-06\", \"names\": [{\"name\": \"Sylvia Ageloff\", \"type\": \"BIRTH\"}]}")
+                .patch("/api/people/" + person).then().statusCode(200).header("ETag", "\"1\"")
+                .body("description", equalTo("Introduced Mercader into the household"));
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + person).then().statusCode(200)
+                .header("ETag", "\"1\"").body("birth.display", equalTo("April 6, 1910")));
+        // stale If-Match: refused by the owner, relayed as it answered
+        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"description\": null}")
+                .patch("/api/people/" + person).then().statusCode(412).contentType("application/problem+json");
+    }
+
+    @Test
     void oneWriteCanBeFollowedFromTheGatewayThroughTheOwnerTheOutboxAndKafkaToTheProjector() {
         String trace = ObservabilityTest.hex(16);
         String caller = ObservabilityTest.hex(8);

@@ -34,6 +34,9 @@ public abstract class OwnedCollectionDocs implements OASFilter {
     static final String IDEMPOTENT = "Idempotent: a replace that changes nothing keeps the version and publishes "
             + "nothing.";
     static final String TOMBSTONE = "Publishes a tombstone.";
+    static final String MERGE_PATCH = "JSON Merge Patch (RFC 7396, `application/merge-patch+json`) under `If-Match`: "
+            + "the members the patch names replace the current ones (`null` removes one, an array is replaced whole), "
+            + "and the result is checked as a replace's body is. A patch that changes nothing keeps the version.";
 
     private final List<OwnedCollection> collections;
 
@@ -71,6 +74,20 @@ public abstract class OwnedCollectionDocs implements OASFilter {
             answer(put, "201", "Created under this id", replaced);
             example(put, c);
 
+            Operation patch = describe(one.getPATCH(), c, "patch" + noun, "Change part of " + c.article() + " " + c.name(),
+                    MERGE_PATCH);
+            success(patch);
+            answer(patch, "200", "Changed (or unchanged); the ETag is the new version", replaced);
+            RequestBody input = put.getRequestBody();
+            if (input != null && input.getContent() != null
+                    && input.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON) != null) {
+                patch.requestBody(OASFactory.createRequestBody().required(true).description("The members to change, "
+                        + "as in the replace's body; null removes a member").content(OASFactory.createContent()
+                                .addMediaType(org.memoria.common.json.MergePatch.MEDIA_TYPE, OASFactory.createMediaType().schema(input
+                                        .getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                                        .getSchema()))));
+            }
+
             Operation delete = describe(one.getDELETE(), c, "delete" + noun, "Delete " + c.article() + " " + c.name(),
                     join(TOMBSTONE, c.deleteDescription()));
             success(delete);
@@ -87,7 +104,7 @@ public abstract class OwnedCollectionDocs implements OASFilter {
                     c.revisionsDescription() != null ? c.revisionsDescription() : REVISIONS);
             answer(revisions, "200", "The revisions", success(revisions));
 
-            for (Operation o : List.of(create, put, get, delete, revisions)) {
+            for (Operation o : List.of(create, put, patch, get, delete, revisions)) {
                 tidy(o);
             }
             list.setGET(null);
@@ -95,9 +112,11 @@ public abstract class OwnedCollectionDocs implements OASFilter {
             list.setGET(tidy(listOperation)); // the collection's own list, as it is
             list.setPOST(create);
             one.setPUT(null);
+            one.setPATCH(null);
             one.setGET(null);
             one.setDELETE(null);
             one.setPUT(put);
+            one.setPATCH(patch);
             one.setGET(get);
             one.setDELETE(delete);
         }

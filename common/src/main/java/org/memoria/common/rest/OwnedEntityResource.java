@@ -5,11 +5,14 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,6 +28,7 @@ import org.memoria.common.api.Preconditions;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Responses;
 import org.memoria.common.api.Versioned;
+import org.memoria.common.json.MergePatch;
 import org.memoria.common.persistence.OwnedEntity;
 import org.memoria.common.problem.Problems;
 import org.memoria.common.revision.RevisionView;
@@ -34,7 +38,7 @@ import org.memoria.common.service.OwnedEntityService;
 /**
  * The endpoints every owned collection answers the same way, said once: get (the ETag is the version), revisions,
  * create (Idempotency-Key; 201, Location, body, ETag), put (If-Match or If-None-Match: *; 200, or 201 when it records
- * the entity) and delete (If-Match; 204). A collection's resource extends this with its {@code @Path}, {@code @Tag},
+ * the entity), patch (JSON Merge Patch under If-Match; 200) and delete (If-Match; 204). A collection's resource extends this with its {@code @Path}, {@code @Tag},
  * its list and its own sub-resources; its operation ids, summaries and descriptions come from its row of the
  * service's {@link OwnedCollectionDocs} table. Reads are public ({@code @PermitAll}); writes need an archivist, a
  * partner or an admin (the class's {@code @RolesAllowed}, as on every collection's own writes).
@@ -48,6 +52,8 @@ public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Ve
 
     @Context
     protected UriInfo uri;
+    @Inject
+    MergePatch mergePatch;
 
     /** The service of this collection. */
     protected abstract OwnedEntityService<E, I, ?, V> service();
@@ -93,6 +99,19 @@ public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Ve
         V view = service().view(result.entity());
         return result.created() ? created(id, view)
                 : RestResponse.ResponseBuilder.ok(view).tag(Responses.etag(view.version())).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @APIResponse(responseCode = "200", description = "Changed (or unchanged); the ETag is the new version")
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conditional
+    public RestResponse<V> patch(@PathParam("id") UUID id, byte[] patch, @Context HttpHeaders headers) {
+        var result = service().patch(id, input -> mergePatch.apply(input, patch), Preconditions.of(headers))
+                .orElseThrow(() -> notFound(id));
+        V view = service().view(result.entity());
+        return RestResponse.ResponseBuilder.ok(view).tag(Responses.etag(view.version())).build();
     }
 
     @DELETE

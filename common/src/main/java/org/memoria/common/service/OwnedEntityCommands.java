@@ -3,6 +3,7 @@ package org.memoria.common.service;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -171,6 +172,30 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
         }
         caller.requireMayChange(aggregate, id, entity);
         conditions.checkExisting(aggregate, id, entity.version);
+        return replace(em, entity, input);
+    }
+
+    /**
+     * Changes part of the entity (JSON Merge Patch, RFC 7396): {@code change} turns the input of its current state
+     * into the new input, under the same conditions as a replace ({@code If-Match} required). Empty if there is no
+     * entity with this id.
+     */
+    @Transactional
+    public Optional<Upsert<E>> patch(UUID id, UnaryOperator<I> change, Preconditions conditions) {
+        var em = Panache.getEntityManager(entityClass);
+        E entity = lock(em, id);
+        if (entity == null) {
+            return Optional.empty();
+        }
+        caller.requireMayChange(aggregate, id, entity);
+        conditions.checkExisting(aggregate, id, entity.version);
+        I input = change.apply(inputOf(entity));
+        checkReferences(input);
+        return Optional.of(replace(em, entity, input));
+    }
+
+    /** Replaces an existing, locked entity's state; publishes only a change. */
+    private Upsert<E> replace(jakarta.persistence.EntityManager em, E entity, I input) {
         if (inputOf(entity).equals(input)) {
             return new Upsert<>(entity, false, false);
         }

@@ -23,6 +23,7 @@ import org.memoria.common.contract.people.RelationInput;
 import org.memoria.common.contract.sources.CitationInput;
 import org.memoria.common.contract.sources.ClaimInput;
 import org.memoria.common.contract.sources.SourceInput;
+import org.memoria.common.json.MergePatch;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
@@ -63,10 +64,18 @@ public class RoutedCollectionsDoc implements OASFilter {
                     "Routed to the " + owner + ". Replacing needs If-Match with the version read; creating accepts "
                             + "If-None-Match: *. An identical replace changes nothing."), c);
 
+            Operation patch = describe(item.getPATCH(), "patch" + c.operationNoun(), "Change part of " + c.aNoun(),
+                    "Routed to the " + owner + ". JSON Merge Patch (RFC 7396, `application/merge-patch+json`) under "
+                            + "If-Match with the version read: the members the patch names replace the current ones "
+                            + "(`null` removes one, an array is replaced whole); the result is checked as a replace's "
+                            + "body is. A patch that changes nothing keeps the version.");
+            patch.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE).getSchema().description(null)
+                    .ref(c.input.getSimpleName());
+
             describe(item.getDELETE(), "delete" + c.operationNoun(), "Delete " + c.aNoun(),
                     "Routed to the " + owner + "; needs If-Match with the version read.");
 
-            for (Operation write : List.of(items.getPOST(), item.getPUT(), item.getDELETE())) {
+            for (Operation write : List.of(items.getPOST(), item.getPUT(), patch, item.getDELETE())) {
                 writers(openAPI, write);
             }
         }

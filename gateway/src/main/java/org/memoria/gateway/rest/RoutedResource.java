@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Responses;
+import org.memoria.common.json.MergePatch;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
 import org.memoria.common.security.Roles;
@@ -39,7 +41,7 @@ import org.memoria.gateway.service.OwnerRouter;
 
 /**
  * One routed collection of the archive: GET {@code /api/<collection>/<id>} answers the composed view from the read
- * model; POST, PUT and DELETE are routed to the owning service and its answer relayed. A subclass names its path, its
+ * model; POST, PUT, PATCH (JSON Merge Patch) and DELETE are routed to the owning service and its answer relayed. A subclass names its path, its
  * tag, its row in {@link RoutedCollection} and how its view is read; {@link RoutedCollectionsDoc} gives its
  * operations their ids, summaries and request schemas in the OpenAPI document.
  *
@@ -109,6 +111,22 @@ public abstract class RoutedResource<V extends Versioned> {
     public Response put(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "the collection's input"))) byte[] body) {
         return router.forward(collection.kind, id, collection.owner.label(), owner(), "PUT",
+                "/" + collection.path + "/" + id, headers, body, uri);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(operationId = "patch", summary = "", description = "")
+    @APIResponse(responseCode = "200", description = "Changed, or unchanged; the ETag is the new version")
+    @ProblemResponses.NotFound
+    @ProblemResponses.RoutedWrite
+    @ProblemResponses.Conditional
+    @ProblemResponses.IdOfAnotherKind
+    public Response patch(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(
+            mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(description = "the collection's input"))) byte[] body) {
+        return router.forward(collection.kind, id, collection.owner.label(), owner(), "PATCH",
                 "/" + collection.path + "/" + id, headers, body, uri);
     }
 
