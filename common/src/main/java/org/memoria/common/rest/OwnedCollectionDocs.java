@@ -46,6 +46,7 @@ public abstract class OwnedCollectionDocs implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        DocumentInfo.apply(openAPI);
         for (OwnedCollection c : collections) {
             String noun = c.operationNoun();
             PathItem list = path(openAPI, c.path());
