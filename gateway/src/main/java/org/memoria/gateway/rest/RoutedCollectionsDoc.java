@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.memoria.common.contract.events.EventInput;
 import org.memoria.common.contract.events.PlaceInput;
 import org.memoria.common.contract.people.MembershipInput;
@@ -24,6 +25,8 @@ import org.memoria.common.contract.sources.CitationInput;
 import org.memoria.common.contract.sources.ClaimInput;
 import org.memoria.common.contract.sources.SourceInput;
 import org.memoria.common.json.MergePatch;
+import org.memoria.gateway.linkeddata.Contexts;
+import org.memoria.gateway.linkeddata.LinkedData;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
@@ -53,6 +56,7 @@ public class RoutedCollectionsDoc implements OASFilter {
             PathItem item = openAPI.getPaths().getPathItem("/api/" + c.path + "/{id}");
 
             describe(item.getGET(), c.getOperationId, c.getSummary, c.getDescription);
+            linkedData(item.getGET(), c);
 
             Operation create = describe(items.getPOST(), "create" + c.operationNoun(), "Record " + c.aNoun(),
                     "Routed to the " + owner + "; the archive's views show it once its change event is projected.");
@@ -91,6 +95,26 @@ public class RoutedCollectionsDoc implements OASFilter {
                 .addScheme(scheme, List.of(RoutedResource.class.getAnnotation(RolesAllowed.class).value())));
         write.getResponses().addAPIResponse("401", OASFactory.createAPIResponse().description("Not Authorized"));
         write.getResponses().addAPIResponse("403", OASFactory.createAPIResponse().description("Not Allowed"));
+    }
+
+    /**
+     * The GET's JSON-LD answer: a schema.org document where {@link LinkedData} describes the collection's kind, none
+     * otherwise (those answer 406 to a client that wants only JSON-LD).
+     */
+    private static void linkedData(Operation get, RoutedCollection c) {
+        org.eclipse.microprofile.openapi.models.media.Content content = get.getResponses().getAPIResponse("200")
+                .getContent();
+        if (!LinkedData.KINDS.contains(c.kind)) {
+            content.removeMediaType(Contexts.MEDIA_TYPE);
+            get.description(get.getDescription() + " JSON only: no JSON-LD description yet.");
+            return;
+        }
+        content.getMediaType(Contexts.MEDIA_TYPE).schema(OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .description("The " + c.noun() + " as linked data: a JSON-LD document in schema.org terms whose "
+                        + "`@context` names the archive's bundled contexts (/api/contexts/schema-org.jsonld, "
+                        + "/api/contexts/memoria.jsonld); see docs/partners.md"));
+        get.description(get.getDescription() + " With `Accept: application/ld+json`, the same " + c.noun()
+                + " as JSON-LD (schema.org).");
     }
 
     private static Operation describe(Operation operation, String id, String summary, String description) {

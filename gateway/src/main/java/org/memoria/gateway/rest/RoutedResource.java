@@ -37,6 +37,8 @@ import org.memoria.common.problem.Problems;
 import org.memoria.common.security.Roles;
 import org.memoria.gateway.api.ArchiveViews.Versioned;
 import org.memoria.gateway.config.GatewayConfig;
+import org.memoria.gateway.linkeddata.Contexts;
+import org.memoria.gateway.linkeddata.LinkedData;
 import org.memoria.gateway.service.OwnerRouter;
 
 /**
@@ -50,12 +52,16 @@ import org.memoria.gateway.service.OwnerRouter;
 @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 public abstract class RoutedResource<V extends Versioned> {
 
+    private static final MediaType LD_JSON = MediaType.valueOf(Contexts.MEDIA_TYPE);
+
     private final RoutedCollection collection;
 
     @Inject
     OwnerRouter router;
     @Inject
     GatewayConfig config;
+    @Inject
+    LinkedData linkedData;
     @Context
     UriInfo uri;
     @Context
@@ -71,20 +77,62 @@ public abstract class RoutedResource<V extends Versioned> {
     @PermitAll
     @GET
     @Path("{id}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, Contexts.MEDIA_TYPE })
     @Operation(operationId = "get", summary = "", description = "") // RoutedCollectionsDoc says them per collection
     @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds")
     @ProblemResponses.NotFound
     public RestResponse<V> get(@PathParam("id") UUID id) {
+        if (linkedDataWanted()) {
+            return linkedData(id);
+        }
         Optional<V> view = view(id);
         if (view.isPresent()) {
-            return RestResponse.ResponseBuilder.ok(view.get()).tag(Responses.etag(view.get().version())).build();
+            return RestResponse.ResponseBuilder.ok(view.get()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .tag(Responses.etag(view.get().version())).build();
         }
-        Response problem = Problems.notFound(collection.noun(), id, uri.getPath());
-        @SuppressWarnings("unchecked") // the body of a 404 is a problem, not a view
-        RestResponse<V> notFound = (RestResponse<V>) (RestResponse<?>) RestResponse.ResponseBuilder
-                .create(problem.getStatusInfo(), problem.getEntity()).type(problem.getMediaType()).build();
-        return notFound;
+        return notTheView(Problems.notFound(collection.noun(), id, uri.getPath()));
+    }
+
+    /**
+     * The entity as JSON-LD (schema.org), when the client prefers {@code application/ld+json} to JSON: the same
+     * entity, version and 404 as the JSON view. Collections without a linked-data description answer 406.
+     */
+    private RestResponse<V> linkedData(UUID id) {
+        if (!LinkedData.KINDS.contains(collection.kind)) {
+            return notTheView(Problems.response(new Problem(Problem.TYPE_BASE + Problems.slug(406), "Not Acceptable",
+                    406, "JSON-LD is served for people, organisations, events, places and sources; ask for "
+                            + "application/json", uri.getPath(), null)));
+        }
+        Optional<LinkedData.Description> description = linkedData.describe(collection.kind, id, uri.getBaseUri());
+        if (description.isEmpty()) {
+            return notTheView(Problems.notFound(collection.noun(), id, uri.getPath()));
+        }
+        return notTheView(Response.ok(description.get().document(), Contexts.MEDIA_TYPE)
+                .tag(Responses.etag(description.get().version())).build());
+    }
+
+    /**
+     * Whether the client's most preferred acceptable type is {@code application/ld+json} rather than JSON: a client
+     * that accepts anything ({@code *}{@code /*}) or {@code application/json} gets the JSON view.
+     */
+    private boolean linkedDataWanted() {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) { // most preferred first
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (accepted.isCompatible(LD_JSON)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A response whose body is not the view (a problem, a JSON-LD document), as this method's type. */
+    @SuppressWarnings("unchecked")
+    private RestResponse<V> notTheView(Response response) {
+        return (RestResponse<V>) (RestResponse<?>) RestResponse.ResponseBuilder
+                .create(response.getStatusInfo(), response.getEntity()).type(response.getMediaType())
+                .replaceAll(response.getHeaders()).build();
     }
 
     @POST

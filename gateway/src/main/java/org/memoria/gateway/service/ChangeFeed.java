@@ -140,7 +140,7 @@ public class ChangeFeed {
     }
 
     /** The API collection an entity of this kind is read from. */
-    static String collection(EntityKind kind) {
+    public static String collection(EntityKind kind) {
         return switch (kind) {
             case PERSON -> "people";
             case ORGANISATION -> "organisations";
