@@ -93,4 +93,13 @@ class MergePatchTest {
         given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{}").patch("/people/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
     }
+
+    @Test
+    void aDeleteAskedForAsAProblemOnlyIsServed() {
+        // a generated client asks for what the document lists for an operation; for a delete that is only problem+json
+        String person = createTrotsky(unique("Leon Trotsky"));
+        given().accept("application/problem+json").header("If-Match", "\"0\"").delete(person).then().statusCode(204);
+        given().accept("application/problem+json").header("If-Match", "\"0\"").delete(person).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
 }

@@ -46,7 +46,6 @@ public abstract class OwnedCollectionDocs implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        DocumentInfo.apply(openAPI);
         for (OwnedCollection c : collections) {
             String noun = c.operationNoun();
             PathItem list = path(openAPI, c.path());
@@ -120,7 +119,9 @@ public abstract class OwnedCollectionDocs implements OASFilter {
             one.setPATCH(patch);
             one.setGET(get);
             one.setDELETE(delete);
+            HeaderDocs.entityCollection(openAPI, c.path());
         }
+        DocumentInfo.apply(openAPI);
     }
 
     /**

@@ -17,8 +17,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,6 +32,7 @@ import org.memoria.common.api.Responses;
 import org.memoria.common.api.Versioned;
 import org.memoria.common.json.MergePatch;
 import org.memoria.common.persistence.OwnedEntity;
+import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
 import org.memoria.common.revision.RevisionView;
 import org.memoria.common.security.Roles;
@@ -116,6 +119,8 @@ public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Ve
 
     @DELETE
     @Path("{id}")
+    // a 204 has no body, and its errors are problems: a client that asks only for problem+json is served (not 406)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     @APIResponse(responseCode = "204", description = "Deleted")
     @ProblemResponses.NotFound
     @ProblemResponses.Conditional

@@ -9,7 +9,7 @@ import org.memoria.common.persistence.EdtfValue;
 import org.memoria.events.domain.Event;
 import org.memoria.events.domain.Participation;
 import org.memoria.events.domain.Place;
-import org.memoria.events.api.EventView;
+import org.memoria.common.contract.events.EventView;
 
 /** The three shapes of an event: write model, entity and event payload, and the answer to clients. */
 @ApplicationScoped

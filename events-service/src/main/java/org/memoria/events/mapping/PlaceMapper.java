@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.memoria.common.contract.events.PlaceInput;
 import org.memoria.common.contract.events.PlaceState;
 import org.memoria.events.domain.Place;
-import org.memoria.events.api.PlaceView;
+import org.memoria.common.contract.events.PlaceView;
 
 /** The three shapes of a place: write model, entity and event payload, and the answer to clients. */
 @ApplicationScoped

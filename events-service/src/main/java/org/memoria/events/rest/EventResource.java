@@ -31,7 +31,7 @@ import org.memoria.common.contract.events.EventType;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
 import org.memoria.events.domain.Event;
-import org.memoria.events.api.EventView;
+import org.memoria.common.contract.events.EventView;
 import org.memoria.events.service.EventService;
 
 @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })

@@ -31,7 +31,7 @@ import org.memoria.common.contract.events.PlaceType;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
 import org.memoria.events.domain.Place;
-import org.memoria.events.api.PlaceView;
+import org.memoria.common.contract.events.PlaceView;
 import org.memoria.events.service.PlaceService;
 
 @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })

@@ -27,7 +27,7 @@ import org.memoria.events.domain.EventCriteria;
 import org.memoria.events.domain.EventOrder;
 import org.memoria.events.domain.Place;
 import org.memoria.events.mapping.EventMapper;
-import org.memoria.events.api.EventView;
+import org.memoria.common.contract.events.EventView;
 
 @ApplicationScoped
 public class EventService extends OwnedEntityService<Event, EventInput, EventState, EventView> {

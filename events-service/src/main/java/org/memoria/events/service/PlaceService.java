@@ -20,7 +20,7 @@ import org.memoria.common.problem.StillReferencedException;
 import org.memoria.events.domain.Event;
 import org.memoria.events.domain.Place;
 import org.memoria.events.mapping.PlaceMapper;
-import org.memoria.events.api.PlaceView;
+import org.memoria.common.contract.events.PlaceView;
 
 import io.quarkus.panache.common.Sort;
 

@@ -53,12 +53,12 @@ public final class ArchiveViews {
             List<Passage> citedIn, List<Claim> claims) implements Versioned {
     }
 
-    @Schema(name = "Membership")
+    @Schema(name = "MembershipDetail")
     public record Membership(UUID id, long version, Ref person, Ref organisation, @Schema(example = "head of security") String role,
             DateView period) implements Versioned {
     }
 
-    @Schema(name = "Relation", description = "A relation read from one person's side")
+    @Schema(name = "RelationDetail", description = "A relation read from one person's side")
     public record Relation(UUID id, long version, @Schema(example = "LIAISON") String type,
             @Schema(example = "had as liaison") String label, Ref other, DateView period, String note) implements Versioned {
     }
@@ -107,16 +107,17 @@ public final class ArchiveViews {
     public record ClaimCitation(UUID claimId, String statement, ClaimStatus status, Stance stance, UUID citationId) {
     }
 
-    @Schema(name = "Evidence", description = "One piece of evidence for or against a claim, with its source and date")
+    @Schema(name = "EvidenceDetail", description = "One piece of evidence for or against a claim, with its source and date")
     public record Evidence(UUID citationId, Stance stance, Strength strength, String note, SourceSummary source,
             String locator, String quote) {
     }
 
-    @Schema(name = "StatusChange")
+    @Schema(name = "StatusChangeDetail", description = "The status a claim took when the evidence dated `asOf` became "
+            + "known")
     public record StatusChange(@Schema(example = "1975") DateView asOf, ClaimStatus status, UUID citationId) {
     }
 
-    @Schema(name = "Claim", description = "A statement, its status (derived from the evidence), the evidence in date "
+    @Schema(name = "ClaimDetail", description = "A statement, its status (derived from the evidence), the evidence in date "
             + "order, and how the status changed as the evidence appeared")
     public record Claim(UUID id, long version, @Schema(example = "Robert Sheldon Harte was a GPU agent") String statement,
             ClaimStatus status, List<Ref> subjects, List<Evidence> evidence, List<StatusChange> history) implements Versioned {

@@ -25,7 +25,7 @@ public final class ChangeDiscovery {
     private ChangeDiscovery() {
     }
 
-    @Schema(description = "A link to another document of the feed")
+    @Schema(name = "ChangeLink", description = "A link to another document of the feed")
     public record Ref(@Schema(description = "Its URL") URI id,
             @Schema(description = "OrderedCollection or OrderedCollectionPage") String type) {
     }

@@ -2,14 +2,23 @@ package org.memoria.gateway.rest;
 
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.events.EventInput;
+import org.memoria.common.contract.events.EventView;
 import org.memoria.common.contract.events.PlaceInput;
+import org.memoria.common.contract.events.PlaceView;
 import org.memoria.common.contract.people.MembershipInput;
+import org.memoria.common.contract.people.MembershipView;
 import org.memoria.common.contract.people.OrganisationInput;
+import org.memoria.common.contract.people.OrganisationView;
 import org.memoria.common.contract.people.PersonInput;
+import org.memoria.common.contract.people.PersonView;
 import org.memoria.common.contract.people.RelationInput;
+import org.memoria.common.contract.people.RelationView;
 import org.memoria.common.contract.sources.CitationInput;
+import org.memoria.common.contract.sources.CitationView;
 import org.memoria.common.contract.sources.ClaimInput;
+import org.memoria.common.contract.sources.ClaimView;
 import org.memoria.common.contract.sources.SourceInput;
+import org.memoria.common.contract.sources.SourceView;
 
 /**
  * The gateway's routed collections, said once: what differs between {@code /api/people}, {@code /api/places}, … is
@@ -18,28 +27,28 @@ import org.memoria.common.contract.sources.SourceInput;
  */
 enum RoutedCollection {
 
-    PEOPLE("people", EntityKind.PERSON, Owner.PEOPLE, PersonInput.class, "getDossier", "A person's dossier",
+    PEOPLE("people", EntityKind.PERSON, Owner.PEOPLE, PersonInput.class, PersonView.class, "getDossier", "A person's dossier",
             "The person with names and aliases (with periods), life dates and places, memberships, relations read from "
                     + "this person's side, the events they took part in with their role in date order, the sources they "
                     + "wrote, the passages about them, and the claims about them with status and evidence for and against."),
-    ORGANISATIONS("organisations", EntityKind.ORGANISATION, Owner.PEOPLE, OrganisationInput.class, "getOrganisation",
+    ORGANISATIONS("organisations", EntityKind.ORGANISATION, Owner.PEOPLE, OrganisationInput.class, OrganisationView.class, "getOrganisation",
             "An organisation", "The organisation with its names, members, the events it took part in and what it published."),
-    MEMBERSHIPS("memberships", EntityKind.MEMBERSHIP, Owner.PEOPLE, MembershipInput.class, "getMembership",
+    MEMBERSHIPS("memberships", EntityKind.MEMBERSHIP, Owner.PEOPLE, MembershipInput.class, MembershipView.class, "getMembership",
             "A membership", "The person, the organisation, the role and the period."),
-    RELATIONS("relations", EntityKind.RELATION, Owner.PEOPLE, RelationInput.class, "getRelation", "A relation",
+    RELATIONS("relations", EntityKind.RELATION, Owner.PEOPLE, RelationInput.class, RelationView.class, "getRelation", "A relation",
             "The relation read from its first person's side."),
-    EVENTS("events", EntityKind.EVENT, Owner.EVENTS, EventInput.class, "getEvent", "An event",
+    EVENTS("events", EntityKind.EVENT, Owner.EVENTS, EventInput.class, EventView.class, "getEvent", "An event",
             "The event with its participants (people and organisations) and their roles, its place with coordinates, "
                     + "its parent and child events, the passages about it and the claims about it."),
-    PLACES("places", EntityKind.PLACE, Owner.EVENTS, PlaceInput.class, "getPlace", "A place",
+    PLACES("places", EntityKind.PLACE, Owner.EVENTS, PlaceInput.class, PlaceView.class, "getPlace", "A place",
             "The place with its alternate names, coordinates, enclosing and enclosed places, and the events that "
                     + "happened there."),
-    SOURCES("sources", EntityKind.SOURCE, Owner.SOURCES, SourceInput.class, "getSource", "A source",
+    SOURCES("sources", EntityKind.SOURCE, Owner.SOURCES, SourceInput.class, SourceView.class, "getSource", "A source",
             "The source with its authors, its cited passages and what they are about, and the claims whose evidence "
                     + "cites it."),
-    CITATIONS("citations", EntityKind.CITATION, Owner.SOURCES, CitationInput.class, "getCitation", "A cited passage",
+    CITATIONS("citations", EntityKind.CITATION, Owner.SOURCES, CitationInput.class, CitationView.class, "getCitation", "A cited passage",
             "The passage: its source, locator, quote and what it is about."),
-    CLAIMS("claims", EntityKind.CLAIM, Owner.SOURCES, ClaimInput.class, "getClaim", "A claim with its evidence",
+    CLAIMS("claims", EntityKind.CLAIM, Owner.SOURCES, ClaimInput.class, ClaimView.class, "getClaim", "A claim with its evidence",
             "The statement, its status (derived from the evidence), the evidence for and against in date order with "
                     + "quotes and sources, and the history of its status.");
 
@@ -59,16 +68,19 @@ enum RoutedCollection {
     final Owner owner;
     /** What POST and PUT take; the owner validates it, the gateway passes the body on untouched. */
     final Class<?> input;
+    /** What the owner answers a write with (the entity as the owner holds it), relayed as it is. */
+    final Class<?> written;
     final String getOperationId;
     final String getSummary;
     final String getDescription;
 
-    RoutedCollection(String path, EntityKind kind, Owner owner, Class<?> input, String getOperationId,
+    RoutedCollection(String path, EntityKind kind, Owner owner, Class<?> input, Class<?> written, String getOperationId,
             String getSummary, String getDescription) {
         this.path = path;
         this.kind = kind;
         this.owner = owner;
         this.input = input;
+        this.written = written;
         this.getOperationId = getOperationId;
         this.getSummary = getSummary;
         this.getDescription = getDescription;

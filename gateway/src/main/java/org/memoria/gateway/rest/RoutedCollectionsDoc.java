@@ -14,17 +14,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.memoria.common.contract.events.EventInput;
+import org.memoria.common.contract.events.EventView;
 import org.memoria.common.contract.events.PlaceInput;
+import org.memoria.common.contract.events.PlaceView;
 import org.memoria.common.contract.people.MembershipInput;
+import org.memoria.common.contract.people.MembershipView;
 import org.memoria.common.contract.people.OrganisationInput;
+import org.memoria.common.contract.people.OrganisationView;
 import org.memoria.common.contract.people.PersonInput;
+import org.memoria.common.contract.people.PersonView;
 import org.memoria.common.contract.people.RelationInput;
+import org.memoria.common.contract.people.RelationView;
 import org.memoria.common.contract.sources.CitationInput;
+import org.memoria.common.contract.sources.CitationView;
 import org.memoria.common.contract.sources.ClaimInput;
+import org.memoria.common.contract.sources.ClaimView;
 import org.memoria.common.contract.sources.SourceInput;
+import org.memoria.common.contract.sources.SourceView;
 import org.memoria.common.json.MergePatch;
+import org.memoria.common.rest.HeaderDocs;
 import org.memoria.gateway.linkeddata.Contexts;
 import org.memoria.gateway.linkeddata.LinkedData;
 
@@ -44,7 +55,16 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
         @Schema(name = "PlaceInput", implementation = PlaceInput.class),
         @Schema(name = "SourceInput", implementation = SourceInput.class),
         @Schema(name = "CitationInput", implementation = CitationInput.class),
-        @Schema(name = "ClaimInput", implementation = ClaimInput.class) }))
+        @Schema(name = "ClaimInput", implementation = ClaimInput.class),
+        @Schema(name = "Person", implementation = PersonView.class),
+        @Schema(name = "Organisation", implementation = OrganisationView.class),
+        @Schema(name = "Membership", implementation = MembershipView.class),
+        @Schema(name = "Relation", implementation = RelationView.class),
+        @Schema(name = "Event", implementation = EventView.class),
+        @Schema(name = "Place", implementation = PlaceView.class),
+        @Schema(name = "Source", implementation = SourceView.class),
+        @Schema(name = "Citation", implementation = CitationView.class),
+        @Schema(name = "Claim", implementation = ClaimView.class) }))
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class RoutedCollectionsDoc implements OASFilter {
 
@@ -82,6 +102,11 @@ public class RoutedCollectionsDoc implements OASFilter {
             for (Operation write : List.of(items.getPOST(), item.getPUT(), patch, item.getDELETE())) {
                 writers(openAPI, write);
             }
+            written(items.getPOST(), "201", c);
+            written(item.getPUT(), "200", c);
+            written(item.getPUT(), "201", c);
+            written(patch, "200", c);
+            HeaderDocs.entityCollection(openAPI, "/api/" + c.path);
         }
     }
 
@@ -115,6 +140,17 @@ public class RoutedCollectionsDoc implements OASFilter {
                         + "/api/contexts/memoria.jsonld); see docs/partners.md"));
         get.description(get.getDescription() + " With `Accept: application/ld+json`, the same " + c.noun()
                 + " as JSON-LD (schema.org).");
+    }
+
+    /**
+     * A write's success answers the entity as its owner holds it (the owner's answer, relayed): JSON only, so that
+     * a client asks for JSON.
+     */
+    private static void written(Operation operation, String code, RoutedCollection c) {
+        String schema = c.written.getAnnotation(Schema.class).name();
+        APIResponse answer = operation.getResponses().getAPIResponse(code);
+        answer.content(OASFactory.createContent().addMediaType(MediaType.APPLICATION_JSON,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(schema))));
     }
 
     private static Operation describe(Operation operation, String id, String summary, String description) {

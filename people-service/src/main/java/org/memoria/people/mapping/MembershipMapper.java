@@ -14,7 +14,7 @@ import org.memoria.common.persistence.EdtfValue;
 import org.memoria.people.domain.Membership;
 import org.memoria.people.domain.Organisation;
 import org.memoria.people.domain.Person;
-import org.memoria.people.api.MembershipView;
+import org.memoria.common.contract.people.MembershipView;
 
 /** The three shapes of a membership; the answer to clients names the person and the organisation. */
 @ApplicationScoped

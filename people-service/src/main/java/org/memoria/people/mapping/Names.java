@@ -6,7 +6,7 @@ import org.memoria.common.api.DateView;
 import org.memoria.common.contract.people.NameInput;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.people.domain.Name;
-import org.memoria.people.api.NameView;
+import org.memoria.common.contract.people.NameView;
 
 /** The shapes of a name, shared by persons and organisations. */
 final class Names {

@@ -8,7 +8,7 @@ import org.memoria.common.contract.people.OrganisationState;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.people.domain.Identifiers;
 import org.memoria.people.domain.Organisation;
-import org.memoria.people.api.OrganisationView;
+import org.memoria.common.contract.people.OrganisationView;
 
 /** The three shapes of an organisation: write model, entity and event payload, and the answer to clients. */
 @ApplicationScoped

@@ -8,7 +8,7 @@ import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.people.domain.Identifiers;
 import org.memoria.people.domain.Person;
-import org.memoria.people.api.PersonView;
+import org.memoria.common.contract.people.PersonView;
 
 /** The three shapes of a person: write model, entity and event payload, and the answer to clients. */
 @ApplicationScoped

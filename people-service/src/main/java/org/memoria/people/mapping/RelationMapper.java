@@ -14,8 +14,8 @@ import org.memoria.common.contract.people.RelationState;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.people.domain.Person;
 import org.memoria.people.domain.Relation;
-import org.memoria.people.api.PersonRelationView;
-import org.memoria.people.api.RelationView;
+import org.memoria.common.contract.people.PersonRelationView;
+import org.memoria.common.contract.people.RelationView;
 
 /** The three shapes of a relation, and a relation read from one of its persons. */
 @ApplicationScoped

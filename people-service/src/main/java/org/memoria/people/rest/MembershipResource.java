@@ -26,7 +26,7 @@ import org.memoria.common.api.QueryParameters;
 import org.memoria.common.contract.people.MembershipInput;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
-import org.memoria.people.api.MembershipView;
+import org.memoria.common.contract.people.MembershipView;
 import org.memoria.people.domain.Membership;
 import org.memoria.people.service.MembershipService;
 

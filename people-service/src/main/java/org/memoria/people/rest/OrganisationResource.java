@@ -29,8 +29,8 @@ import org.memoria.common.contract.people.OrganisationInput;
 import org.memoria.common.contract.people.OrganisationType;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
-import org.memoria.people.api.OrganisationView;
-import org.memoria.people.api.MembershipView;
+import org.memoria.common.contract.people.OrganisationView;
+import org.memoria.common.contract.people.MembershipView;
 import org.memoria.people.domain.Organisation;
 import org.memoria.people.service.OrganisationService;
 

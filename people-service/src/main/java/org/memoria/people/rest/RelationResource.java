@@ -27,7 +27,7 @@ import org.memoria.common.contract.people.RelationInput;
 import org.memoria.common.contract.people.RelationType;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
-import org.memoria.people.api.RelationView;
+import org.memoria.common.contract.people.RelationView;
 import org.memoria.people.domain.Relation;
 import org.memoria.people.service.RelationService;
 

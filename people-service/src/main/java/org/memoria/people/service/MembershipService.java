@@ -14,7 +14,7 @@ import org.memoria.common.events.Topics;
 import org.memoria.common.service.OwnedEntityService;
 import org.memoria.people.domain.Membership;
 import org.memoria.people.mapping.MembershipMapper;
-import org.memoria.people.api.MembershipView;
+import org.memoria.common.contract.people.MembershipView;
 
 @ApplicationScoped
 public class MembershipService extends OwnedEntityService<Membership, MembershipInput, MembershipState, MembershipView> {

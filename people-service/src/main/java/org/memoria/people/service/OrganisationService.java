@@ -18,8 +18,8 @@ import org.memoria.people.domain.Membership;
 import org.memoria.people.domain.Organisation;
 import org.memoria.people.mapping.MembershipMapper;
 import org.memoria.people.mapping.OrganisationMapper;
-import org.memoria.people.api.MembershipView;
-import org.memoria.people.api.OrganisationView;
+import org.memoria.common.contract.people.MembershipView;
+import org.memoria.common.contract.people.OrganisationView;
 
 @ApplicationScoped
 public class OrganisationService extends OwnedEntityService<Organisation, OrganisationInput, OrganisationState, OrganisationView> {

@@ -19,9 +19,9 @@ import org.memoria.people.domain.Relation;
 import org.memoria.people.mapping.MembershipMapper;
 import org.memoria.people.mapping.PersonMapper;
 import org.memoria.people.mapping.RelationMapper;
-import org.memoria.people.api.MembershipView;
-import org.memoria.people.api.PersonRelationView;
-import org.memoria.people.api.PersonView;
+import org.memoria.common.contract.people.MembershipView;
+import org.memoria.common.contract.people.PersonRelationView;
+import org.memoria.common.contract.people.PersonView;
 
 @ApplicationScoped
 public class PersonService extends OwnedEntityService<Person, PersonInput, PersonState, PersonView> {

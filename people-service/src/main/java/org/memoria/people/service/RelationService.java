@@ -15,7 +15,7 @@ import org.memoria.common.events.Topics;
 import org.memoria.common.service.OwnedEntityService;
 import org.memoria.people.domain.Relation;
 import org.memoria.people.mapping.RelationMapper;
-import org.memoria.people.api.RelationView;
+import org.memoria.common.contract.people.RelationView;
 
 @ApplicationScoped
 public class RelationService extends OwnedEntityService<Relation, RelationInput, RelationState, RelationView> {

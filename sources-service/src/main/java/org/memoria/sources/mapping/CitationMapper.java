@@ -9,7 +9,7 @@ import org.memoria.common.contract.sources.CitationInput;
 import org.memoria.common.contract.sources.CitationState;
 import org.memoria.sources.domain.Citation;
 import org.memoria.sources.domain.SubjectReference;
-import org.memoria.sources.api.CitationView;
+import org.memoria.common.contract.sources.CitationView;
 
 /** The three shapes of a citation: write model, entity and event payload, and the answer to clients. */
 @ApplicationScoped

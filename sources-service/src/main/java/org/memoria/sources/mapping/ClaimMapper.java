@@ -17,7 +17,7 @@ import org.memoria.sources.domain.ClaimStatusRules;
 import org.memoria.sources.domain.Evidence;
 import org.memoria.sources.domain.Source;
 import org.memoria.sources.domain.SubjectReference;
-import org.memoria.sources.api.ClaimView;
+import org.memoria.common.contract.sources.ClaimView;
 
 /**
  * The shapes of a claim: write model, entity, event payload and the answer to clients. The status, the history and

@@ -11,7 +11,7 @@ import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.sources.domain.Source;
 import org.memoria.sources.domain.SourceIdentifierColumns;
-import org.memoria.sources.api.SourceView;
+import org.memoria.common.contract.sources.SourceView;
 
 /** The three shapes of a source: write model, entity and event payload, and the answer to clients. */
 @ApplicationScoped

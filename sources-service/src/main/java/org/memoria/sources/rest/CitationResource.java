@@ -27,7 +27,7 @@ import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.sources.CitationInput;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
-import org.memoria.sources.api.CitationView;
+import org.memoria.common.contract.sources.CitationView;
 import org.memoria.sources.domain.Citation;
 import org.memoria.sources.service.CitationService;
 

@@ -28,7 +28,7 @@ import org.memoria.common.contract.sources.ClaimInput;
 import org.memoria.common.contract.sources.ClaimStatus;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
-import org.memoria.sources.api.ClaimView;
+import org.memoria.common.contract.sources.ClaimView;
 import org.memoria.sources.domain.Claim;
 import org.memoria.sources.service.ClaimService;
 

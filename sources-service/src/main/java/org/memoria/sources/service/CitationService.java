@@ -17,7 +17,7 @@ import org.memoria.common.service.OwnedEntityService;
 import org.memoria.sources.domain.Citation;
 import org.memoria.sources.domain.Claim;
 import org.memoria.sources.mapping.CitationMapper;
-import org.memoria.sources.api.CitationView;
+import org.memoria.common.contract.sources.CitationView;
 
 @ApplicationScoped
 public class CitationService extends OwnedEntityService<Citation, CitationInput, CitationState, CitationView> {

@@ -25,7 +25,7 @@ import org.memoria.sources.domain.Claim;
 import org.memoria.sources.domain.Evidence;
 import org.memoria.sources.domain.Source;
 import org.memoria.sources.mapping.ClaimMapper;
-import org.memoria.sources.api.ClaimView;
+import org.memoria.common.contract.sources.ClaimView;
 
 @ApplicationScoped
 public class ClaimService extends OwnedEntityService<Claim, ClaimInput, ClaimState, ClaimView> {

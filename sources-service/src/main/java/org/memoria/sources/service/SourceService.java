@@ -20,8 +20,8 @@ import org.memoria.sources.domain.Citation;
 import org.memoria.sources.domain.Source;
 import org.memoria.sources.mapping.CitationMapper;
 import org.memoria.sources.mapping.SourceMapper;
-import org.memoria.sources.api.CitationView;
-import org.memoria.sources.api.SourceView;
+import org.memoria.common.contract.sources.CitationView;
+import org.memoria.common.contract.sources.SourceView;
 
 @ApplicationScoped
 public class SourceService extends OwnedEntityService<Source, SourceInput, SourceState, SourceView> {

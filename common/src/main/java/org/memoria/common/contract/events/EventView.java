@@ -1,4 +1,4 @@
-package org.memoria.events.api;
+package org.memoria.common.contract.events;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.memoria.sources.api;
+package org.memoria.common.contract.sources;
 
 import java.time.OffsetDateTime;
 import java.util.List;

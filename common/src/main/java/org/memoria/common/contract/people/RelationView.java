@@ -1,4 +1,4 @@
-package org.memoria.people.api;
+package org.memoria.common.contract.people;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
