@@ -82,6 +82,130 @@ class PartnerGuideTest extends PublishingTest {
         });
     }
 
+    /**
+     * Every shell command of the guide is a {@code curl} call, run here as curl would run it (its options parsed,
+     * the request sent with the JDK's client) against this gateway: the guide's address, {@code $TOKEN} (a partner's
+     * token) and the partner's receiver URL are the placeholders a partner replaces, and the sample's Leon Trotsky is
+     * in the archive. Each must succeed (a status below 400), and a body the guide says is JSON must parse.
+     */
+    @Test
+    void everyShellCommandOfTheGuideSucceedsAgainstTheArchive() throws Exception {
+        UUID trotsky = UUID.fromString("599d5dc6-a390-3f2e-8484-4b1c1c5c59a4");
+        owners.changed(Topics.PEOPLE, "person", trotsky, 0, new PersonState(trotsky, 0, "Leon Trotsky", List.of(),
+                "1879-11-07", null, "1940-08-21", null, null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/people/" + trotsky).statusCode() == 200);
+        int receiverPort = freePort();
+        String base = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+        Map<String, String> placeholders = Map.of("http://127.0.0.1:8080", base,
+                "https://partner.example/memoria/hooks", "http://127.0.0.1:" + receiverPort + "/memoria/hooks",
+                "$TOKEN", TestTokens.partner("p-guide-shell").substring("Bearer ".length()));
+
+        String guide = Files.readString(ROOT.resolve("docs/partners.md"));
+        Matcher blocks = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL).matcher(guide);
+        List<String> commands = new ArrayList<>();
+        while (blocks.find()) {
+            for (String command : blocks.group(1).replace("\\\n", " ").split("\n")) {
+                if (!command.isBlank() && !command.strip().startsWith("#")) {
+                    commands.add(command.strip());
+                }
+            }
+        }
+        assertTrue(commands.size() >= 4, () -> "the guide's shell commands: " + commands);
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            for (String command : commands) {
+                Curl curl = Curl.parse(command, placeholders);
+                HttpResponse<String> answer = client.send(curl.request(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(answer.statusCode() < 400, () -> command + " answered " + answer.statusCode() + ": "
+                        + answer.body());
+            }
+        }
+    }
+
+    /** A {@code curl} command line as the guide writes them: {@code -s}, {@code -X}, {@code -H}, {@code -d}, {@code -o}. */
+    private record Curl(String method, URI url, List<String> headers, String data) {
+
+        static Curl parse(String line, Map<String, String> placeholders) {
+            List<String> words = words(line, placeholders);
+            assertEquals("curl", words.get(0), line);
+            String method = null;
+            URI url = null;
+            List<String> headers = new ArrayList<>();
+            String data = null;
+            for (int i = 1; i < words.size(); i++) {
+                String w = words.get(i);
+                switch (w) {
+                    case "-s", "-sS" -> {
+                    }
+                    case "-X" -> method = words.get(++i);
+                    case "-H" -> headers.add(words.get(++i));
+                    case "-d", "--data" -> data = words.get(++i);
+                    case "-o" -> i++; // the file the partner saves it in: the body is read here instead
+                    default -> {
+                        if (w.startsWith("-")) {
+                            fail("the guide uses a curl option this test does not run: " + w + " in " + line);
+                        }
+                        url = URI.create(w);
+                    }
+                }
+            }
+            assertTrue(url != null, () -> "no URL in " + line);
+            return new Curl(method != null ? method : data != null ? "POST" : "GET", url, headers, data);
+        }
+
+        HttpRequest request() {
+            HttpRequest.Builder b = HttpRequest.newBuilder(url).method(method, data == null
+                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(data));
+            boolean typed = false;
+            for (String h : headers) {
+                int colon = h.indexOf(':');
+                b.header(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
+                typed |= h.substring(0, colon).strip().equalsIgnoreCase("Content-Type");
+            }
+            if (data != null && !typed) {
+                b.header("Content-Type", "application/x-www-form-urlencoded"); // curl's default for -d
+            }
+            return b.build();
+        }
+
+        /** The words of a shell command line, quotes removed and the placeholders replaced. */
+        private static List<String> words(String line, Map<String, String> placeholders) {
+            List<String> words = new ArrayList<>();
+            StringBuilder word = null;
+            char quote = 0;
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (quote != 0) {
+                    if (ch == quote) {
+                        quote = 0;
+                    } else {
+                        word.append(ch);
+                    }
+                } else if (ch == '\'' || ch == '"') {
+                    quote = ch;
+                    word = word == null ? new StringBuilder() : word;
+                } else if (Character.isWhitespace(ch)) {
+                    if (word != null) {
+                        words.add(word.toString());
+                        word = null;
+                    }
+                } else {
+                    word = word == null ? new StringBuilder() : word;
+                    word.append(ch);
+                }
+            }
+            if (word != null) {
+                words.add(word.toString());
+            }
+            return words.stream().map(w -> {
+                String replaced = w;
+                for (Map.Entry<String, String> p : placeholders.entrySet()) {
+                    replaced = replaced.replace(p.getKey(), p.getValue());
+                }
+                return replaced;
+            }).toList();
+        }
+    }
+
     @Test
     void theJavaReceiverOfTheGuideAppliesEachSignedChangeOnceAndRefusesAForgedOne() throws Exception {
         int port = freePort();
