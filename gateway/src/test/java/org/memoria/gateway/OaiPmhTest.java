@@ -74,11 +74,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /**
- * OAI-PMH 2.0 at /oai as a harvester uses it: every kind of response is valid against the protocol's schema and
- * oai_dc's (committed under src/test/resources/oai-pmh, nothing fetched); a harvest following resumption tokens to
- * the empty one finds exactly the archive's people, organisations, events, places and sources, the deleted ones as
- * deleted headers; tokens carry the position, so a change between two pages neither hides a record nor breaks the
- * token; from/until and sets select; bad requests get the protocol's error codes.
+ * OAI-PMH 2.0 at /oai as a harvester uses it: every kind of response is valid against the protocol's schema,
+ * oai_dc's (committed under src/test/resources/oai-pmh, nothing fetched) and the memoria format's own; a harvest
+ * following resumption tokens to the empty one finds exactly the archive's people, organisations, events, places and
+ * sources, the deleted ones as deleted headers; tokens carry the position, so a change between two pages neither
+ * hides a record nor breaks the token; from/until and sets select; bad requests get the protocol's error codes.
  */
 @QuarkusTest
 @WithTestResource(value = MemoriaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
@@ -88,6 +88,7 @@ class OaiPmhTest extends PublishingTest {
     private static final String OAI = "http://www.openarchives.org/OAI/2.0/";
     private static final String OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/";
     private static final String DC = "http://purl.org/dc/elements/1.1/";
+    private static final String MEMORIA = "https://memoria.example/oai/memoria/1.0/";
     private static final String REPOSITORY = "oai:memoria.local:";
 
     @Inject
@@ -114,10 +115,19 @@ class OaiPmhTest extends PublishingTest {
         Instant earliest = Instant.parse(identify.text("//o:Identify/o:earliestDatestamp"));
 
         Xml formats = oai(Map.of("verb", "ListMetadataFormats"));
-        assertEquals(List.of("oai_dc"), formats.texts("//o:metadataFormat/o:metadataPrefix"));
-        assertEquals(OAI_DC, formats.text("//o:metadataFormat/o:metadataNamespace"));
+        assertEquals(List.of("oai_dc", "memoria"), formats.texts("//o:metadataFormat/o:metadataPrefix"));
+        assertEquals(List.of(OAI_DC, MEMORIA), formats.texts("//o:metadataFormat/o:metadataNamespace"));
         Xml formatsOfOne = oai(Map.of("verb", "ListMetadataFormats", "identifier", REPOSITORY + "people/" + person));
-        assertEquals(List.of("oai_dc"), formatsOfOne.texts("//o:metadataFormat/o:metadataPrefix"));
+        assertEquals(List.of("oai_dc", "memoria"), formatsOfOne.texts("//o:metadataFormat/o:metadataPrefix"));
+        // the memoria schema is served where the format says, and is the one validated against here
+        String memoriaSchema = formats.text("//o:metadataFormat[o:metadataPrefix='memoria']/o:schema");
+        assertTrue(memoriaSchema.endsWith("/oai/memoria.xsd"), memoriaSchema);
+        try (InputStream committed = OaiPmhTest.class.getResourceAsStream("/oai/memoria.xsd")) {
+            assertEquals(new String(committed.readAllBytes(), StandardCharsets.UTF_8),
+                    given().get(memoriaSchema).then().statusCode(200).extract().asString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
 
         Xml sets = oai(Map.of("verb", "ListSets"));
         assertEquals(List.of("people", "organisations", "events", "places", "sources"), sets.texts("//o:set/o:setSpec"));
@@ -136,8 +146,16 @@ class OaiPmhTest extends PublishingTest {
         assertTrue(url.endsWith("/api/people/" + person), url);
         given().get(url).then().statusCode(200); // the identifier leads to the entity in the archive API
 
+        Xml rich = oai(Map.of("verb", "GetRecord", "identifier", REPOSITORY + "people/" + person, "metadataPrefix",
+                "memoria"));
+        assertEquals("PERSON", rich.text("//m:entity/@kind"));
+        assertEquals("0", rich.text("//m:entity/@version"));
+        assertEquals("Sylvia Ageloff", rich.text("//m:entity/m:name"));
+        assertEquals("1910", rich.text("//m:entity/m:date"));
+        assertEquals("1995", rich.text("//m:entity/m:end"));
+
         Xml deleted = oai(Map.of("verb", "GetRecord", "identifier", REPOSITORY + "people/" + gone, "metadataPrefix",
-                "oai_dc"));
+                "memoria"));
         assertEquals("deleted", deleted.text("//o:record/o:header/@status"));
         assertEquals(0, deleted.count("//o:record/o:metadata"), "a deleted record has no metadata");
 
@@ -145,6 +163,9 @@ class OaiPmhTest extends PublishingTest {
         assertTrue(identifiers.count("//o:ListIdentifiers/o:header") > 0, identifiers.xml());
         Xml records = oai(Map.of("verb", "ListRecords", "metadataPrefix", "oai_dc", "set", "people"));
         assertTrue(records.count("//o:ListRecords/o:record") > 0, records.xml());
+        Xml richRecords = oai(Map.of("verb", "ListRecords", "metadataPrefix", "memoria", "set", "people"));
+        assertEquals(richRecords.count("//o:ListRecords/o:record[not(o:header/@status)]"),
+                richRecords.count("//o:ListRecords/o:record/o:metadata/m:entity"), richRecords.xml());
     }
 
     @Test
@@ -243,6 +264,19 @@ class OaiPmhTest extends PublishingTest {
                 "oai_dc"));
         assertEquals("1940-05-24", raid.text("//dc:date"));
         assertEquals("Avenida Viena", raid.text("//dc:coverage"));
+        Xml richRaid = oai(Map.of("verb", "GetRecord", "identifier", REPOSITORY + "events/" + event, "metadataPrefix",
+                "memoria"));
+        assertEquals("ATTACK", richRaid.text("//m:entity/@subtype"));
+        assertEquals("Coyoacán", richRaid.text("//m:reference[@link='PLACE']"));
+        assertEquals(place.toString(), richRaid.text("//m:reference[@link='PLACE']/@id"));
+        assertEquals("true", richRaid.text("//m:reference[@link='PLACE']/@resolved"));
+        Xml richBook = oai(Map.of("verb", "GetRecord", "identifier", REPOSITORY + "sources/" + source,
+                "metadataPrefix", "memoria"));
+        assertEquals(List.of("Julián Gorkin", "POUM"), richBook.texts("//m:reference[@link='AUTHOR']"));
+        // a resumed memoria list keeps its format
+        Harvest rich = harvest(Map.of("verb", "ListRecords", "metadataPrefix", "memoria"));
+        assertTrue(rich.pages >= 2 && rich.endedWithEmptyToken);
+        assertEquals(archive(), rich.records, "memoria: the harvest against the archive");
     }
 
     @Test
@@ -458,14 +492,15 @@ class OaiPmhTest extends PublishingTest {
             // the network is never used for a schema: only files (the committed copies the resolver gives)
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            return factory.newSchema(new Source[] { committed("OAI-PMH.xsd"), committed("oai_dc.xsd") });
+            return factory.newSchema(new Source[] { committed("/oai-pmh/OAI-PMH.xsd"), committed("/oai-pmh/oai_dc.xsd"),
+                committed("/oai/memoria.xsd") });
         } catch (org.xml.sax.SAXException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static StreamSource committed(String name) {
-        URL url = OaiPmhTest.class.getResource("/oai-pmh/" + name);
+        URL url = OaiPmhTest.class.getResource(name);
         assertNotNull(url, name + " is committed");
         try {
             return new StreamSource(url.openStream(), url.toExternalForm());
@@ -517,6 +552,7 @@ class OaiPmhTest extends PublishingTest {
                     case "o" -> OAI;
                     case "oai_dc" -> OAI_DC;
                     case "dc" -> DC;
+                    case "m" -> MEMORIA;
                     default -> XMLConstants.NULL_NS_URI;
                 };
             }

@@ -36,7 +36,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 @PermitAll
 @Path("/oai")
 @Tag(name = "oai-pmh", description = "OAI-PMH 2.0: harvest the archive's people, organisations, events, places and "
-        + "sources as Dublin Core (oai_dc), one set per kind, deletions kept for good, stateless resumption tokens")
+        + "sources as Dublin Core (oai_dc) or in the archive's own format (memoria), one set per kind, deletions kept "
+        + "for good, stateless resumption tokens")
 public class OaiApi {
 
     private static final String XML = "text/xml;charset=UTF-8";
@@ -44,7 +45,8 @@ public class OaiApi {
             + "openarchivesprotocol.htm): `verb` is Identify, ListMetadataFormats, ListSets, GetRecord, "
             + "ListIdentifiers or ListRecords. Records are the archive's people, organisations, events, places and "
             + "sources (sets `people`, `organisations`, `events`, `places`, `sources`), identified as "
-            + "`oai:<repository>:<set>/<uuid>`, in metadata format `oai_dc`; datestamps are when the archive applied "
+            + "`oai:<repository>:<set>/<uuid>`, in metadata format `oai_dc` or `memoria` (schema at "
+            + "`/oai/memoria.xsd`); datestamps are when the archive applied "
             + "the entity's latest change (seconds, UTC); deleted entities stay as headers with status `deleted`. "
             + "Lists come " + OaiPmh.PAGE + " at a time with a resumption token that never expires; the last page of "
             + "a resumed list has an empty token. Every answer is an OAI-PMH XML document with status 200, errors too "
@@ -96,6 +98,18 @@ public class OaiApi {
     public String post(MultivaluedMap<String, String> form) {
         limits.checkRead(identity); // a read, though a POST: as strict as a GET where anonymous reads are off
         return oai.answer(uri.getBaseUri(), arguments(form));
+    }
+
+    @GET
+    @Path("memoria.xsd")
+    @Produces(XML)
+    @Operation(operationId = "oaiMemoriaSchema", summary = "The XML schema of the memoria metadata format",
+            description = "The schema of `metadataPrefix=memoria` records: an entity with its kind, version, names, "
+                    + "EDTF dates, coordinates, description and every reference its state makes.")
+    @APIResponse(responseCode = "200", description = "The XML schema",
+            content = @Content(mediaType = "text/xml", schema = @Schema(type = SchemaType.STRING)))
+    public java.io.InputStream memoriaSchema() {
+        return OaiApi.class.getResourceAsStream("/oai/memoria.xsd");
     }
 
     private static Map<String, List<String>> arguments(MultivaluedMap<String, String> parameters) {

@@ -48,8 +48,9 @@ import io.gdcc.xoai.xml.XmlWriter;
 /**
  * The OAI-PMH 2.0 data provider: xoai's {@link DataProvider} parses and checks each request, answers errors and
  * writes the response; this class gives it the archive ({@link OaiRecords}), the sets (one per harvested kind), the
- * formats ({@code oai_dc}) and the stateless resumption tokens ({@link OaiResumptionTokens}). A provider is made per
- * request: it holds nothing between requests, which is what lets a token work on any replica and after a restart.
+ * formats ({@code oai_dc}, and {@code memoria} with its own schema) and the stateless resumption tokens
+ * ({@link OaiResumptionTokens}). A provider is made per request: it holds nothing between requests, which is what
+ * lets a token work on any replica and after a restart.
  */
 @ApplicationScoped
 public class OaiPmh {
@@ -66,7 +67,7 @@ public class OaiPmh {
             .withNamespace(OaiMetadata.OAI_DC_NAMESPACE).withSchemaLocation(OaiMetadata.OAI_DC_SCHEMA)
             .withTransformer(MetadataFormat.identity());
     private static final OaiResumptionTokens TOKENS = new OaiResumptionTokens(
-            java.util.Set.of(OaiMetadata.OAI_DC), SETS.keySet());
+            java.util.Set.of(OaiMetadata.OAI_DC, OaiMetadata.MEMORIA), SETS.keySet());
     private static final SetRepository SET_REPOSITORY = new SetRepository() {
         @Override
         public boolean supportSets() {
@@ -107,7 +108,11 @@ public class OaiPmh {
                 .withResumptionTokenFormat(TOKENS).withRequireFromAfterEarliest(false).build();
         Repository repository = new Repository(configuration).withItemRepository(new Items(base))
                 .withSetRepository(SET_REPOSITORY);
-        Context context = Context.context().withMetadataFormat(DUBLIN_CORE);
+        Context context = Context.context().withMetadataFormat(DUBLIN_CORE)
+                .withMetadataFormat(MetadataFormat.metadataFormat(OaiMetadata.MEMORIA)
+                        .withNamespace(OaiMetadata.MEMORIA_NAMESPACE)
+                        .withSchemaLocation(OaiMetadata.memoriaSchema(base).toString())
+                        .withTransformer(MetadataFormat.identity()));
         Map<String, String[]> parameters = withTimesForXoai(arguments, Instant.now()).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toArray(String[]::new)));
         OAIPMH response = DataProvider.dataProvider(context, repository).handle(parameters);
@@ -226,24 +231,24 @@ public class OaiPmh {
 
         @Override
         public ItemIdentifier getItemIdentifier(String identifier) throws IdDoesNotExistException {
-            return record(find(identifier), false);
+            return record(find(identifier), null);
         }
 
         @Override
         public Item getItem(String identifier, MetadataFormat format) throws IdDoesNotExistException {
-            return record(find(identifier), true);
+            return record(find(identifier), format);
         }
 
         @Override
         public ResultsPage<ItemIdentifier> getItemIdentifiers(List<ScopedFilter> filters, MetadataFormat format,
                 int max, ResumptionToken.Value token) {
-            return list(token, max, false);
+            return list(token, max, null);
         }
 
         @Override
         public ResultsPage<Item> getItems(List<ScopedFilter> filters, MetadataFormat format, int max,
                 ResumptionToken.Value token) {
-            return list(token, max, true);
+            return list(token, max, format);
         }
 
         /**
@@ -252,7 +257,7 @@ public class OaiPmh {
          */
         @SuppressWarnings("unchecked")
         private <T extends ItemIdentifier> ResultsPage<T> list(ResumptionToken.Value token, int max,
-                boolean metadata) {
+                MetadataFormat metadata) {
             List<EntityKind> kinds = token.hasSetSpec() ? List.of(SETS.get(token.getSetSpec())) : OaiRecords.KINDS;
             List<OaiRecords.Entry> entries = records.page(new OaiRecords.Selection(token.getOffset(), kinds,
                     token.getFrom(), token.getUntil()), max + 1);
@@ -292,10 +297,13 @@ public class OaiPmh {
             throw new IdDoesNotExistException("No record has the identifier " + identifier);
         }
 
-        private Record record(OaiRecords.Entry entry, boolean metadata) {
+        /** The record of an entry; its metadata in {@code format}, none for a header (null) or a deleted record. */
+        private Record record(OaiRecords.Entry entry, MetadataFormat format) {
+            byte[] metadata = format == null || entry.deleted() ? null
+                    : format.getPrefix().equals(OaiMetadata.MEMORIA) ? OaiMetadata.memoria(entry, base, json)
+                            : OaiMetadata.dublinCore(entry, base, json);
             return new Record(identifier(entry.kind(), entry.id()), entry.datestamp().truncatedTo(ChronoUnit.SECONDS),
-                    List.of(set(entry.kind())), entry.deleted(),
-                    metadata && !entry.deleted() ? OaiMetadata.dublinCore(entry, base, json) : null);
+                    List.of(set(entry.kind())), entry.deleted(), metadata);
         }
     }
 }

@@ -34,7 +34,7 @@ public class OaiRecords {
     public static final List<EntityKind> KINDS = List.of(EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.EVENT,
             EntityKind.PLACE, EntityKind.SOURCE);
 
-    private static final String COLUMNS = "select f.position, f.entity_id, f.kind, f.applied_at, "
+    private static final String COLUMNS = "select f.position, f.entity_id, f.kind, f.version, f.applied_at, "
             + "(f.deleted or e.id is null or e.deleted) as gone, e.label, e.subtype, e.date_edtf, e.end_edtf, "
             + "e.doc::text as doc from change_feed f left join entity e on e.id = f.entity_id ";
     /** The change is the entity's latest (change_feed_entity_position answers it). */
@@ -48,8 +48,18 @@ public class OaiRecords {
      * One harvested entity at its latest change. {@code deleted}: the change deleted it (or the read model no longer
      * holds it); then it has no metadata.
      */
-    public record Entry(long position, UUID id, EntityKind kind, Instant datestamp, boolean deleted, String label,
-            String subtype, String date, String end, String doc, List<String> creators) {
+    public record Entry(long position, UUID id, EntityKind kind, long version, Instant datestamp, boolean deleted,
+            String label, String subtype, String date, String end, String doc, List<Reference> references) {
+
+        /** The names of a source's authors (people and organisations) the archive knows, in their order. */
+        public List<String> creators() {
+            return references.stream().filter(r -> r.link().equals(Links.AUTHOR) && r.name() != null)
+                    .map(Reference::name).toList();
+        }
+    }
+
+    /** A reference the entity's state makes to another entity; {@code name} null while that one is unresolved. */
+    public record Reference(String link, String kind, UUID id, String role, String name) {
     }
 
     /**
@@ -90,7 +100,7 @@ public class OaiRecords {
                     }
                 }
             }
-            return withCreators(c, entries);
+            return withReferences(c, entries);
         });
     }
 
@@ -105,7 +115,7 @@ public class OaiRecords {
                         return Optional.empty();
                     }
                     Entry entry = entry(rs);
-                    return entry.kind() == kind ? Optional.of(withCreators(c, List.of(entry)).get(0))
+                    return entry.kind() == kind ? Optional.of(withReferences(c, List.of(entry)).get(0))
                             : Optional.<Entry>empty();
                 }
             }
@@ -127,34 +137,35 @@ public class OaiRecords {
     private static Entry entry(ResultSet rs) throws SQLException {
         boolean gone = rs.getBoolean("gone");
         return new Entry(rs.getLong("position"), rs.getObject("entity_id", UUID.class),
-                EntityKind.valueOf(rs.getString("kind")), rs.getObject("applied_at", OffsetDateTime.class).toInstant(),
+                EntityKind.valueOf(rs.getString("kind")), rs.getLong("version"),
+                rs.getObject("applied_at", OffsetDateTime.class).toInstant(),
                 gone, gone ? null : rs.getString("label"), gone ? null : rs.getString("subtype"),
                 gone ? null : rs.getString("date_edtf"), gone ? null : rs.getString("end_edtf"),
                 gone ? null : rs.getString("doc"), List.of());
     }
 
-    /** The entries, each live source with the names of its authors (people and organisations) in their order. */
-    private static List<Entry> withCreators(Connection c, List<Entry> entries) throws SQLException {
-        List<UUID> sources = entries.stream().filter(e -> !e.deleted() && e.kind() == EntityKind.SOURCE)
-                .map(Entry::id).toList();
-        if (sources.isEmpty()) {
+    /** The entries, each live one with the references its state makes, in their order, named where resolved. */
+    private static List<Entry> withReferences(Connection c, List<Entry> entries) throws SQLException {
+        List<UUID> live = entries.stream().filter(e -> !e.deleted()).map(Entry::id).toList();
+        if (live.isEmpty()) {
             return entries;
         }
-        Map<UUID, List<String>> creators = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select l.from_id, a.label from link l "
-                + "join entity a on a.id = l.to_id and not a.deleted "
-                + "where l.from_id = any(?) and l.link = ? order by l.from_id, l.position")) {
-            s.setArray(1, c.createArrayOf("uuid", sources.toArray()));
-            s.setString(2, Links.AUTHOR);
+        Map<UUID, List<Reference>> references = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select l.from_id, l.link, l.to_kind, l.to_id, l.role, t.label "
+                + "from link l left join entity t on t.id = l.to_id and not t.deleted "
+                + "where l.from_id = any(?) order by l.from_id, l.position")) {
+            s.setArray(1, c.createArrayOf("uuid", live.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    creators.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+                    references.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Reference(rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+                                    rs.getString(5), rs.getString(6)));
                 }
             }
         }
-        return entries.stream().map(e -> creators.containsKey(e.id())
-                ? new Entry(e.position(), e.id(), e.kind(), e.datestamp(), e.deleted(), e.label(), e.subtype(),
-                        e.date(), e.end(), e.doc(), List.copyOf(creators.get(e.id())))
+        return entries.stream().map(e -> references.containsKey(e.id())
+                ? new Entry(e.position(), e.id(), e.kind(), e.version(), e.datestamp(), e.deleted(), e.label(),
+                        e.subtype(), e.date(), e.end(), e.doc(), List.copyOf(references.get(e.id())))
                 : e).toList();
     }
 }
