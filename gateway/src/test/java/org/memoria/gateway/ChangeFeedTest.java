@@ -22,10 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.events.Topics;
@@ -55,9 +51,6 @@ import io.restassured.response.Response;
 class ChangeFeedTest extends PublishingTest {
 
     private static final String FEED = "/api/changes";
-
-    @Inject
-    DataSource dataSource;
 
     private static PersonState person(UUID id, long version) {
         return new PersonState(id, version, "Feed " + id.toString().substring(0, 8) + " v" + version, List.of(), null,
@@ -226,16 +219,6 @@ class ChangeFeedTest extends PublishingTest {
 
         given().queryParam("since", "yesterday").get(FEED + "/pages").then().statusCode(400)
                 .contentType(containsString("problem+json")).body("errors[0].field", equalTo("since"));
-    }
-
-    private void awaitFeedHolds(UUID id, long version) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "select count(*) from change_feed where entity_id = '" + id + "' and version = " + version)) {
-                rs.next();
-                return rs.getInt(1) == 1;
-            }
-        });
     }
 
     /** Every entity of the read model, its version and whether it is deleted. */

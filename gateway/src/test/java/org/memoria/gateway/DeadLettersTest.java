@@ -18,10 +18,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -49,9 +45,6 @@ class DeadLettersTest extends PublishingTest {
     private static final String DEAD_LETTERS = "/api/admin/dead-letters";
     private static final String TOTAL = "memoria_projector_dead_letters_total";
     private static final String OPEN = "memoria_projector_dead_letters_open";
-
-    @Inject
-    DataSource dataSource;
 
     private static PersonState person(UUID id, long version, String name) {
         return new PersonState(id, version, name, List.of(), "1879-11-07", null, null, null, null, null);

@@ -20,10 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.events.EventState;
 import org.memoria.common.contract.events.EventType;
@@ -53,9 +49,6 @@ class GraphAndRebuildTest extends PublishingTest {
             + "where schemaname = current_schema() and tablename in ('entity', 'link', 'search_term')";
     private static final String CONSTRAINT_NAMES = "select conrelid::regclass || '.' || conname from pg_constraint "
             + "where conrelid in ('entity'::regclass, 'link'::regclass, 'search_term'::regclass)";
-
-    @Inject
-    DataSource dataSource;
 
     private void person(UUID id, String name) {
         owners.changed(Topics.PEOPLE, "person", id, 0, new PersonState(id, 0, name, List.of(), null, null, null, null, null, null));

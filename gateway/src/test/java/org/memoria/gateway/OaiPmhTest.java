@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -41,8 +40,6 @@ import javax.xml.validation.Validator;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
-
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.events.EventState;
@@ -90,9 +87,6 @@ class OaiPmhTest extends PublishingTest {
     private static final String DC = "http://purl.org/dc/elements/1.1/";
     private static final String MEMORIA = "https://memoria.example/oai/memoria/1.0/";
     private static final String REPOSITORY = "oai:memoria.local:";
-
-    @Inject
-    DataSource dataSource;
 
     // --- every kind of response, valid ---
 
@@ -458,16 +452,6 @@ class OaiPmhTest extends PublishingTest {
         String xml = response.asString();
         validate(xml);
         return Xml.of(xml);
-    }
-
-    private void awaitFeedHolds(UUID id, long version) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "select count(*) from change_feed where entity_id = '" + id + "' and version = " + version)) {
-                rs.next();
-                return rs.getInt(1) == 1;
-            }
-        });
     }
 
     private static PersonState person(UUID id, long version, String name) {

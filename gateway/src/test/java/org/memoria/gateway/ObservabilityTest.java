@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -48,8 +46,6 @@ class ObservabilityTest extends PublishingTest {
     private static final Duration PROJECTED = Duration.ofSeconds(20);
     private static final Map<String, String> PEOPLE = Map.of("topic", Topics.PEOPLE);
 
-    @Inject
-    DataSource dataSource;
     @Inject
     GatewayConfig config;
     @Inject

@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -49,8 +47,6 @@ class ProjectionTest extends PublishingTest {
 
     private static final Duration PROJECTED = Duration.ofSeconds(20);
 
-    @Inject
-    DataSource dataSource;
     @Inject
     GatewayConfig config;
 

@@ -35,8 +35,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,8 +72,6 @@ class ReadModelRebuildTest extends PublishingTest {
     String user;
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
-    @Inject
-    DataSource dataSource;
     @Inject
     ChangeEventProjector projector;
 

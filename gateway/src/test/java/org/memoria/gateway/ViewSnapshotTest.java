@@ -17,10 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.memoria.common.contract.people.MembershipState;
 import org.memoria.common.contract.people.OrganisationState;
@@ -45,9 +41,6 @@ import io.restassured.path.json.JsonPath;
 class ViewSnapshotTest extends PublishingTest {
 
     private static final Duration PROJECTED = Duration.ofSeconds(20);
-
-    @Inject
-    DataSource dataSource;
 
     @Test
     void aDossierReadWhileLinkedEntitiesChangeShowsNoHalfOfTheChange() throws Exception {

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
 
 /**
  * What every service's OpenAPI document says about itself that Quarkus has no setting for: the license's SPDX
- * identifier (OpenAPI 3.1; generators refuse a license without one) and what its server URL is. Each service's
+ * identifier (OpenAPI 3.1; generators refuse a license without one) and what its server URL (relative: {@code /}) means. Each service's
  * owners' document filter ({@link OwnedCollectionDocs}) applies it; the gateway names it in {@code mp.openapi.filter}
  * (which runs after Quarkus has set the {@code info} from its configuration).
  */
@@ -27,7 +27,8 @@ public final class DocumentInfo implements OASFilter {
         }
         if (openAPI.getServers() != null) {
             for (Server server : openAPI.getServers()) {
-                server.description("The local stack (`./memoria up`); elsewhere, the address the operator gives");
+                server.description("Where this document is served: in the local stack (`./memoria up`) the gateway is "
+                        + "http://127.0.0.1:8080; elsewhere, the address the operator gives");
             }
         }
     }

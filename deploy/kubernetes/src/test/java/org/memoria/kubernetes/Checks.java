@@ -46,8 +46,8 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
  */
 final class Checks {
 
-    /** Routed prefixes the gateway does not serve yet: OAI-PMH (issue 12 asks for the route; ARCHITECTURE.md plans it). */
-    static final Set<String> PLANNED_PREFIXES = Set.of("/oai");
+    /** Routed prefixes the gateway does not serve yet (none today; OAI-PMH at /oai was one until it was built). */
+    static final Set<String> PLANNED_PREFIXES = Set.of();
     /** Namespace of the CloudNativePG operator (its default install, README). */
     static final String CNPG_OPERATOR_NAMESPACE = "cnpg-system";
     /** The keys of the Secret {@code <cluster>-app} (CloudNativePG v1.30.0, pkg/specs/secrets.go). */
