@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -142,6 +143,12 @@ class AnniversariesTest {
 
     @Test
     void theCalendarConformsToRfc5545WithLongLinesFolded() throws Exception {
+        // a title whose accents and quotation marks take more octets than characters
+        UUID quoted = UUID.randomUUID();
+        String title = "asalto a la casa de Trotski en Coyoacán, “el primer atentado” según la prensa " + tag;
+        owners.changed(Topics.EVENTS, "event", quoted, 0, new EventState(quoted, 0, title, EventType.ATTACK,
+                "1940-05-24", null, null, null, null, List.of()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/events/" + quoted).statusCode() == 200);
         byte[] ics = given().queryParam("from", "2025-05-01").queryParam("to", "2025-05-31").get("/api/anniversaries.ics")
                 .then().statusCode(200).extract().asByteArray();
         String text = new String(ics, StandardCharsets.UTF_8);
@@ -163,6 +170,10 @@ class AnniversariesTest {
                 .filter(e -> e.getProperty("UID").map(p -> p.getValue().equals(attack + "-2025@memoria")).orElse(false))
                 .map(e -> e.getProperty("DESCRIPTION").orElseThrow().getValue()).findFirst().orElseThrow();
         assertTrue(description.startsWith("85 years since the attack on Trotsky's house " + tag), description);
+        String summary = calendar.getComponents("VEVENT").stream()
+                .filter(e -> e.getProperty("UID").map(p -> p.getValue().equals(quoted + "-2025@memoria")).orElse(false))
+                .map(e -> e.getProperty("SUMMARY").orElseThrow().getValue()).findFirst().orElseThrow();
+        assertEquals("85 years since the " + title + " (May 24, 1940)", summary, "unfolded whole, no character split");
     }
 
     @Test

@@ -86,14 +86,47 @@ public class AnniversariesApi {
             event.add(new Url(uri.getBaseUriBuilder().path("api").path(collection(a)).path(a.id().toString()).build()));
             calendar.add(event);
         }
-        // the outputter folds lines longer than 75 octets (RFC 5545, 3.1) and checks the calendar as it writes it
+        // the outputter checks the calendar as it writes it; it would fold at 75 characters, but RFC 5545 (3.1) says
+        // 75 octets, which a title with accents or quotation marks passes in fewer characters: fold here instead
         StringWriter text = new StringWriter();
         try {
-            new CalendarOutputter(true).output(calendar, text);
+            new CalendarOutputter(true, UNFOLDED).output(calendar, text);
         } catch (IOException | ValidationException e) {
             throw new IllegalStateException("the anniversaries calendar does not conform to RFC 5545", e);
         }
-        return Response.ok(text.toString(), "text/calendar; charset=utf-8").build();
+        return Response.ok(fold(text.toString()), "text/calendar; charset=utf-8").build();
+    }
+
+    /** A fold length no content line reaches, so that {@link #fold} alone folds. */
+    private static final int UNFOLDED = 1 << 20;
+    /** RFC 5545, 3.1: content lines are at most 75 octets, CRLF excluded. */
+    private static final int LINE_OCTETS = 75;
+
+    /**
+     * Folds every content line longer than 75 octets of UTF-8 (RFC 5545, 3.1): CRLF and a space before each
+     * continuation, never inside a character.
+     */
+    static String fold(String calendar) {
+        StringBuilder out = new StringBuilder(calendar.length() + 64);
+        for (String line : calendar.split("\r\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            for (int i = 0; i < line.length();) {
+                int cp = line.codePointAt(i);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (octets + size > LINE_OCTETS) {
+                    out.append("\r\n ");
+                    octets = 1; // the space that marks the continuation
+                }
+                out.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
     }
 
     private static String collection(Anniversary a) {
