@@ -114,6 +114,75 @@ class ArchiveEndToEndIT {
                 .body("participants[0].participant.name", equalTo("Robert Sheldon Harte")));
     }
 
+    /**
+     * What a partner developer does with the client OpenAPI Generator makes from the committed gateway document
+     * (clients/java), and nothing else: every call typed, the ETag read from the typed answer, a stale If-Match read
+     * back as a typed {@code Problem}.
+     */
+    @Test
+    void aGeneratedClientDoesItAllThroughTheGatewayDocumentAlone() throws Exception {
+        org.memoria.client.ApiClient client = new org.memoria.client.ApiClient();
+        client.updateBaseUri(stack.url(Service.GATEWAY));
+        String archivist = "Bearer " + stack.tokens().archivist("generated-client");
+        client.setRequestInterceptor(request -> request.header("Authorization", archivist));
+        var people = new org.memoria.client.api.PeopleApi(client);
+        var events = new org.memoria.client.api.EventsApi(client);
+        String alias = "Jacson" + UUID.randomUUID().toString().substring(0, 6);
+
+        var created = people.createPersonWithHttpInfo(new org.memoria.client.model.PersonInput()
+                .preferredName("Ramón Mercader").birthDate("1913-02-07")
+                .addNamesItem(new org.memoria.client.model.NameInput().name("Frank " + alias)
+                        .type(org.memoria.client.model.NameType.ALIAS)), UUID.randomUUID().toString());
+        assertEquals(201, created.getStatusCode());
+        org.memoria.client.model.Person person = created.getData();
+        assertEquals("Ramón Mercader", person.getPreferredName());
+        assertEquals("February 7, 1913", person.getBirth().getDisplay());
+        String etag = created.getHeaders().get("ETag").get(0);
+        assertEquals("\"0\"", etag);
+
+        org.memoria.client.model.Event attack = events.createEvent(new org.memoria.client.model.EventInput()
+                .title("the killing at Coyoacán").type(org.memoria.client.model.EventType.ASSASSINATION)
+                .date("1940-08-20").addParticipantsItem(new org.memoria.client.model.ParticipantInput()
+                        .personId(person.getId()).role(org.memoria.client.model.ParticipantRole.PERPETRATOR)), null);
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            org.memoria.client.model.Dossier dossier = people.getDossier(person.getId());
+            assertEquals(1, dossier.getEvents().size());
+            assertEquals(attack.getId(), dossier.getEvents().get(0).getId());
+        });
+
+        org.memoria.client.model.Person replaced = people.putPerson(person.getId(), new org.memoria.client.model.PersonInput()
+                .preferredName("Ramón Mercader del Río").birthDate("1913-02-07")
+                .addNamesItem(new org.memoria.client.model.NameInput().name("Frank " + alias)
+                        .type(org.memoria.client.model.NameType.ALIAS)), etag, null);
+        assertEquals(1L, replaced.getVersion());
+
+        org.memoria.client.ApiException stale = org.junit.jupiter.api.Assertions.assertThrows(
+                org.memoria.client.ApiException.class, () -> people.putPerson(person.getId(),
+                        new org.memoria.client.model.PersonInput().preferredName("stale"), etag, null));
+        org.memoria.client.model.Problem problem = client.getObjectMapper().readValue(stale.getResponseBody(),
+                org.memoria.client.model.Problem.class);
+        assertEquals(412, stale.getCode());
+        assertEquals(412, problem.getStatus());
+
+        org.memoria.client.model.Person patched = people.patchPerson(person.getId(),
+                new org.memoria.client.model.PersonPatch().deathDate("1978-10-18"), "\"1\"");
+        assertEquals("Ramón Mercader del Río", patched.getPreferredName(), "what the patch does not name stays");
+        assertEquals("1978-10-18", patched.getDeath().getEdtf());
+        assertEquals("Frank " + alias, patched.getNames().get(0).getName(), "the names the patch leaves out stay");
+
+        var search = new org.memoria.client.api.SearchApi(client);
+        await().atMost(PROJECTED).untilAsserted(() -> assertEquals(person.getId(),
+                search.search(alias, null, null, null).getItems().get(0).getId()));
+        var timeline = new org.memoria.client.api.TimelineApi(client).timeline("1940-08-01", null, null,
+                person.getId().toString(), null, null, "1940-08-31", null);
+        assertEquals(attack.getId(), timeline.getItems().get(0).getId());
+
+        events.deleteEvent(attack.getId(), "\"0\"");
+        people.deletePerson(person.getId(), "\"2\"");
+        await().atMost(PROJECTED).untilAsserted(() -> assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(
+                org.memoria.client.ApiException.class, () -> people.getDossier(person.getId())).getCode()));
+    }
+
     @Test
     void aMergePatchThroughTheGatewayChangesOnlyWhatItNamesAndReachesTheDossier() {
         String person = post("people", Map.of("preferredName", "Sylvia Ageloff", "birthDate", "1910",

@@ -81,11 +81,13 @@ public abstract class OwnedCollectionDocs implements OASFilter {
             RequestBody input = put.getRequestBody();
             if (input != null && input.getContent() != null
                     && input.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON) != null) {
+                String inputName = input.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                        .getSchema().getRef().replace("#/components/schemas/", "");
                 patch.requestBody(OASFactory.createRequestBody().required(true).description("The members to change, "
                         + "as in the replace's body; null removes a member").content(OASFactory.createContent()
-                                .addMediaType(org.memoria.common.json.MergePatch.MEDIA_TYPE, OASFactory.createMediaType().schema(input
-                                        .getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-                                        .getSchema()))));
+                                .addMediaType(org.memoria.common.json.MergePatch.MEDIA_TYPE, OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema()
+                                                .ref(MergePatchDocs.patchSchema(openAPI, inputName))))));
             }
 
             Operation delete = describe(one.getDELETE(), c, "delete" + noun, "Delete " + c.article() + " " + c.name(),

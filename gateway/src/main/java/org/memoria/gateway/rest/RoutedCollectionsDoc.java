@@ -36,6 +36,7 @@ import org.memoria.common.contract.sources.SourceInput;
 import org.memoria.common.contract.sources.SourceView;
 import org.memoria.common.json.MergePatch;
 import org.memoria.common.rest.HeaderDocs;
+import org.memoria.common.rest.MergePatchDocs;
 import org.memoria.gateway.linkeddata.Contexts;
 import org.memoria.gateway.linkeddata.LinkedData;
 
@@ -94,7 +95,7 @@ public class RoutedCollectionsDoc implements OASFilter {
                             + "(`null` removes one, an array is replaced whole); the result is checked as a replace's "
                             + "body is. A patch that changes nothing keeps the version.");
             patch.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE).getSchema().description(null)
-                    .ref(c.input.getSimpleName());
+                    .ref(MergePatchDocs.patchSchema(openAPI, c.input.getSimpleName()));
 
             describe(item.getDELETE(), "delete" + c.operationNoun(), "Delete " + c.aNoun(),
                     "Routed to the " + owner + "; needs If-Match with the version read.");
