@@ -94,7 +94,7 @@ public class LinkedData {
 
     /** The entity's IRI: its URL in this API. */
     static String iri(URI base, EntityKind kind, UUID id) {
-        return base.resolve("api/" + ChangeFeed.collection(kind) + "/" + id).toString();
+        return ChangeFeed.entityUrl(base, kind, id).toString();
     }
 
     private ObjectNode person(Dossier d, URI base) {

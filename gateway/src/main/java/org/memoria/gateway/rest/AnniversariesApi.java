@@ -28,6 +28,7 @@ import org.memoria.common.api.QueryParameters;
 import org.memoria.common.problem.Problems;
 import org.memoria.gateway.api.ArchiveViews.Anniversary;
 import org.memoria.gateway.service.Anniversaries;
+import org.memoria.gateway.service.ChangeFeed;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -83,7 +84,7 @@ public class AnniversariesApi {
             event.add(new Uid(a.id() + "-" + a.on().getYear() + "@memoria"));
             event.add(new Description(a.text() + (a.round() ? " (round anniversary)" : "")
                     + (a.caveat() == null ? "" : "; " + a.caveat())));
-            event.add(new Url(uri.getBaseUriBuilder().path("api").path(collection(a)).path(a.id().toString()).build()));
+            event.add(new Url(ChangeFeed.entityUrl(uri.getBaseUri(), a.kind(), a.id())));
             calendar.add(event);
         }
         // the outputter checks the calendar as it writes it; it would fold at 75 characters, but RFC 5545 (3.1) says
@@ -129,14 +130,6 @@ public class AnniversariesApi {
         return out.toString();
     }
 
-    private static String collection(Anniversary a) {
-        return switch (a.kind()) {
-            case PERSON -> "people";
-            case ORGANISATION -> "organisations";
-            case SOURCE -> "sources";
-            default -> "events";
-        };
-    }
 
     private LocalDate[] range(String on, String from, String to, LocalDate defaultFrom, LocalDate defaultTo) {
         if (on != null && !on.isBlank()) {

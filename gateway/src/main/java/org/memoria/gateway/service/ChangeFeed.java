@@ -134,9 +134,14 @@ public class ChangeFeed {
         long version = rs.getLong("version");
         String type = rs.getString("activity");
         UUID id = rs.getObject("entity_id", UUID.class);
-        return new Activity(type, new ChangedObject(base.resolve("api/" + collection(kind) + "/" + id), name(kind),
+        return new Activity(type, new ChangedObject(entityUrl(base, kind, id), name(kind),
                 version), rs.getObject("changed_at", OffsetDateTime.class), rs.getObject("applied_at",
                         OffsetDateTime.class));
+    }
+
+    /** The entity's URL in the archive API under {@code base} (the gateway's base URI). */
+    public static URI entityUrl(URI base, EntityKind kind, UUID id) {
+        return base.resolve("api/" + collection(kind) + "/" + id);
     }
 
     /** The API collection an entity of this kind is read from. */

@@ -164,7 +164,7 @@ final class OaiMetadata {
 
     /** The entity's URL in the archive API. */
     static URI url(URI base, EntityKind kind, java.util.UUID id) {
-        return base.resolve("api/" + ChangeFeed.collection(kind) + "/" + id);
+        return ChangeFeed.entityUrl(base, kind, id);
     }
 
     /** Person, Organisation, Event, Place or Source. */
