@@ -159,6 +159,12 @@ class AnniversariesTest {
                     () -> "a line longer than 75 octets: " + line);
         }
         assertTrue(java.util.Arrays.stream(lines).anyMatch(l -> l.startsWith(" ")), "a long description is folded");
+        for (int i = 0; i + 1 < lines.length; i++) {
+            String folded = lines[i];
+            // a line is folded only where it is full: at most 3 octets short of 75 (a character that did not fit)
+            assertTrue(!lines[i + 1].startsWith(" ") || folded.getBytes(StandardCharsets.UTF_8).length >= 72,
+                    () -> "folded before it was full: " + folded);
+        }
 
         // a calendar application unfolds and parses it back, and it validates
         net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()

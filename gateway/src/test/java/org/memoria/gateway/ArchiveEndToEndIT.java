@@ -173,8 +173,8 @@ class ArchiveEndToEndIT {
         var search = new org.memoria.client.api.SearchApi(client);
         await().atMost(PROJECTED).untilAsserted(() -> assertEquals(person.getId(),
                 search.search(alias, null, null, null).getItems().get(0).getId()));
-        var timeline = new org.memoria.client.api.TimelineApi(client).timeline("1940-08-01", null, null,
-                person.getId().toString(), null, null, "1940-08-31", null);
+        var timeline = new org.memoria.client.api.TimelineApi(client).timeline(java.time.LocalDate.parse("1940-08-01"),
+                null, null, person.getId(), null, null, java.time.LocalDate.parse("1940-08-31"), null);
         assertEquals(attack.getId(), timeline.getItems().get(0).getId());
 
         events.deleteEvent(attack.getId(), "\"0\"");

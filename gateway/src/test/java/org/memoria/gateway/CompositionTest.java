@@ -164,9 +164,9 @@ class CompositionTest extends PublishingTest {
         given().get("/api/events/" + campaign).then().body("children[0].title", equalTo("May 24 attack"));
         given().get("/api/places/" + coyoacan).then().body("children[0].name", equalTo("Trotsky's house"));
         // the timeline finds the attack through the place that contains its place
-        given().queryParam("place", coyoacan.toString()).get("/api/timeline").then()
+        given().queryParam("placeId", coyoacan.toString()).get("/api/timeline").then()
                 .body("items.title", contains("May 24 attack"));
-        given().queryParam("organisation", gpu.toString()).get("/api/timeline").then()
+        given().queryParam("organisationId", gpu.toString()).get("/api/timeline").then()
                 .body("items.title", contains("May 24 attack"));
     }
 
@@ -186,17 +186,17 @@ class CompositionTest extends PublishingTest {
                 EventType.MURDER, "0937-09-04", null, null, null, null, byGpu));
         owners.changed(Topics.EVENTS, "event", assignment, 0, new EventState(assignment, 0, "Assignment " + tag,
                 EventType.ASSIGNMENT, "[0940-05-26,0940-05-27]", null, null, null, null, byGpu));
-        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("organisation", gpu.toString())
+        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("organisationId", gpu.toString())
                 .get("/api/timeline").then().body("total", is(3)));
-        given().queryParam("organisation", gpu.toString()).queryParam("from", "0937-07-01")
+        given().queryParam("organisationId", gpu.toString()).queryParam("from", "0937-07-01")
                 .queryParam("to", "0937-07-31").get("/api/timeline").then()
                 .body("items.title", contains("Murder of Erwin Wolf " + tag))
                 .body("items[0].uncertain", is(true))
                 .body("items[0].date.display", equalTo("summer 937"));
-        given().queryParam("organisation", gpu.toString()).queryParam("from", "0937-09-01")
+        given().queryParam("organisationId", gpu.toString()).queryParam("from", "0937-09-01")
                 .queryParam("to", "0937-09-30").get("/api/timeline").then()
                 .body("items.title", contains("Murder of Ignace Reiss " + tag)).body("items[0].uncertain", is(false));
-        given().queryParam("organisation", gpu.toString()).queryParam("from", "0940-05-27")
+        given().queryParam("organisationId", gpu.toString()).queryParam("from", "0940-05-27")
                 .queryParam("to", "0940-05-27").queryParam("type", "ASSIGNMENT").get("/api/timeline").then().body("items.title", contains("Assignment " + tag))
                 .body("items[0].date.display", equalTo("May 26 or 27, 940"));
         given().queryParam("from", "1940-13-01").get("/api/timeline").then().statusCode(400)

@@ -173,7 +173,7 @@ class ProjectionTest extends PublishingTest {
                 "0002-02-02", null, null, null, null, sedova));
         owners.changed(Topics.EVENTS, "event", early, 0, new EventState(early, 0, "Early " + tag, EventType.OTHER,
                 "0001-22", null, null, null, null, sedova));
-        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("person", a.toString()).get("/api/timeline")
+        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("personId", a.toString()).get("/api/timeline")
                 .then().body("total", is(2))
                 .body("items[0].title", equalTo("Early " + tag))
                 .body("items[0].date.display", equalTo("summer 1"))

@@ -59,17 +59,18 @@ public final class ArchiveViews {
     }
 
     @Schema(name = "RelationDetail", description = "A relation read from one person's side")
-    public record Relation(UUID id, long version, @Schema(example = "LIAISON") String type,
+    public record Relation(UUID id, long version, @Schema(ref = "RelationType") String type,
             @Schema(example = "had as liaison") String label, Ref other, DateView period, String note) implements Versioned {
     }
 
     @Schema(name = "Participation", description = "An event and the part played in it")
     public record Participation(UUID id, String title, EventType type, DateView date, Ref place,
-            @Schema(example = "VICTIM") String role) {
+            @Schema(ref = "ParticipantRole") String role) {
     }
 
     @Schema(name = "Participant")
-    public record Participant(Ref participant, @Schema(example = "GUARD_ON_DUTY") String role, String note) {
+    public record Participant(Ref participant,
+            @Schema(ref = "ParticipantRole") String role, String note) {
     }
 
     @Schema(name = "PlaceSummary")
@@ -180,7 +181,8 @@ public final class ArchiveViews {
     @Schema(name = "GraphEdge", description = "MEMBERSHIP (person to organisation), RELATION (person to person, read "
             + "from `from`) or PARTICIPATION (person or organisation to event), with its role and period; `via` is the "
             + "membership, relation or event it comes from")
-    public record GraphEdge(@Schema(example = "MEMBERSHIP") String kind, UUID from, UUID to,
+    public record GraphEdge(
+            @Schema(enumeration = { "MEMBERSHIP", "RELATION", "PARTICIPATION" }, example = "MEMBERSHIP") String kind, UUID from, UUID to,
             @Schema(example = "head of security") String role, DateView period, UUID via) {
     }
 

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,9 +59,15 @@ public class AnniversariesApi {
     @APIResponse(responseCode = "200", description = "The anniversaries, in day order",
             content = @Content(schema = @Schema(implementation = Anniversary.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public List<Anniversary> list(
-            @Parameter(description = "One day (ISO 8601)", example = "2025-05-24") @QueryParam("on") String on,
-            @Parameter(description = "First day of a range", example = "2025-05-01") @QueryParam("from") String from,
-            @Parameter(description = "Last day of a range", example = "2025-05-31") @QueryParam("to") String to) {
+            @Parameter(description = "One day (ISO 8601)", example = "2025-05-24",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("on") String on,
+            @Parameter(description = "First day of a range", example = "2025-05-01",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Last day of a range", example = "2025-05-31",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("to") String to) {
         LocalDate[] range = range(on, from, to, LocalDate.now(), LocalDate.now());
         return anniversaries.between(range[0], range[1]);
     }
@@ -72,7 +79,13 @@ public class AnniversariesApi {
             description = "The anniversaries between `from` and `to` (default: the next 365 days) as all-day events, for a "
                     + "calendar application to subscribe to. Anniversaries whose day is not known are left out.")
     @APIResponse(responseCode = "200", description = "An iCalendar (RFC 5545) document")
-    public Response calendar(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response calendar(
+            @Parameter(description = "First day (default: today)", example = "2025-05-01",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Last day (default: the last of the next 365 days)", example = "2026-04-30",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("to") String to) {
         LocalDate today = LocalDate.now();
         LocalDate[] range = range(null, from, to, today, today.plusDays(Anniversaries.MAX_DAYS - 2));
         Calendar calendar = new Calendar().withProdId("-//Memoria//Anniversaries//EN").withDefaults().getFluentTarget();
@@ -105,11 +118,13 @@ public class AnniversariesApi {
 
     /**
      * Folds every content line longer than 75 octets of UTF-8 (RFC 5545, 3.1): CRLF and a space before each
-     * continuation, never inside a character.
+     * continuation, never inside a character. Lines already folded are unfolded first, so each is folded once, at
+     * octets.
      */
     static String fold(String calendar) {
         StringBuilder out = new StringBuilder(calendar.length() + 64);
-        for (String line : calendar.split("\r\n", -1)) {
+        // unfolded first: a line the outputter folded at 75 characters is one content line, folded again here
+        for (String line : calendar.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n", -1)) {
             if (line.isEmpty()) {
                 continue;
             }

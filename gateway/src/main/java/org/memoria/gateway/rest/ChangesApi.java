@@ -128,7 +128,8 @@ public class ChangesApi {
     @APIResponse(responseCode = "400", description = "`since` is missing or not an RFC 3339 date-time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response since(@Parameter(description = "An RFC 3339 date-time with its offset", required = true,
-            example = "2026-12-01T00:00:00Z") @QueryParam("since") String since) throws SQLException {
+            example = "2026-12-01T00:00:00Z", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("since") String since) throws SQLException {
         if (since == null || since.isBlank()) {
             throw QueryParameters.invalid(uri, "since", "is required: an RFC 3339 date-time, e.g. 2026-12-01T00:00:00Z");
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,15 +44,23 @@ public class TimelineApi {
             description = "Ordered by the earliest possible day of each event's EDTF date, then the latest, then title; "
                     + "undated events come last. `from`/`to` select the events whose possible days overlap the range "
                     + "(an event dated \"summer 1937\" is inside from=1937-07-01&to=1937-07-31); such an event is "
-                    + "marked `uncertain`. `place` includes the places inside it.")
+                    + "marked `uncertain`. `placeId` includes the places inside it.")
     @APIResponse(responseCode = "200", description = "A page of the timeline")
     public Page<TimelineEntry> timeline(
-            @Parameter(description = "First day (ISO 8601)", example = "1940-05-01") @QueryParam("from") String from,
-            @Parameter(description = "Last day (ISO 8601)", example = "1940-08-31") @QueryParam("to") String to,
-            @Parameter(description = "Events this person took part in") @QueryParam("person") String person,
-            @Parameter(description = "Events this organisation took part in") @QueryParam("organisation") String organisation,
-            @Parameter(description = "Events at this place or a place inside it") @QueryParam("place") String place,
-            @Parameter(description = "Event type", schema = @Schema(implementation = EventType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Only events that may have happened on or after this day (overlap)",
+                    example = "1940-05-01", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Only events that may have happened on or before this day (overlap)",
+                    example = "1940-08-31", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("to") String to,
+            @Parameter(description = "Only events this person takes part in, in any role",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("personId") String person,
+            @Parameter(description = "Only events this organisation takes part in, in any role",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("organisationId")
+            String organisation,
+            @Parameter(description = "Only events at this place or at a place inside it (at any depth)",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("placeId") String place,
+            @Parameter(description = "Only events of this type", example = "ATTACK", schema = @Schema(implementation = EventType.class)) @QueryParam("type") String type,
             @BeanParam Paging paging) {
         LocalDate fromDay = QueryParameters.day(uri, "from", from);
         LocalDate toDay = QueryParameters.day(uri, "to", to);
@@ -59,8 +68,8 @@ public class TimelineApi {
             throw new BadRequestException(Problems.badRequest(uri, "from", "must not be after 'to'"));
         }
         return timeline.page(new TimelineQuery.Filter(fromDay, toDay,
-                QueryParameters.uuid(uri, "person", person), QueryParameters.uuid(uri, "organisation", organisation),
-                QueryParameters.uuid(uri, "place", place), QueryParameters.enumValue(uri, "type", type, EventType.class)),
+                QueryParameters.uuid(uri, "personId", person),
+                QueryParameters.uuid(uri, "organisationId", organisation), QueryParameters.uuid(uri, "placeId", place), QueryParameters.enumValue(uri, "type", type, EventType.class)),
                 paging.page(), paging.size());
     }
 }
