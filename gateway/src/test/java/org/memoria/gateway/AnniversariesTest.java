@@ -59,7 +59,7 @@ class AnniversariesTest {
         owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0, "attack on Trotsky's house " + tag,
                 EventType.ATTACK, "1940-05-24", null, null, null, null, List.of()));
         owners.changed(Topics.SOURCES, "source", security, 0, new SourceState(security, 0, SourceType.REPORT,
-                "Security and the Fourth International " + tag, List.of(), List.of(), "1975-05", null, null, "en", null, null));
+                "Security and the Fourth International " + tag, List.of(), List.of(), List.of(), "1975-05", null, null, "en", null, null));
         owners.changed(Topics.EVENTS, "event", assignment, 0, new EventState(assignment, 0, "Mercader's assignment " + tag,
                 EventType.ASSIGNMENT, "[1940-05-26,1940-05-27]", null, null, null, null, List.of()));
         owners.changed(Topics.PEOPLE, "person", trotsky, 0, new PersonState(trotsky, 0, "Leon Trotsky " + tag, List.of(),

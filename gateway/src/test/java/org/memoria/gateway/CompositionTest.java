@@ -59,7 +59,7 @@ class CompositionTest extends PublishingTest {
     }
 
     private void source(UUID id, String title, String date) {
-        owners.changed(Topics.SOURCES, "source", id, 0, new SourceState(id, 0, SourceType.REPORT, title, List.of(),
+        owners.changed(Topics.SOURCES, "source", id, 0, new SourceState(id, 0, SourceType.REPORT, title, List.of(), List.of(),
                 List.of(), date, null, null, "en", null, null));
     }
 

@@ -34,6 +34,7 @@ import org.memoria.common.contract.people.NameType;
 import org.memoria.common.contract.people.OrganisationState;
 import org.memoria.common.contract.people.OrganisationType;
 import org.memoria.common.contract.people.PersonState;
+import org.memoria.common.contract.sources.OtherTitle;
 import org.memoria.common.contract.sources.SourceIdentifiers;
 import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.contract.sources.SourceType;
@@ -74,6 +75,7 @@ class JsonLdTest extends PublishingTest {
     private static final String RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
     /** A triple; {@code datatype} is null when the object is an IRI. */
+    /** A triple; a language-tagged literal has {@code @<language>} as its datatype. */
     record Triple(String subject, String predicate, String object, String datatype) {
     }
 
@@ -84,7 +86,7 @@ class JsonLdTest extends PublishingTest {
         @Override
         public RdfQuadConsumer quad(String subject, String predicate, String object, String datatype, String language,
                 String direction, String graph) {
-            all.add(new Triple(subject, predicate, object, datatype));
+            all.add(new Triple(subject, predicate, object, language == null ? datatype : "@" + language));
             return this;
         }
 
@@ -172,7 +174,9 @@ class JsonLdTest extends PublishingTest {
                 EventType.ABDUCTION, "1940-05~", null, "Santa Rosa", null, attack, List.of()));
         UUID article = UUID.randomUUID();
         owners.changed(Topics.SOURCES, "source", article, 0, new SourceState(article, 0, SourceType.ARTICLE,
-                "Stalin Seeks My Death", List.of(trotsky), List.of(), "1940-06-08", "Pioneer Publishers",
+                "Stalin Seeks My Death", List.of(new OtherTitle("Stalin busca mi muerte", "es"),
+                        new OtherTitle("Stalin Seeks My Death (1940 reprint)", null)), List.of(trotsky), List.of(),
+                "1940-06-08", "Pioneer Publishers",
                 "Fourth International", "en", new SourceIdentifiers("https://www.marxists.org/archive/trotsky/1940/06/stalin.htm",
                         null, null, null), null));
 
@@ -267,6 +271,8 @@ class JsonLdTest extends PublishingTest {
                 new Triple(s, RDF_TYPE, SCHEMA + "CreativeWork", null),
                 new Triple(s, RDF_TYPE, SCHEMA + "Article", null),
                 new Triple(s, SCHEMA + "name", "Stalin Seeks My Death", XSD + "string"),
+                new Triple(s, SCHEMA + "alternateName", "Stalin busca mi muerte", "@es"),
+                new Triple(s, SCHEMA + "alternateName", "Stalin Seeks My Death (1940 reprint)", XSD + "string"),
                 new Triple(s, SCHEMA + "author", t, null),
                 new Triple(s, SCHEMA + "datePublished", "1940-06-08", SCHEMA + "Date"),
                 new Triple(s, SCHEMA + "isPartOf", s + "#periodical", null),

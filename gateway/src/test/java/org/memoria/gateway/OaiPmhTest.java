@@ -50,6 +50,7 @@ import org.memoria.common.contract.people.MembershipState;
 import org.memoria.common.contract.people.OrganisationState;
 import org.memoria.common.contract.people.OrganisationType;
 import org.memoria.common.contract.people.PersonState;
+import org.memoria.common.contract.sources.OtherTitle;
 import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.events.Topics;
@@ -226,7 +227,7 @@ class OaiPmhTest extends PublishingTest {
             owners.changed(Topics.EVENTS, "event", event, 0, new EventState(event, 0, "Raid on the house", EventType.ATTACK,
                     "1940-05-24", place, "Avenida Viena", null, null, List.of()));
             owners.changed(Topics.SOURCES, "source", source, 0, new SourceState(source, 0, SourceType.BOOK,
-                    "Caín en el Kremlin", List.of(author), List.of(party), "1954", "Editorial", null, "es", null, null));
+                    "Caín en el Kremlin", List.of(new OtherTitle("Cain in the Kremlin", "en")), List.of(author), List.of(party), "1954", "Editorial", null, "es", null, null));
             owners.changed(Topics.PEOPLE, "person", removed, 0, person(removed, 0, "Removed"));
             owners.deleted(Topics.PEOPLE, "person", removed, 1);
             for (int i = 0; i < OaiPmh.PAGE + 5; i++) {
@@ -252,6 +253,8 @@ class OaiPmhTest extends PublishingTest {
         Xml book = oai(Map.of("verb", "GetRecord", "identifier", REPOSITORY + "sources/" + source, "metadataPrefix",
                 "oai_dc"));
         assertEquals(List.of("Julián Gorkin", "POUM"), book.texts("//dc:creator"));
+        assertEquals(List.of("Caín en el Kremlin", "Cain in the Kremlin"), book.texts("//dc:title"));
+        assertEquals("en", book.text("//dc:title[2]/@xml:lang"), "a translated title says its language");
         assertEquals(List.of("Source", "book"), book.texts("//dc:type"));
         assertEquals("es", book.text("//dc:language"));
         Xml raid = oai(Map.of("verb", "GetRecord", "identifier", REPOSITORY + "events/" + event, "metadataPrefix",
@@ -536,6 +539,7 @@ class OaiPmhTest extends PublishingTest {
                     case "o" -> OAI;
                     case "oai_dc" -> OAI_DC;
                     case "dc" -> DC;
+                    case "xml" -> XMLConstants.XML_NS_URI;
                     case "m" -> MEMORIA;
                     default -> XMLConstants.NULL_NS_URI;
                 };

@@ -89,7 +89,7 @@ class ProjectionTest extends PublishingTest {
                 EventType.ASYLUM, "1936-12", null, "Mexico", null, null,
                 List.of(new EventState.Participant(trotsky, null, ParticipantRole.SUBJECT, null))));
         owners.changed(Topics.SOURCES, "source", article, 0, new SourceState(article, 0, SourceType.ARTICLE,
-                "Stalin Seeks My Death", List.of(trotsky), List.of(), "1940-06-08", null, null, "en", null, null));
+                "Stalin Seeks My Death", List.of(), List.of(trotsky), List.of(), "1940-06-08", null, null, "en", null, null));
 
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + trotsky).then().statusCode(200)
                 .body("preferredName", equalTo("Leon Trotsky"))
@@ -198,7 +198,7 @@ class ProjectionTest extends PublishingTest {
         owners.changed(Topics.PEOPLE, "person", person, 0, new PersonState(person, 0, name,
                 List.of(new PersonState.Name(alias, NameType.ALIAS, null, source)), "1879", null, null, null, null, null));
         owners.changed(Topics.SOURCES, "source", source, 0, new SourceState(source, 0, SourceType.ARTICLE,
-                "Long texts " + tag, List.of(person), List.of(), "1940", null, null, "zh", null, null));
+                "Long texts " + tag, List.of(), List.of(person), List.of(), "1940", null, null, "zh", null, null));
         owners.changed(Topics.SOURCES, "citation", citation, 0, new CitationState(citation, 0, source, locator, quote,
                 List.of(new SubjectRef(EntityKind.PERSON, person)), null));
         owners.changed(Topics.SOURCES, "claim", claim, 0, new ClaimState(claim, 0, statement,

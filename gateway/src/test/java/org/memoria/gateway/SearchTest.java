@@ -29,6 +29,7 @@ import org.memoria.common.contract.events.PlaceType;
 import org.memoria.common.contract.people.NameType;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.contract.sources.CitationState;
+import org.memoria.common.contract.sources.OtherTitle;
 import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.events.Topics;
@@ -91,7 +92,7 @@ class SearchTest {
                 "Comandante Carlos and the Fifth Regiment", EventType.OTHER, "1936", null, null, null, null, List.of()));
         UUID source = UUID.randomUUID();
         owners.changed(Topics.SOURCES, "source", source, 0, new SourceState(source, 0, SourceType.ARTICLE,
-                "Stalin Seeks My Death", List.of(trotsky), List.of(), "1940-06-08", null, null, "en", null, null));
+                "Stalin Seeks My Death", List.of(new OtherTitle("Stalin busca mi muerte", "es")), List.of(trotsky), List.of(), "1940-06-08", null, null, "en", null, null));
         owners.changed(Topics.SOURCES, "citation", quote, 0, new CitationState(quote, 0, source, null,
                 "Splinters of glass from windowpanes and chips from walls flew in all directions.",
                 List.of(new SubjectRef(EntityKind.PERSON, trotsky)), null));
@@ -119,6 +120,14 @@ class SearchTest {
                 .body("items[0].snippet", equalTo("Frank Jacson"));
         given().queryParam("q", "mornard").get("/api/search").then().body("items.id", hasItem(mercader.toString()));
         given().queryParam("q", "Etienne").get("/api/search").then().body("items[0].id", equalTo(zborowski.toString()));
+    }
+
+    @Test
+    void findsASourceByItsTranslatedTitle() {
+        given().queryParam("q", "Stalin busca mi muerte").get("/api/search").then().statusCode(200)
+                .body("items[0].kind", equalTo("SOURCE")).body("items[0].label", equalTo("Stalin Seeks My Death"))
+                .body("items[0].matchedField", equalTo("other name"))
+                .body("items[0].snippet", equalTo("Stalin busca mi muerte"));
     }
 
     @Test

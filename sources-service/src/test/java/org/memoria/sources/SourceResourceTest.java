@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -89,6 +90,44 @@ class SourceResourceTest {
                 .body("identifiers.url", equalTo(TROTSKY_ARCHIVE))
                 .body("createdAt", notNullValue())
                 .body("updatedAt", notNullValue());
+    }
+
+    @Test
+    void keepsOtherTitlesInOrderFindsTheSourceByEachAndAuditsTheirChange() {
+        String title = "Así asesinaron a Trotsky " + UUID.randomUUID();
+        Map<String, Object> body = source("BOOK", title, "1955", UUID.randomUUID());
+        body.put("language", "es");
+        body.put("otherTitles", List.of(Map.of("title", "How Trotsky Was Murdered", "language", "en"),
+                Map.of("title", "Murder in Mexico " + title.substring(title.length() - 8))));
+        String id = create(body);
+        given().get("/sources/" + id).then().statusCode(200)
+                .body("otherTitles.title", contains("How Trotsky Was Murdered", "Murder in Mexico " + title.substring(title.length() - 8)))
+                .body("otherTitles.language", contains("en", null));
+        // the list's q matches another title as it matches the title, case-insensitively
+        given().queryParam("q", "murder in mexico " + title.substring(title.length() - 8)).get("/sources").then()
+                .statusCode(200).body("total", is(1)).body("items[0].id", equalTo(id));
+
+        // the same titles again change nothing; one changed is a new version whose revision names the field
+        body.put("otherTitles", List.of(Map.of("title", "How Trotsky Was Murdered", "language", "en"),
+                Map.of("title", "Murder in Mexico " + title.substring(title.length() - 8))));
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body).put("/sources/" + id).then()
+                .statusCode(200).header("ETag", "\"0\"");
+        body.put("otherTitles", List.of(Map.of("title", "How They Murdered Trotsky", "language", "en")));
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body).put("/sources/" + id).then()
+                .statusCode(200).header("ETag", "\"1\"").body("otherTitles.title", contains("How They Murdered Trotsky"));
+        given().get("/sources/" + id + "/revisions").then().statusCode(200)
+                .body("changed", hasItem(List.of("otherTitles")))
+                .body("state.otherTitles.title", hasItem(List.of("How Trotsky Was Murdered",
+                        "Murder in Mexico " + title.substring(title.length() - 8))));
+    }
+
+    @Test
+    void refusesAnOtherTitleWithoutTitleOrWithABadLanguageNamingTheField() {
+        Map<String, Object> body = source("BOOK", "Leon Trotsky", "1937", UUID.randomUUID());
+        body.put("otherTitles", List.of(Map.of("title", " "), Map.of("title", "Lev Trotskii", "language", "Russian")));
+        given().contentType(ContentType.JSON).body(body).post("/sources").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("otherTitles[0].title", "otherTitles[1].language"));
     }
 
     @Test

@@ -80,7 +80,7 @@ class StoredLimitsTest {
 
     @org.junit.jupiter.api.Test
     void aDoiHasALimit() {
-        SourceInput source = new SourceInput(SourceType.ARTICLE, "t", null, null, null, null, null, null,
+        SourceInput source = new SourceInput(SourceType.ARTICLE, "t", List.of(), null, null, null, null, null, null,
                 new SourceIdentifiers(null, null, "10.1000/" + "x".repeat(300), null), null);
         assertEquals("identifiers.doi: size must be between 0 and 300", messages(source));
     }

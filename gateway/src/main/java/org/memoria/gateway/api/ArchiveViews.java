@@ -12,6 +12,7 @@ import org.memoria.common.contract.events.PlaceType;
 import org.memoria.common.contract.people.NameType;
 import org.memoria.common.contract.people.OrganisationType;
 import org.memoria.common.contract.sources.ClaimStatus;
+import org.memoria.common.contract.sources.OtherTitle;
 import org.memoria.common.contract.sources.SourceIdentifiers;
 import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.contract.sources.Stance;
@@ -99,7 +100,8 @@ public final class ArchiveViews {
 
     @Schema(name = "SourceDetail", description = "A source: its authors, its cited passages and what they are about, "
             + "and the claims whose evidence cites it")
-    public record SourceDetail(UUID id, long version, SourceType type, String title, List<Ref> authors, DateView date,
+    public record SourceDetail(UUID id, long version, SourceType type, String title,
+            @Schema(description = "Translations and other titles") List<OtherTitle> otherTitles, List<Ref> authors, DateView date,
             String publisher, String periodical, String language, SourceIdentifiers identifiers, String description,
             List<Passage> passages, List<ClaimCitation> citedAsEvidence) implements Versioned {
     }

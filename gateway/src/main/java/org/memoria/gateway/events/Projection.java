@@ -16,6 +16,7 @@ import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.contract.people.RelationState;
 import org.memoria.common.contract.sources.CitationState;
 import org.memoria.common.contract.sources.ClaimState;
+import org.memoria.common.contract.sources.OtherTitle;
 import org.memoria.common.contract.sources.SourceState;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,7 +126,8 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
             s.organisationAuthorIds().forEach(a -> add(links, AUTHOR, EntityKind.ORGANISATION, a, null));
         }
         return new Projection(EntityKind.SOURCE, s.title(), name(s.type()), s.date(), null, links,
-                terms(s.title(), List.of(), s.description()));
+                terms(s.title(), s.otherTitles() == null ? List.of()
+                        : s.otherTitles().stream().map(OtherTitle::title).toList(), s.description()));
     }
 
     private static Projection citation(CitationState c) {

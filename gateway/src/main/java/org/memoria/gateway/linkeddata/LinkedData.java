@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.memoria.common.api.DateView;
 import org.memoria.common.contract.AuthorityIds;
 import org.memoria.common.contract.EntityKind;
+import org.memoria.common.contract.sources.OtherTitle;
 import org.memoria.common.contract.sources.SourceIdentifiers;
 import org.memoria.gateway.api.ArchiveViews.Dossier;
 import org.memoria.gateway.api.ArchiveViews.EventDetail;
@@ -192,6 +193,16 @@ public class LinkedData {
             doc.putArray("@type").add("CreativeWork").add(type);
         }
         doc.put("name", s.title());
+        if (!s.otherTitles().isEmpty()) { // in their language, where it is known
+            ArrayNode titles = doc.putArray("alternateName");
+            for (OtherTitle t : s.otherTitles()) {
+                if (t.language() == null) {
+                    titles.add(t.title());
+                } else {
+                    titles.addObject().put("@value", t.title()).put("@language", t.language());
+                }
+            }
+        }
         text(doc, "genre", s.type() == null ? null : s.type().name().toLowerCase().replace('_', ' '));
         refs(doc, "author", s.authors(), base);
         date(doc, self, "datePublished", s.date());

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -34,7 +35,7 @@ final class OaiMetadata {
     }
 
     /**
-     * Simple Dublin Core: title = the entity's name or title, creator = a source's authors, type = its kind and
+     * Simple Dublin Core: title = the entity's name or title (and a source's other titles, with {@code xml:lang}), creator = a source's authors, type = its kind and
      * subtype, date = its EDTF date (a person's or organisation's two dates as one EDTF interval), description,
      * publisher and language where the owner's state has them, coverage = an event's place, identifier = its URL in
      * the archive API.
@@ -53,6 +54,16 @@ final class OaiMetadata {
             w.writeNamespace("xsi", XSI);
             w.writeAttribute("xsi", XSI, "schemaLocation", OAI_DC_NAMESPACE + " " + OAI_DC_SCHEMA);
             dc(w, "title", entry.label());
+            for (JsonNode other : doc.path("otherTitles")) { // a source's translations, in their language
+                if (other.path("title").isTextual()) {
+                    w.writeStartElement("dc", "title", DC);
+                    if (other.path("language").isTextual()) {
+                        w.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", other.path("language").asText());
+                    }
+                    w.writeCharacters(other.path("title").asText());
+                    w.writeEndElement();
+                }
+            }
             for (String creator : entry.creators()) {
                 dc(w, "creator", creator);
             }

@@ -48,7 +48,8 @@ public class SourceQuery extends EntityQuery<SourceDetail> {
                         .add(new ClaimCitation(claim.id(), claim.statement(), claim.status(), ev.stance(), passage.id())));
             }
         }
-        return new SourceDetail(s.id(), row.version(), s.type(), s.title(), authors, DateView.of(s.date()),
+        return new SourceDetail(s.id(), row.version(), s.type(), s.title(),
+                s.otherTitles() == null ? List.of() : s.otherTitles(), authors, DateView.of(s.date()),
                 s.publisher(), s.periodical(), s.language(), s.identifiers(), s.description(), passages(passages, m),
                 citedAsEvidence);
     }

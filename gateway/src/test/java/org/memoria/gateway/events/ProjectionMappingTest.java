@@ -190,7 +190,7 @@ class ProjectionMappingTest {
 
     @Test
     void aSourceLinksItsAuthorsPeopleAndOrganisations() throws IOException {
-        Projection p = project("source", new SourceState(article, 0, SourceType.ARTICLE, "Stalin Seeks My Death",
+        Projection p = project("source", new SourceState(article, 0, SourceType.ARTICLE, "Stalin Seeks My Death", List.of(),
                 List.of(trotsky), List.of(fourth), "1940-06-08", null, null, "en", null, "On the May 24 attack"));
         assertEquals(EntityKind.SOURCE, p.kind());
         assertEquals("ARTICLE", p.subtype());
@@ -200,7 +200,7 @@ class ProjectionMappingTest {
         assertEquals(List.of(new Term("name", 3, "Stalin Seeks My Death"),
                 new Term("description", 1, "On the May 24 attack")), p.terms());
 
-        Projection anonymous = project("source", new SourceState(article, 1, SourceType.REPORT, "Report", null, null,
+        Projection anonymous = project("source", new SourceState(article, 1, SourceType.REPORT, "Report", List.of(), null, null,
                 null, null, null, null, null, null));
         assertEquals(List.of(), anonymous.links());
     }

@@ -38,6 +38,12 @@ public class Source extends OwnedEntity {
     @Column(nullable = false, length = 500)
     public String title;
 
+    /** Translations and other titles, in the order given. */
+    @ElementCollection
+    @CollectionTable(name = "source_other_title", joinColumns = @JoinColumn(name = "source_id"))
+    @OrderColumn(name = "position")
+    public List<OtherTitleColumns> otherTitles = new ArrayList<>();
+
     /** People of the people service, by id, in the order of the byline. */
     @ElementCollection
     @CollectionTable(name = "source_author", joinColumns = @JoinColumn(name = "source_id"))
@@ -109,6 +115,7 @@ public class Source extends OwnedEntity {
                         + ":organisationAuthorId)", "organisationAuthorId")
                 .equal("s.language", "language", c.language())
                 .overlaps("s.date", c.from(), c.to())
-                .contains(c.titleContains(), "lower(s.title) like :title escape '\\'", "title");
+                .contains(c.titleContains(), "(lower(s.title) like :title escape '\\' or exists (select 1 from "
+                        + "s.otherTitles o where lower(o.title) like :title escape '\\'))", "title");
     }
 }

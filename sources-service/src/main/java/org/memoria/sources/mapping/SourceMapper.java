@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.memoria.common.api.DateView;
 import org.memoria.common.contract.sources.SourceIdentifiers;
+import org.memoria.common.contract.sources.OtherTitle;
 import org.memoria.common.contract.sources.SourceInput;
 import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.persistence.EdtfValue;
+import org.memoria.sources.domain.OtherTitleColumns;
 import org.memoria.sources.domain.Source;
 import org.memoria.sources.domain.SourceIdentifierColumns;
 import org.memoria.common.contract.sources.SourceView;
@@ -20,6 +22,8 @@ public class SourceMapper {
     public void apply(SourceInput input, Source source) {
         source.type = input.type();
         source.title = input.title();
+        Lists.replace(source.otherTitles, input.otherTitles().stream()
+                .map(t -> new OtherTitleColumns(t.title(), t.language())).toList());
         Lists.replace(source.authorIds, input.authorIds());
         Lists.replace(source.organisationAuthorIds, input.organisationAuthorIds());
         source.date = EdtfValue.of(input.date());
@@ -33,22 +37,28 @@ public class SourceMapper {
     }
 
     public SourceInput toInput(Source source) {
-        return new SourceInput(source.type, source.title, List.copyOf(source.authorIds),
+        return new SourceInput(source.type, source.title, otherTitles(source), List.copyOf(source.authorIds),
                 List.copyOf(source.organisationAuthorIds), EdtfValue.edtf(source.date), source.publisher,
                 source.periodical, source.language, identifiers(source), source.description);
     }
 
     public SourceState toState(Source source) {
-        return new SourceState(source.id, source.version, source.type, source.title, List.copyOf(source.authorIds),
+        return new SourceState(source.id, source.version, source.type, source.title, otherTitles(source),
+                List.copyOf(source.authorIds),
                 List.copyOf(source.organisationAuthorIds), EdtfValue.edtf(source.date), source.publisher,
                 source.periodical, source.language, identifiers(source), source.description);
     }
 
     public SourceView toView(Source source) {
-        return new SourceView(source.id, source.version, source.type, source.title, List.copyOf(source.authorIds),
+        return new SourceView(source.id, source.version, source.type, source.title, otherTitles(source),
+                List.copyOf(source.authorIds),
                 List.copyOf(source.organisationAuthorIds), DateView.of(EdtfValue.edtf(source.date)), source.publisher,
                 source.periodical, source.language, identifiers(source), source.description, source.createdAt,
                 source.updatedAt);
+    }
+
+    private static List<OtherTitle> otherTitles(Source source) {
+        return source.otherTitles.stream().map(t -> new OtherTitle(t.title, t.language)).toList();
     }
 
     /** null when no identifier is known, so "identifiers": {} and no identifiers at all are the same source. */

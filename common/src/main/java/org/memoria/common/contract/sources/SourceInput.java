@@ -17,6 +17,8 @@ import org.memoria.common.validation.EdtfString;
 public record SourceInput(
         @NotNull @Schema(example = "ARTICLE", required = true) SourceType type,
         @NotBlank @Size(max = 500) @Schema(example = "Stalin Seeks My Death", required = true) String title,
+        @Size(max = 20) @Schema(description = "Translations and other titles; the source is found by each")
+        List<@Valid @NotNull OtherTitle> otherTitles,
         @Size(max = 50) List<@NotNull UUID> authorIds,
         @Size(max = 50) List<@NotNull UUID> organisationAuthorIds,
         @EdtfString
@@ -30,6 +32,7 @@ public record SourceInput(
         @Size(max = 10_000) String description) {
 
     public SourceInput {
+        otherTitles = otherTitles == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(otherTitles));
         authorIds = authorIds == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(authorIds));
         organisationAuthorIds = organisationAuthorIds == null ? List.of()
                 : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(organisationAuthorIds));

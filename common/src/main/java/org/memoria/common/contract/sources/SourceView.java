@@ -14,6 +14,7 @@ import org.memoria.common.contract.sources.SourceType;
 @Schema(name = "Source")
 public record SourceView(UUID id, @Schema(description = "Grows with every change; the ETag") long version,
         @Schema(example = "ARTICLE") SourceType type, @Schema(example = "Stalin Seeks My Death") String title,
+        @Schema(description = "Translations and other titles") List<OtherTitle> otherTitles,
         @Schema(description = "People of the people service, in the order of the byline") List<UUID> authorIds,
         @Schema(description = "Organisations of the people service that wrote it") List<UUID> organisationAuthorIds,
         DateView date, @Schema(example = "Mehring Books") String publisher,
