@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * Who may call an operation, said the way OpenAPI means it, so that the linters a partner runs (Redocly, Spectral) and
  * generated clients read it right. SmallRye lists the roles of {@code @RolesAllowed} as the scopes of the bearer
  * requirement, but scopes mean something only for OAuth 2 and OpenID Connect schemes; here the roles move into the
- * operation's description ("Roles: archivist, partner, admin.") and its {@value #ROLES} extension, and the requirement
- * keeps the scheme alone. An operation without a requirement is open to anonymous callers ({@code @PermitAll}) and
+ * operation's {@value #ROLES} extension and the end of its description ("Roles: archivist, partner, admin."; an
+ * operation without a description gets none from this), and the requirement keeps the scheme alone. An operation without a requirement is open to anonymous callers ({@code @PermitAll}) and
  * says so: anonymous, or with a bearer token (a token counts where the operator turned anonymous reads off, and a
  * caller with one has its own rate limit).
  */
@@ -61,10 +61,10 @@ public final class SecurityDocs {
                     }
                 }
                 if (!roles.isEmpty()) {
-                    String sentence = "Roles: " + String.join(", ", roles) + ".";
                     o.addExtension(ROLES, List.copyOf(roles));
-                    o.description(o.getDescription() == null || o.getDescription().isBlank() ? sentence
-                            : o.getDescription() + "\n\n" + sentence);
+                    if (o.getDescription() != null && !o.getDescription().isBlank()) { // the roles are no description
+                        o.description(o.getDescription() + "\n\nRoles: " + String.join(", ", roles) + ".");
+                    }
                 }
             }
         }
