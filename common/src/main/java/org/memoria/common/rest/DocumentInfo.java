@@ -22,6 +22,8 @@ public final class DocumentInfo implements OASFilter {
 
     public static void apply(OpenAPI openAPI) {
         HeaderDocs.everyOperation(openAPI);
+        SecurityDocs.apply(openAPI);
+        UnusedSchemas.remove(openAPI);
         ExampleDocs.apply(openAPI);
         if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null) {
             openAPI.getInfo().getLicense().identifier(LICENSE).url(null);

@@ -126,9 +126,31 @@ public final class ExampleDocs {
         Components components = openAPI.getComponents();
         if (components.getExamples() == null || !components.getExamples().containsKey(name)) {
             components.addExample(name, OASFactory.createExample()
-                    .summary("From the sample archive (docs/openapi/capture-examples.mjs)").value(value));
+                    .summary("From the sample archive (docs/openapi/capture-examples.mjs)").value(withoutNulls(value)));
         }
         return name;
+    }
+
+    /**
+     * The example without its null members: the archive answers an unknown optional member as null, but the schemas
+     * do not say null (a generated client reads a member left out and a null alike), and a linter checks an example
+     * against its schema.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object withoutNulls(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> kept = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((k, v) -> {
+                if (v != null) {
+                    kept.put(k, withoutNulls(v));
+                }
+            });
+            return kept;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ExampleDocs::withoutNulls).toList();
+        }
+        return value;
     }
 
     /** The component a schema names, or its items name when it is an array. */

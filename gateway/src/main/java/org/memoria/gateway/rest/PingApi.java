@@ -17,7 +17,9 @@ public class PingApi {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(operationId = "ping", summary = "Answers pong; touches nothing")
+    @Operation(operationId = "ping", summary = "Answers pong; touches nothing",
+            description = "`pong` in plain text, from the gateway alone (no database, no owner): that the gateway "
+                    + "answers, and the baseline the benchmark compares every view with.")
     public String ping() {
         return "pong";
     }

@@ -71,7 +71,9 @@ public class WebhooksApi {
     }
 
     @GET
-    @Operation(operationId = "listWebhookSubscriptions", summary = "Your subscriptions")
+    @Operation(operationId = "listWebhookSubscriptions", summary = "Your subscriptions",
+            description = "The subscriptions the caller manages (a partner: its partner id's; an admin: all; anyone "
+                    + "else: those it made), oldest first, each with where its deliveries stand and without its secret.")
     @APIResponse(responseCode = "200", description = "Oldest first; without their secrets",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Subscription.class)))
     public List<Subscription> list() throws SQLException {
@@ -80,7 +82,10 @@ public class WebhooksApi {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getWebhookSubscription", summary = "A subscription and where its deliveries stand")
+    @Operation(operationId = "getWebhookSubscription", summary = "A subscription and where its deliveries stand",
+            description = "Its state (active, paused after its retries ran out, or disabled), the feed position "
+                    + "delivered through, the failures at the next change and when that is due; 404 for a "
+                    + "subscription the caller does not manage.")
     @APIResponse(responseCode = "200", description = "Without its secret",
             content = @Content(schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of yours",
@@ -91,7 +96,9 @@ public class WebhooksApi {
 
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "deleteWebhookSubscription", summary = "Unsubscribe")
+    @Operation(operationId = "deleteWebhookSubscription", summary = "Unsubscribe",
+            description = "Removes the subscription and its delivery log; no further change is delivered to its URL. "
+                    + "404 for a subscription the caller does not manage.")
     @APIResponse(responseCode = "204", description = "Deleted, with its delivery log; nothing more is sent")
     @APIResponse(responseCode = "404", description = "No such subscription of yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
