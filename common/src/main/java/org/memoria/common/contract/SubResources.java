@@ -10,6 +10,10 @@ public final class SubResources {
     private SubResources() {
     }
 
+    /** One sub-resource's texts, for a document that names it from a table (the gateway's). */
+    public record Text(String path, String operationId, String summary, String description, String answer) {
+    }
+
     /** {@code /organisations/{id}/members}. */
     public static final class OrganisationMembers {
         public static final String PATH = "members";
@@ -18,6 +22,7 @@ public final class SubResources {
         public static final String DESCRIPTION = "The organisation's memberships with the members' names, role and "
                 + "period; chronologically, undated ones last.";
         public static final String ANSWER = "A page of memberships";
+        public static final Text TEXT = new Text(PATH, ID, SUMMARY, DESCRIPTION, ANSWER);
 
         private OrganisationMembers() {
         }
@@ -31,6 +36,7 @@ public final class SubResources {
         public static final String DESCRIPTION = "The organisations the person belongs or belonged to, with their names, "
                 + "role and period; chronologically, undated ones last.";
         public static final String ANSWER = "A page of memberships";
+        public static final Text TEXT = new Text(PATH, ID, SUMMARY, DESCRIPTION, ANSWER);
 
         private PersonMemberships() {
         }
@@ -45,6 +51,7 @@ public final class SubResources {
                 + "person: for \"Sylvia Ageloff LIAISON Ramón Mercader\", Ageloff's list says \"liaison of\" Ramón "
                 + "Mercader and Mercader's says \"had as liaison\" Sylvia Ageloff. Chronologically, undated ones last.";
         public static final String ANSWER = "A page of relations";
+        public static final Text TEXT = new Text(PATH, ID, SUMMARY, DESCRIPTION, ANSWER);
 
         private PersonRelations() {
         }
@@ -58,6 +65,7 @@ public final class SubResources {
         public static final String DESCRIPTION = "Sub-events (whose parentEventId is this event), in chronological "
                 + "order, undated last.";
         public static final String ANSWER = "A page of sub-events";
+        public static final Text TEXT = new Text(PATH, ID, SUMMARY, DESCRIPTION, ANSWER);
 
         private EventChildren() {
         }
@@ -70,6 +78,7 @@ public final class SubResources {
         public static final String SUMMARY = "The places directly inside a place";
         public static final String DESCRIPTION = "Places whose parentPlaceId is this place, by name.";
         public static final String ANSWER = "A page of places";
+        public static final Text TEXT = new Text(PATH, ID, SUMMARY, DESCRIPTION, ANSWER);
 
         private PlaceChildren() {
         }
@@ -82,6 +91,7 @@ public final class SubResources {
         public static final String SUMMARY = "The passages cited from a source";
         public static final String DESCRIPTION = "The citations whose source this is, in the order they were recorded.";
         public static final String ANSWER = "A page of citations";
+        public static final Text TEXT = new Text(PATH, ID, SUMMARY, DESCRIPTION, ANSWER);
 
         private SourceCitations() {
         }
