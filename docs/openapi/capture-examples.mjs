@@ -102,6 +102,7 @@ for (const [schema, owner, collection, uuid] of rows) {
   save(schema + 'Input', input(collection, key(collection, uuid)));
 }
 save('Revision', (await call(`${owners.sources}/claims/${id.claim}/revisions`))[0]);
+save('PersonRelation', (await call(`${owners.people}/people/${id.trotsky}/relations?size=1`)).items[0]);
 
 // the composed views
 save('Dossier', await call(`${gateway}/api/people/${id.harte}`));

@@ -2,8 +2,10 @@ package org.memoria.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -119,6 +121,76 @@ class ArchiveEndToEndIT {
      * (clients/java), and nothing else: every call typed, the ETag read from the typed answer, a stale If-Match read
      * back as a typed {@code Problem}.
      */
+    /**
+     * Lists, revision histories and sub-resources are the owners' truth, read through the gateway
+     * (docs/decisions/0017): what was just written is listed by the owner's filters at once, with no wait for the
+     * read model; a bad filter is the owner's 400 problem, relayed.
+     */
+    @Test
+    void everyCollectionIsListedByItsOwnersFiltersThroughTheGateway() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String sedova = post("people", Map.of("preferredName", "Natalia Sedova " + tag, "birthDate", "1882"));
+        String volkov = post("people", Map.of("preferredName", "Esteban Volkov " + tag));
+        String party = post("organisations", Map.of("preferredName", "Workers Party " + tag, "type", "POLITICAL_PARTY"));
+        String membership = post("memberships", Map.of("personId", sedova, "organisationId", party, "role", "member"));
+        String relation = post("relations", Map.of("fromPersonId", sedova, "type", "LIAISON", "toPersonId", volkov));
+        String city = post("places", Map.of("name", "Mexico City " + tag, "type", "CITY"));
+        String coyoacan = post("places", Map.of("name", "Coyoacán " + tag, "type", "DISTRICT", "parentPlaceId", city));
+        String siege = post("events", Map.of("title", "The siege " + tag, "type", "ATTACK", "date", "1940-05",
+                "placeId", coyoacan));
+        String raid = post("events", Map.of("title", "The raid " + tag, "type", "ATTACK", "date", "1940-05-24",
+                "parentEventId", siege, "participants", List.of(Map.of("personId", sedova, "role", "WITNESS"))));
+        String source = post("sources", Map.of("type", "ARTICLE", "title", "Memoirs " + tag, "authorIds",
+                List.of(sedova), "date", "1940-06"));
+        String citation = post("citations", Map.of("sourceId", source, "locator", "p. 1", "about",
+                List.of(Map.of("kind", "PERSON", "id", sedova))));
+        String claim = post("claims", Map.of("statement", "She was there " + tag, "subjects",
+                List.of(Map.of("kind", "PERSON", "id", sedova)), "evidence",
+                List.of(Map.of("citationId", citation, "stance", "SUPPORTS"))));
+
+        given().queryParam("name", tag).queryParam("sort", "name").get("/api/people").then().statusCode(200)
+                .body("total", is(2)).body("items.id", contains(volkov, sedova));
+        given().queryParam("organisationId", party).get("/api/people").then().body("items.id", contains(sedova));
+        given().queryParam("name", tag).queryParam("type", "POLITICAL_PARTY").get("/api/organisations").then()
+                .statusCode(200).body("items.id", contains(party));
+        given().queryParam("personId", sedova).get("/api/memberships").then().body("items.id", contains(membership));
+        given().queryParam("personId", volkov).queryParam("type", "LIAISON").get("/api/relations").then()
+                .body("items.id", contains(relation));
+        given().queryParam("parentPlaceId", city).get("/api/places").then().body("items.id", contains(coyoacan));
+        given().queryParam("personId", sedova).get("/api/events").then().statusCode(200)
+                .body("items.id", contains(raid));
+        given().queryParam("placeId", city).queryParam("from", "1940-05-24").queryParam("to", "1940-05-24")
+                .get("/api/events").then().body("items.id", contains(siege)); // May 1940 overlaps the day
+        given().queryParam("placeId", city).queryParam("from", "1940-06-01").get("/api/events").then()
+                .body("total", is(0));
+        given().queryParam("authorId", sedova).get("/api/sources").then().body("items.id", contains(source));
+        given().queryParam("aboutId", sedova).get("/api/citations").then().body("items.id", contains(citation));
+        given().queryParam("subjectId", sedova).get("/api/claims").then().body("items.id", contains(claim));
+
+        // sub-resources, as their owners serve them
+        given().get("/api/events/" + siege + "/children").then().statusCode(200).body("items.id", contains(raid));
+        given().get("/api/places/" + city + "/children").then().body("items.id", contains(coyoacan));
+        given().get("/api/people/" + sedova + "/memberships").then().body("items.id", contains(membership));
+        given().get("/api/people/" + volkov + "/relations").then().body("items[0].label", is("had as liaison"));
+        given().get("/api/organisations/" + party + "/members").then().body("items.id", contains(membership));
+        given().get("/api/sources/" + source + "/citations").then().body("items.id", contains(citation));
+        given().get("/api/events/" + UUID.randomUUID() + "/children").then().statusCode(404)
+                .contentType("application/problem+json");
+
+        // the revision history: the author is the token's subject, `changed` names the field
+        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("deathDate", "1962-01-23")).patch("/api/people/" + sedova).then().statusCode(200);
+        given().get("/api/people/" + sedova + "/revisions").then().statusCode(200)
+                .body("size()", is(2)).body("author", everyItem(is("e2e-archivist")))
+                .body("[1].changed", contains("death"));
+        given().get("/api/claims/" + UUID.randomUUID() + "/revisions").then().statusCode(404)
+                .contentType("application/problem+json");
+
+        given().queryParam("personId", "not-a-uuid").get("/api/events").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", is("personId"))
+                .body("detail", containsString("not-a-uuid"));
+    }
+
     @Test
     void aGeneratedClientDoesItAllThroughTheGatewayDocumentAlone() throws Exception {
         org.memoria.client.ApiClient client = new org.memoria.client.ApiClient();
@@ -169,6 +241,15 @@ class ArchiveEndToEndIT {
         assertEquals("Ramón Mercader del Río", patched.getPreferredName(), "what the patch does not name stays");
         assertEquals("1978-10-18", patched.getDeath().getEdtf());
         assertEquals("Frank " + alias, patched.getNames().get(0).getName(), "the names the patch leaves out stay");
+
+        List<org.memoria.client.model.Revision> revisions = people.getPersonRevisions(person.getId());
+        assertEquals(3, revisions.size());
+        assertEquals("generated-client", revisions.get(2).getAuthor());
+        assertEquals(List.of("death"), revisions.get(2).getChanged());
+        org.memoria.client.model.PageEventView hers = events.listEvents(null, null, null, null, person.getId(), null,
+                null, null, null, null);
+        assertEquals(1L, hers.getTotal());
+        assertEquals(attack.getId(), hers.getItems().get(0).getId());
 
         var search = new org.memoria.client.api.SearchApi(client);
         await().atMost(PROJECTED).untilAsserted(() -> assertEquals(person.getId(),

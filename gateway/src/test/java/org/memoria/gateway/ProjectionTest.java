@@ -2,7 +2,6 @@ package org.memoria.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -155,14 +154,12 @@ class ProjectionTest extends PublishingTest {
     }
 
     @Test
-    void listsPeopleAndTheTimelineInDateOrder() {
+    void listsTheTimelineInDateOrder() {
+        // the people list is the people service's (routed, docs/decisions/0017); the timeline is the read model's
         String tag = UUID.randomUUID().toString().substring(0, 8);
         UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
         owners.changed(Topics.PEOPLE, "person", a, 0, person(a, 0, "Natalia Sedova " + tag));
-        owners.changed(Topics.PEOPLE, "person", b, 0, person(b, 0, "Esteban Volkov " + tag));
-        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("name", tag).get("/api/people").then()
-                .body("total", is(2)).body("items[0].preferredName", containsString("Esteban")));
+        awaitStatus("/api/people/" + a, 200);
 
         UUID late = UUID.randomUUID();
         UUID early = UUID.randomUUID();
@@ -214,7 +211,7 @@ class ProjectionTest extends PublishingTest {
                 .body("quote", equalTo(quote)).body("locator", equalTo(locator));
         given().get("/api/people/" + person).then().statusCode(200)
                 .body("preferredName", equalTo(name)).body("names[0].name", equalTo(alias));
-        given().queryParam("name", tag).get("/api/people").then().statusCode(200)
+        given().queryParam("q", tag).queryParam("kind", "PERSON").get("/api/search").then().statusCode(200)
                 .body("total", is(1)).body("items[0].id", equalTo(person.toString()));
     }
 }

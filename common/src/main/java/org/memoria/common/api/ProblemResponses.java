@@ -58,6 +58,26 @@ public final class ProblemResponses {
     public @interface RoutedWrite {
     }
 
+    /**
+     * A read the gateway routes to the owning service (a list, revisions, a sub-resource): the owner's answer is
+     * relayed; 503 when no replica of it answers.
+     */
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "503", description = "The owning service is unreachable (no replica answered); "
+            + "Retry-After says when to try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface RoutedRead {
+    }
+
+    /** A list whose query parameters (filters, page, size) are checked: a bad one is named. */
+    @Target({ METHOD, TYPE })
+    @Retention(RUNTIME)
+    @APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface InvalidParameter {
+    }
+
     /** A PUT through the gateway whose id names an entity of another kind in the read model is refused before it is routed. */
     @Target({ METHOD, TYPE })
     @Retention(RUNTIME)

@@ -87,8 +87,8 @@ public final class ExampleDocs {
             if (value == null && schemaName(body.getSchema()) != null && json(extension)) {
                 name = schemaName(body.getSchema());
                 value = read(name, "json");
-                if (value == null && name.startsWith("Page")) {
-                    value = page(name.substring("Page".length()));
+                if (value == null) {
+                    value = page(openAPI, name);
                 }
                 if (value != null && isArray(body.getSchema())) {
                     name = name + "Array";
@@ -102,20 +102,27 @@ public final class ExampleDocs {
     }
 
     /**
-     * A page of one item, for a {@code Page<X>} schema (SmallRye names it {@code PageX}) without a file of its own:
-     * the item is X's example.
+     * A page of one item, for a {@code Page<X>} schema (an object whose {@code items} are X's, as SmallRye writes a
+     * {@code Page}) without a file of its own: the item is X's example.
      */
-    private static Object page(String item) {
+    private static Object page(OpenAPI openAPI, String schema) {
+        Schema page = openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null ? null
+                : openAPI.getComponents().getSchemas().get(schema);
+        Schema items = page == null || page.getProperties() == null ? null : page.getProperties().get("items");
+        String item = items == null ? null : schemaName(items);
+        if (!schema.startsWith("Page") || item == null || page.getProperties().get("total") == null) {
+            return null;
+        }
         Object example = read(item, "json");
         if (example == null) {
             return null;
         }
-        Map<String, Object> page = new LinkedHashMap<>(); // in the order Page has them, the same at every build
-        page.put("items", List.of(example));
-        page.put("page", 0);
-        page.put("size", 20);
-        page.put("total", 1);
-        return page;
+        Map<String, Object> value = new LinkedHashMap<>(); // in the order Page has them, the same at every build
+        value.put("items", List.of(example));
+        value.put("page", 0);
+        value.put("size", 20);
+        value.put("total", 1);
+        return value;
     }
 
     /** The example under this name in the document's components, added on first use. */

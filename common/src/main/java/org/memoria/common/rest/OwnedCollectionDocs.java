@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public abstract class OwnedCollectionDocs implements OASFilter {
 
-    static final String REVISIONS = "Every change, oldest first: when, by whom (the subject of the token that wrote "
+    /** A revision history's description, in the owners' documents and the gateway's. */
+    public static final String REVISIONS = "Every change, oldest first: when, by whom (the subject of the token that wrote "
             + "it), which fields, and the state it left.";
     static final String IDEMPOTENT = "Idempotent: a replace that changes nothing keeps the version and publishes "
             + "nothing.";

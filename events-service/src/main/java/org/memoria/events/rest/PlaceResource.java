@@ -12,22 +12,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
-import org.memoria.common.api.QueryParameters;
+import org.memoria.common.contract.SubResources.PlaceChildren;
+import org.memoria.common.contract.events.PlaceFilter;
 import org.memoria.common.contract.events.PlaceInput;
-import org.memoria.common.contract.events.PlaceType;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
 import org.memoria.events.domain.Place;
@@ -53,29 +50,18 @@ public class PlaceResource extends OwnedEntityResource<Place, PlaceInput, PlaceV
 
     @PermitAll
     @GET
-    @Operation(operationId = "listPlaces", summary = "List places",
-            description = "Places by name. `name` matches the name or any alternate name, case-insensitively; "
-                    + "`parentPlaceId` keeps the places directly inside that place.")
+    @Operation(operationId = "listPlaces", summary = PlaceFilter.SUMMARY, description = PlaceFilter.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of places")
-    public Page<PlaceView> list(
-            @Parameter(description = "Part of the name or of an alternate name", example = "Ciudad de")
-            @QueryParam("name") String name,
-            @Parameter(description = "Only places of this type", example = "CITY",
-                    schema = @Schema(implementation = PlaceType.class)) @QueryParam("type") String type,
-            @Parameter(description = "Only places directly inside this place",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("parentPlaceId")
-            String parentPlaceId,
-            @BeanParam Paging paging) {
-        return service.list(QueryParameters.text(uri, "name", name), QueryParameters.enumValue(uri, "type", type, PlaceType.class),
-                QueryParameters.uuid(uri, "parentPlaceId", parentPlaceId), paging.page(), paging.size());
+    public Page<PlaceView> list(@BeanParam PlaceFilter filter, @BeanParam Paging paging) {
+        return service.list(filter.name(uri), filter.type(uri), filter.parentPlaceId(uri), paging.page(),
+                paging.size());
     }
 
     @PermitAll
     @GET
-    @Path("{id}/children")
-    @Operation(operationId = "getPlaceChildren", summary = "The places directly inside a place",
-            description = "Places whose parentPlaceId is this place, by name.")
-    @APIResponse(responseCode = "200", description = "A page of places")
+    @Path("{id}/" + PlaceChildren.PATH)
+    @Operation(operationId = PlaceChildren.ID, summary = PlaceChildren.SUMMARY, description = PlaceChildren.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = PlaceChildren.ANSWER)
     @ProblemResponses.NotFound
     public Page<PlaceView> children(@PathParam("id") UUID id, @BeanParam Paging paging) {
         return service.children(id, paging.page(), paging.size()).orElseThrow(() -> notFound(id));

@@ -34,11 +34,6 @@ public final class ArchiveViews {
     public record Ref(EntityKind kind, UUID id, @Schema(example = "Robert Sheldon Harte") String name, boolean resolved) {
     }
 
-    @Schema(name = "PersonSummary")
-    public record PersonSummary(UUID id, long version, @Schema(example = "Leon Trotsky") String preferredName,
-            DateView birth, DateView death) {
-    }
-
     @Schema(name = "Name")
     public record Name(@Schema(example = "Frank Jacson") String name, @Schema(example = "ALIAS") NameType type,
             DateView period, Ref source) {

@@ -3,16 +3,26 @@ package org.memoria.gateway.rest;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.Paging;
+import org.memoria.common.api.ProblemResponses;
+import org.memoria.common.contract.sources.CitationFilter;
+import org.memoria.common.problem.Problem;
 import org.memoria.gateway.api.ArchiveViews.Passage;
 import org.memoria.gateway.service.CitationQuery;
 
-/** /api/citations: reads from the read model; writes routed to the sources service. */
+/** /api/citations: composed views from the read model; lists, revisions and writes routed to the sources service. */
 @Path("/api/citations")
-@Tag(name = "citations", description = "Cited passages of sources; writes are routed to the sources service")
+@Tag(name = "citations", description = "Cited passages of sources; lists, revisions and writes go to the sources service")
 public class CitationsApi extends RoutedResource<Passage> {
 
     @Inject
@@ -20,6 +30,16 @@ public class CitationsApi extends RoutedResource<Passage> {
 
     public CitationsApi() {
         super(RoutedCollection.CITATIONS);
+    }
+
+    /** The owner's list; RoutedCollectionsDoc names it and its answer. */
+    @PermitAll
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @ProblemResponses.InvalidParameter
+    @ProblemResponses.RoutedRead
+    public Response list(@BeanParam CitationFilter filter, @BeanParam Paging paging) {
+        return listFromOwner();
     }
 
     @Override

@@ -3,16 +3,26 @@ package org.memoria.gateway.rest;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.Paging;
+import org.memoria.common.api.ProblemResponses;
+import org.memoria.common.contract.events.EventFilter;
+import org.memoria.common.problem.Problem;
 import org.memoria.gateway.api.ArchiveViews.EventDetail;
 import org.memoria.gateway.service.EventQuery;
 
-/** /api/events: reads from the read model; writes routed to the events service. */
+/** /api/events: composed views from the read model; lists, revisions and writes routed to the events service. */
 @Path("/api/events")
-@Tag(name = "events", description = "Events with their participants; writes are routed to the events service")
+@Tag(name = "events", description = "Events with their participants; lists, revisions and writes go to the events service")
 public class EventsApi extends RoutedResource<EventDetail> {
 
     @Inject
@@ -20,6 +30,16 @@ public class EventsApi extends RoutedResource<EventDetail> {
 
     public EventsApi() {
         super(RoutedCollection.EVENTS);
+    }
+
+    /** The owner's list; RoutedCollectionsDoc names it and its answer. */
+    @PermitAll
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @ProblemResponses.InvalidParameter
+    @ProblemResponses.RoutedRead
+    public Response list(@BeanParam EventFilter filter, @BeanParam Paging paging) {
+        return listFromOwner();
     }
 
     @Override

@@ -3,16 +3,26 @@ package org.memoria.gateway.rest;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.Paging;
+import org.memoria.common.api.ProblemResponses;
+import org.memoria.common.contract.people.MembershipFilter;
+import org.memoria.common.problem.Problem;
 import org.memoria.gateway.api.ArchiveViews.Membership;
 import org.memoria.gateway.service.MembershipQuery;
 
-/** /api/memberships: reads from the read model; writes routed to the people service. */
+/** /api/memberships: composed views from the read model; lists, revisions and writes routed to the people service. */
 @Path("/api/memberships")
-@Tag(name = "memberships", description = "Memberships of people in organisations; writes are routed to the people service")
+@Tag(name = "memberships", description = "Memberships of people in organisations; lists, revisions and writes go to the people service")
 public class MembershipsApi extends RoutedResource<Membership> {
 
     @Inject
@@ -20,6 +30,16 @@ public class MembershipsApi extends RoutedResource<Membership> {
 
     public MembershipsApi() {
         super(RoutedCollection.MEMBERSHIPS);
+    }
+
+    /** The owner's list; RoutedCollectionsDoc names it and its answer. */
+    @PermitAll
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @ProblemResponses.InvalidParameter
+    @ProblemResponses.RoutedRead
+    public Response list(@BeanParam MembershipFilter filter, @BeanParam Paging paging) {
+        return listFromOwner();
     }
 
     @Override

@@ -3,16 +3,26 @@ package org.memoria.gateway.rest;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.Paging;
+import org.memoria.common.api.ProblemResponses;
+import org.memoria.common.contract.people.OrganisationFilter;
+import org.memoria.common.problem.Problem;
 import org.memoria.gateway.api.ArchiveViews.OrganisationDetail;
 import org.memoria.gateway.service.OrganisationQuery;
 
-/** /api/organisations: reads from the read model; writes routed to the people service. */
+/** /api/organisations: composed views from the read model; lists, revisions and writes routed to the people service. */
 @Path("/api/organisations")
-@Tag(name = "organisations", description = "Organisations and their members; writes are routed to the people service")
+@Tag(name = "organisations", description = "Organisations and their members; lists, revisions and writes go to the people service")
 public class OrganisationsApi extends RoutedResource<OrganisationDetail> {
 
     @Inject
@@ -20,6 +30,16 @@ public class OrganisationsApi extends RoutedResource<OrganisationDetail> {
 
     public OrganisationsApi() {
         super(RoutedCollection.ORGANISATIONS);
+    }
+
+    /** The owner's list; RoutedCollectionsDoc names it and its answer. */
+    @PermitAll
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @ProblemResponses.InvalidParameter
+    @ProblemResponses.RoutedRead
+    public Response list(@BeanParam OrganisationFilter filter, @BeanParam Paging paging) {
+        return listFromOwner();
     }
 
     @Override

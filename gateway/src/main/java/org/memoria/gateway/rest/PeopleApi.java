@@ -9,28 +9,22 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.memoria.common.api.Page;
 import org.memoria.common.api.Paging;
-import org.memoria.common.api.QueryParameters;
+import org.memoria.common.api.ProblemResponses;
+import org.memoria.common.contract.people.PersonFilter;
+import org.memoria.common.problem.Problem;
 import org.memoria.gateway.api.ArchiveViews.Dossier;
-import org.memoria.gateway.api.ArchiveViews.PersonSummary;
 import org.memoria.gateway.service.DossierQuery;
-import org.memoria.gateway.service.PeopleQuery;
 
-/** /api/people: reads from the read model (a list by name, and dossiers); writes routed to the people service. */
+/** /api/people: dossiers from the read model; lists, revisions and writes routed to the people service. */
 @Path("/api/people")
-@Tag(name = "people", description = "Person dossiers; writes are routed to the people service")
+@Tag(name = "people", description = "Person dossiers; lists, revisions and writes go to the people service")
 public class PeopleApi extends RoutedResource<Dossier> {
 
-    @Inject
-    PeopleQuery people;
     @Inject
     DossierQuery dossiers;
 
@@ -38,15 +32,14 @@ public class PeopleApi extends RoutedResource<Dossier> {
         super(RoutedCollection.PEOPLE);
     }
 
+    /** The owner's list; RoutedCollectionsDoc names it and its answer. */
     @PermitAll
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listPeople", summary = "List people", description = "By preferred name.")
-    @APIResponse(responseCode = "200", description = "A page of people")
-    public Page<PersonSummary> list(
-            @Parameter(description = "Part of the preferred name, case-insensitive", example = "Trotsky") @QueryParam("name") String name,
-            @BeanParam Paging paging) {
-        return people.list(QueryParameters.text(uri, "name", name), paging.page(), paging.size());
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @ProblemResponses.InvalidParameter
+    @ProblemResponses.RoutedRead
+    public Response list(@BeanParam PersonFilter filter, @BeanParam Paging paging) {
+        return listFromOwner();
     }
 
     @Override

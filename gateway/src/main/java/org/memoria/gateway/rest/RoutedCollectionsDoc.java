@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.memoria.common.api.Page;
 import org.memoria.common.contract.events.EventInput;
 import org.memoria.common.contract.events.EventView;
 import org.memoria.common.contract.events.PlaceInput;
@@ -25,6 +27,7 @@ import org.memoria.common.contract.people.MembershipView;
 import org.memoria.common.contract.people.OrganisationInput;
 import org.memoria.common.contract.people.OrganisationView;
 import org.memoria.common.contract.people.PersonInput;
+import org.memoria.common.contract.people.PersonRelationView;
 import org.memoria.common.contract.people.PersonView;
 import org.memoria.common.contract.people.RelationInput;
 import org.memoria.common.contract.people.RelationView;
@@ -36,6 +39,7 @@ import org.memoria.common.contract.sources.SourceInput;
 import org.memoria.common.contract.sources.SourceView;
 import org.memoria.common.json.MergePatch;
 import org.memoria.common.rest.HeaderDocs;
+import org.memoria.common.rest.OwnedCollectionDocs;
 import org.memoria.common.rest.MergePatchDocs;
 import org.memoria.gateway.linkeddata.Contexts;
 import org.memoria.gateway.linkeddata.LinkedData;
@@ -44,7 +48,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Gives the operations that {@link RoutedResource} serves for every {@link RoutedCollection} their own ids, summaries,
- * descriptions and request schemas, from the table, at build time (so the stored document has them too). The
+ * descriptions, request schemas and the schemas of the owners' answers it relays (pages, revisions), from the table,
+ * and writes out one operation per sub-resource, at build time (so the stored document has them too). The
  * inputs are named here as components because no method signature names them: the gateway passes bodies on as bytes.
  */
 @OpenAPIDefinition(info = @Info(title = "Memoria archive API", version = "0.1.0"), components = @Components(schemas = {
@@ -65,7 +70,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
         @Schema(name = "Place", implementation = PlaceView.class),
         @Schema(name = "Source", implementation = SourceView.class),
         @Schema(name = "Citation", implementation = CitationView.class),
-        @Schema(name = "Claim", implementation = ClaimView.class) }))
+        @Schema(name = "Claim", implementation = ClaimView.class),
+        @Schema(name = "PersonRelation", implementation = PersonRelationView.class) }))
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class RoutedCollectionsDoc implements OASFilter {
 
@@ -108,7 +114,65 @@ public class RoutedCollectionsDoc implements OASFilter {
             written(item.getPUT(), "201", c);
             written(patch, "200", c);
             HeaderDocs.entityCollection(openAPI, "/api/" + c.path);
+
+            Operation list = describe(items.getGET(), "list" + c.pluralNoun(), c.listSummary, c.listDescription
+                    + " Read from the " + owner + " (the owner's list, with its filters), so it may show "
+                    + c.aNoun() + " a moment before its composed view is projected.");
+            page(openAPI, list, "A page of " + c.path, c.written);
+
+            describe(openAPI.getPaths().getPathItem("/api/" + c.path + "/{id}/revisions").getGET(),
+                    "get" + c.operationNoun() + "Revisions", capitalised(c.aNoun()) + "'s revision history",
+                    OwnedCollectionDocs.REVISIONS + " Read from the " + owner + ".");
+
+            related(openAPI, c);
         }
+    }
+
+    /**
+     * Writes out the one method that routes every sub-resource ({@code /api/<collection>/{id}/{related}}) as one
+     * operation per sub-resource of the collection's row, named and described as the owner does.
+     */
+    private static void related(OpenAPI openAPI, RoutedCollection c) {
+        String template = "/api/" + c.path + "/{id}/{related}";
+        Operation shared = openAPI.getPaths().getPathItem(template).getGET();
+        openAPI.getPaths().removePathItem(template);
+        for (RoutedCollection.Related r : c.related) {
+            APIResponses answers = OASFactory.createAPIResponses();
+            shared.getResponses().getAPIResponses().forEach((code, answer) -> answers.addAPIResponse(code,
+                    OASFactory.createAPIResponse().description(answer.getDescription()).content(answer.getContent())));
+            Operation operation = OASFactory.createOperation().operationId(r.text().operationId())
+                    .summary(r.text().summary()).description(r.text().description() + " Read from the "
+                            + c.owner.label() + ".")
+                    .tags(shared.getTags()).security(shared.getSecurity()).responses(answers)
+                    .parameters(shared.getParameters().stream().filter(p -> !"related".equals(p.getName())).toList());
+            page(openAPI, operation, r.text().answer(), r.items());
+            openAPI.getPaths().addPathItem("/api/" + c.path + "/{id}/" + r.text().path(),
+                    OASFactory.createPathItem().GET(operation));
+        }
+    }
+
+    /**
+     * A 200 that answers one page of the owner's entities, under the name the owner's document gives the same
+     * schema ({@code PageEventView}), declared here because the gateway relays the owner's bytes.
+     */
+    private static void page(OpenAPI openAPI, Operation operation, String description, Class<?> view) {
+        String name = "Page" + view.getSimpleName();
+        if (openAPI.getComponents().getSchemas() == null || !openAPI.getComponents().getSchemas().containsKey(name)) {
+            openAPI.getComponents().addSchema(name, OASFactory.createSchema().description(
+                    Page.class.getAnnotation(Schema.class).description()).addType(SchemaType.OBJECT)
+                    .addProperty("items", OASFactory.createSchema().addType(SchemaType.ARRAY).items(
+                            OASFactory.createSchema().ref(view.getAnnotation(Schema.class).name())))
+                    .addProperty("page", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32"))
+                    .addProperty("size", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32"))
+                    .addProperty("total", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int64")));
+        }
+        operation.getResponses().addAPIResponse("200", OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(MediaType.APPLICATION_JSON,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(name)))));
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /**

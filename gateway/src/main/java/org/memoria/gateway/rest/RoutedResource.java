@@ -4,10 +4,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,17 +27,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Responses;
 import org.memoria.common.json.MergePatch;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
+import org.memoria.common.revision.RevisionView;
 import org.memoria.common.security.Roles;
+import org.memoria.common.validation.Text;
 import org.memoria.gateway.api.ArchiveViews.Versioned;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.linkeddata.Contexts;
@@ -43,9 +50,11 @@ import org.memoria.gateway.service.OwnerRouter;
 
 /**
  * One routed collection of the archive: GET {@code /api/<collection>/<id>} answers the composed view from the read
- * model; POST, PUT, PATCH (JSON Merge Patch) and DELETE are routed to the owning service and its answer relayed. A subclass names its path, its
- * tag, its row in {@link RoutedCollection} and how its view is read; {@link RoutedCollectionsDoc} gives its
- * operations their ids, summaries and request schemas in the OpenAPI document.
+ * model; the list, an entity's revisions and its sub-resources are the owner's truth, read from the owning service
+ * (docs/decisions/0017); POST, PUT, PATCH (JSON Merge Patch) and DELETE are routed to the owning service. The owner's
+ * answer is relayed. A subclass names its path, its tag, its row in {@link RoutedCollection}, how its view is read,
+ * and serves its list ({@link #listFromOwner}) from a method that takes its filters; {@link RoutedCollectionsDoc}
+ * gives its operations their ids, summaries and schemas in the OpenAPI document.
  *
  * @param <V> the composed view its GET answers (SmallRye OpenAPI reads the response schema from it)
  */
@@ -133,6 +142,61 @@ public abstract class RoutedResource<V extends Versioned> {
         return (RestResponse<V>) (RestResponse<?>) RestResponse.ResponseBuilder
                 .create(response.getStatusInfo(), response.getEntity()).type(response.getMediaType())
                 .replaceAll(response.getHeaders()).build();
+    }
+
+    /**
+     * The owner's list, with the client's query as it came. A subclass serves it from a method that takes the
+     * collection's filters ({@code @BeanParam}, which cannot be a type variable here), so the document declares them.
+     * {@code @PermitAll} because ArC intercepts a call from the subclass too: the class's {@code @RolesAllowed} would
+     * otherwise refuse an anonymous reader here, after the endpoint let them in.
+     */
+    @PermitAll
+    protected Response listFromOwner() {
+        return read("/" + collection.path);
+    }
+
+    @PermitAll
+    @GET
+    @Path("{id}/revisions")
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(operationId = "revisions", summary = "", description = "")
+    @APIResponse(responseCode = "200", description = "The revisions, oldest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = RevisionView.class)))
+    @ProblemResponses.NotFound
+    @ProblemResponses.RoutedRead
+    public Response revisions(@PathParam("id") UUID id) {
+        return read("/" + collection.path + "/" + id + "/revisions");
+    }
+
+    /**
+     * A sub-resource of the owner's ({@code /events/{id}/children}, …); one method for all, which
+     * {@link RoutedCollectionsDoc} writes out as one operation per row of {@link RoutedCollection#related}.
+     */
+    @PermitAll
+    @GET
+    @Path("{id}/{related}")
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @Operation(operationId = "related", summary = "", description = "")
+    @APIResponse(responseCode = "200", description = "A page")
+    @ProblemResponses.InvalidParameter
+    @ProblemResponses.NotFound
+    @ProblemResponses.RoutedRead
+    public Response related(@PathParam("id") UUID id, @PathParam("related") String related, @BeanParam Paging paging) {
+        if (collection.related(related).isEmpty()) {
+            return Problems.response(new Problem(Problem.TYPE_BASE + Problems.slug(404), "Not Found", 404, "/api/"
+                    + collection.path + "/{id}/ serves " + Stream.concat(collection.related.stream()
+                            .map(r -> r.text().path()), Stream.of("revisions")).collect(Collectors.joining(", "))
+                    + "; not " + Text.quoted(related), uri.getPath(), null));
+        }
+        return read("/" + collection.path + "/" + id + "/" + related);
+    }
+
+    /** Reads from the owner: this path with the client's query as it came. */
+    private Response read(String ownerPath) {
+        String query = uri.getRequestUri().getRawQuery();
+        return router.read(collection.owner.label(), owner(), query == null ? ownerPath : ownerPath + "?" + query,
+                headers, uri);
     }
 
     @POST

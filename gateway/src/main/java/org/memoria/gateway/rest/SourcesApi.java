@@ -3,16 +3,26 @@ package org.memoria.gateway.rest;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.memoria.common.api.Paging;
+import org.memoria.common.api.ProblemResponses;
+import org.memoria.common.contract.sources.SourceFilter;
+import org.memoria.common.problem.Problem;
 import org.memoria.gateway.api.ArchiveViews.SourceDetail;
 import org.memoria.gateway.service.SourceQuery;
 
-/** /api/sources: reads from the read model; writes routed to the sources service. */
+/** /api/sources: composed views from the read model; lists, revisions and writes routed to the sources service. */
 @Path("/api/sources")
-@Tag(name = "sources", description = "Sources; writes are routed to the sources service")
+@Tag(name = "sources", description = "Sources; lists, revisions and writes go to the sources service")
 public class SourcesApi extends RoutedResource<SourceDetail> {
 
     @Inject
@@ -20,6 +30,16 @@ public class SourcesApi extends RoutedResource<SourceDetail> {
 
     public SourcesApi() {
         super(RoutedCollection.SOURCES);
+    }
+
+    /** The owner's list; RoutedCollectionsDoc names it and its answer. */
+    @PermitAll
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    @ProblemResponses.InvalidParameter
+    @ProblemResponses.RoutedRead
+    public Response list(@BeanParam SourceFilter filter, @BeanParam Paging paging) {
+        return listFromOwner();
     }
 
     @Override

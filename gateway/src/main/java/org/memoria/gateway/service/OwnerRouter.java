@@ -38,7 +38,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
 /**
- * Routes a write received by the gateway to the service that owns the entity, and relays the owner's answer
+ * Routes a write (or a read of the owner's truth: lists, revisions, sub-resources) received by the gateway to the
+ * service that owns the entity, and relays the owner's answer
  * (status, body, ETag, problem details) unchanged but for the Location, which is rewritten to the gateway's URL.
  * The caller's bearer token goes along: the owner verifies it again, checks the partner scope and names the
  * revision after its subject.
@@ -47,6 +48,7 @@ import io.opentelemetry.context.Scope;
  * gateway is given several URLs for one owner) the router takes them in turn, and when it cannot connect to one (the
  * request never left, so nothing was written) it tries the next, answering 503 only when none can be reached. Once a
  * request was sent, its outcome is relayed as it is and never sent again: a second owner must not apply it twice.
+ * A read ({@link #read}) is sent again to the next replica on any failure to answer.
  */
 @ApplicationScoped
 public class OwnerRouter {
@@ -130,6 +132,35 @@ public class OwnerRouter {
             return relay(answer, uri);
         }
         return unavailable(503, ownerName, "is unreachable; nothing was written. Retry shortly", uri);
+    }
+
+    /**
+     * Routes a read ({@code GET}) to the owner and relays its answer. A read changes nothing, so unlike a write it is
+     * safe to send again: when a replica cannot be reached, does not answer in time or loses its answer, the next one
+     * is asked; 503 only when none answers.
+     *
+     * @param ownerPathAndQuery path on the owner with the client's raw query, e.g. {@code /events?personId=…}
+     */
+    public Response read(String ownerName, List<URI> replicas, String ownerPathAndQuery, HttpHeaders headers,
+            UriInfo uri) {
+        int first = Math.floorMod(turn.getAndIncrement(), replicas.size());
+        for (int i = 0; i < replicas.size(); i++) {
+            URI replica = replicas.get((first + i) % replicas.size());
+            try {
+                return relay(send(request(replica, "GET", ownerPathAndQuery, headers, null), ownerName, "GET"), uri);
+            } catch (HttpTimeoutException e) {
+                FAILURES.warn(ownerName + " " + replica, "The " + ownerName + " at " + replica
+                        + " did not answer a read in time: " + e);
+            } catch (IOException e) {
+                // not connected, or the answer lost: nothing was changed, so another replica may answer
+                FAILURES.warn(ownerName + " " + replica, "No answer to a read from the " + ownerName + " at " + replica
+                        + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return unavailable(503, ownerName, "is unreachable (no replica answered). Retry shortly", uri);
     }
 
     private HttpRequest.Builder request(URI replica, String method, String ownerPath, HttpHeaders headers,

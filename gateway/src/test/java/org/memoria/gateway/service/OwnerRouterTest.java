@@ -3,6 +3,8 @@ package org.memoria.gateway.service;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -54,7 +56,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 /**
  * Routing a write to its owner, against a real HTTP peer on 127.0.0.1 (WireMock) standing in for the owning service:
  * what the owner answers is relayed, its Location rewritten to the gateway; an owner that cannot be reached is a 503,
- * one that does not answer in time a 504.
+ * one that does not answer in time a 504. A read is asked again of the next replica on any failure to answer; 503
+ * when none answers.
  */
 class OwnerRouterTest {
 
@@ -258,6 +261,83 @@ class OwnerRouterTest {
             assertEquals(reachedFirst, lost, "every write the first replica dropped is answered 502 (outcome unknown)");
             assertEquals(4 - reachedFirst, second.findAll(postRequestedFor(urlEqualTo("/people"))).size(),
                     "a write that reached one replica is not sent again to the other, which could apply it twice");
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void aReadIsAskedOfTheNextReplicaWhenOneIsDownDropsItsAnswerOrIsSlow() {
+        WireMockServer dropping = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        WireMockServer slow = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        dropping.start();
+        slow.start();
+        try {
+            String page = "{\"items\":[],\"page\":0,\"size\":20,\"total\":0}";
+            String list = "/events?personId=" + UUID.randomUUID() + "&from=1940-05-01";
+            owner.stubFor(get(urlEqualTo(list)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withHeader("ETag", "\"7\"").withBody(page)));
+            dropping.stubFor(get(urlEqualTo(list)).willReturn(aResponse()
+                    .withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
+            slow.stubFor(get(urlEqualTo(list)).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)));
+            URI down = URI.create("http://127.0.0.1:" + org.memoria.local.Ports.free());
+            List<URI> replicas = List.of(down, URI.create("http://127.0.0.1:" + dropping.port()),
+                    URI.create("http://127.0.0.1:" + slow.port()), ownerUrl());
+
+            for (int i = 0; i < replicas.size(); i++) { // each read starts at the next replica in turn
+                Response answer = router.read("events service", replicas, list,
+                        headers(Map.of("Accept", "application/json", "Authorization", "Bearer a.b.c")), uri("/api/events"));
+
+                assertEquals(200, answer.getStatus(), "a read is asked again of the next replica");
+                assertEquals("application/json", answer.getHeaderString("Content-Type"));
+                assertEquals("\"7\"", answer.getHeaderString("ETag"));
+                assertArrayEquals(page.getBytes(StandardCharsets.UTF_8), (byte[]) answer.getEntity());
+            }
+            owner.verify(replicas.size(), getRequestedFor(urlEqualTo(list))
+                    .withHeader("Authorization", equalTo("Bearer a.b.c")));
+            assertTrue(dropping.findAll(getRequestedFor(urlEqualTo(list))).size() >= 1, "the dropping replica was asked");
+            assertTrue(slow.findAll(getRequestedFor(urlEqualTo(list))).size() >= 1, "the slow replica was asked");
+        } finally {
+            dropping.stop();
+            slow.stop();
+        }
+    }
+
+    @Test
+    void aReadNoReplicaAnswersIs503WithRetryAfter() {
+        owner.stubFor(get(urlEqualTo("/people/1/revisions")).willReturn(aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        URI down = URI.create("http://127.0.0.1:" + org.memoria.local.Ports.free());
+
+        Response answer = router.read("people service", List.of(ownerUrl(), down), "/people/1/revisions",
+                headers(Map.of()), uri("/api/people/1/revisions"));
+
+        assertProblem(answer, 503, "no replica answered");
+        assertEquals("2", answer.getHeaderString("Retry-After"));
+        assertTrue(owner.findAll(getRequestedFor(urlEqualTo("/people/1/revisions"))).size() >= 1,
+                "the replica that resets the connection was asked");
+    }
+
+    @Test
+    void anOwnersAnswerToAReadIsRelayedAsItIsEvenAProblem() {
+        WireMockServer second = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        second.start();
+        try {
+            String problem = "{\"status\":400,\"errors\":[{\"field\":\"personId\"}]}";
+            for (WireMockServer replica : List.of(owner, second)) {
+                replica.stubFor(get(urlEqualTo("/events?personId=x")).willReturn(aResponse().withStatus(400)
+                        .withHeader("Content-Type", Problem.MEDIA_TYPE).withBody(problem)));
+            }
+
+            Response answer = router.read("events service", List.of(ownerUrl(), URI.create("http://127.0.0.1:"
+                    + second.port())), "/events?personId=x", headers(Map.of()), uri("/api/events"));
+
+            assertEquals(400, answer.getStatus());
+            assertEquals(Problem.MEDIA_TYPE, answer.getHeaderString("Content-Type"));
+            assertArrayEquals(problem.getBytes(StandardCharsets.UTF_8), (byte[]) answer.getEntity());
+            assertEquals(1, owner.findAll(getRequestedFor(urlEqualTo("/events?personId=x"))).size()
+                    + second.findAll(getRequestedFor(urlEqualTo("/events?personId=x"))).size(),
+                    "an answer, even a problem, is the owner's: no other replica is asked");
         } finally {
             second.stop();
         }

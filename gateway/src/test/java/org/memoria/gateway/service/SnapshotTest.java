@@ -31,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class SnapshotTest {
 
     /** What reads the read model for a client: the composed views, the search, the anniversaries and the graph. */
-    private static final List<Class<?>> VIEWS = List.of(PeopleQuery.class, DossierQuery.class,
+    private static final List<Class<?>> VIEWS = List.of(DossierQuery.class,
             OrganisationQuery.class, MembershipQuery.class, RelationQuery.class, EventQuery.class, PlaceQuery.class,
             SourceQuery.class, CitationQuery.class, ClaimQuery.class, TimelineQuery.class, UnresolvedQuery.class,
             ArchiveSearch.class, Anniversaries.class, ArchiveGraph.class, ChangeFeed.class);

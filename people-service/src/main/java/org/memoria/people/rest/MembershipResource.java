@@ -10,19 +10,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.Paging;
-import org.memoria.common.api.QueryParameters;
+import org.memoria.common.contract.people.MembershipFilter;
 import org.memoria.common.contract.people.MembershipInput;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
@@ -50,18 +47,10 @@ public class MembershipResource extends OwnedEntityResource<Membership, Membersh
 
     @PermitAll
     @GET
-    @Operation(operationId = "listMemberships", summary = "List memberships",
-            description = "Memberships with the names of person and organisation, chronologically (undated ones last). "
-                    + "`personId` and `organisationId` keep those of that person or organisation.")
+    @Operation(operationId = "listMemberships", summary = MembershipFilter.SUMMARY,
+            description = MembershipFilter.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of memberships")
-    public Page<MembershipView> list(
-            @Parameter(description = "Only this person's memberships",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("personId") String personId,
-            @Parameter(description = "Only memberships of this organisation",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("organisationId")
-            String organisationId,
-            @BeanParam Paging paging) {
-        return service.list(QueryParameters.uuid(uri, "personId", personId),
-                QueryParameters.uuid(uri, "organisationId", organisationId), paging.page(), paging.size());
+    public Page<MembershipView> list(@BeanParam MembershipFilter filter, @BeanParam Paging paging) {
+        return service.list(filter.personId(uri), filter.organisationId(uri), paging.page(), paging.size());
     }
 }

@@ -12,21 +12,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
-import org.memoria.common.api.QueryParameters;
+import org.memoria.common.contract.SubResources.OrganisationMembers;
+import org.memoria.common.contract.people.OrganisationFilter;
 import org.memoria.common.contract.people.OrganisationInput;
-import org.memoria.common.contract.people.OrganisationType;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
 import org.memoria.common.contract.people.OrganisationView;
@@ -53,26 +51,19 @@ public class OrganisationResource extends OwnedEntityResource<Organisation, Orga
 
     @PermitAll
     @GET
-    @Operation(operationId = "listOrganisations", summary = "List organisations",
-            description = "Organisations by preferred name. `name` matches any of their names, case-insensitively; "
-                    + "`type` keeps organisations of that type.")
+    @Operation(operationId = "listOrganisations", summary = OrganisationFilter.SUMMARY,
+            description = OrganisationFilter.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of organisations")
-    public Page<OrganisationView> list(
-            @Parameter(description = "Part of any name", example = "Socialist") @QueryParam("name") String name,
-            @Parameter(description = "Only organisations of this type", example = "POLITICAL_PARTY",
-                    schema = @Schema(implementation = OrganisationType.class)) @QueryParam("type") String type,
-            @BeanParam Paging paging) {
-        return service.list(QueryParameters.text(uri, "name", name), QueryParameters.enumValue(uri, "type", type, OrganisationType.class),
-                paging.page(), paging.size());
+    public Page<OrganisationView> list(@BeanParam OrganisationFilter filter, @BeanParam Paging paging) {
+        return service.list(filter.name(uri), filter.type(uri), paging.page(), paging.size());
     }
 
     @PermitAll
     @GET
-    @Path("{id}/members")
-    @Operation(operationId = "listOrganisationMembers", summary = "An organisation's members",
-            description = "The organisation's memberships with the members' names, role and period; chronologically, "
-                    + "undated ones last.")
-    @APIResponse(responseCode = "200", description = "A page of memberships")
+    @Path("{id}/" + OrganisationMembers.PATH)
+    @Operation(operationId = OrganisationMembers.ID, summary = OrganisationMembers.SUMMARY,
+            description = OrganisationMembers.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = OrganisationMembers.ANSWER)
     @ProblemResponses.NotFound
     public Page<MembershipView> members(@PathParam("id") UUID id,
             @BeanParam Paging paging) {

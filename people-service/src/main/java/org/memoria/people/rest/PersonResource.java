@@ -13,20 +13,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.QueryParameters;
+import org.memoria.common.contract.SubResources.PersonMemberships;
+import org.memoria.common.contract.SubResources.PersonRelations;
+import org.memoria.common.contract.people.PersonFilter;
 import org.memoria.common.contract.people.PersonInput;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
@@ -56,41 +56,25 @@ public class PersonResource extends OwnedEntityResource<Person, PersonInput, Per
 
     @PermitAll
     @GET
-    @Operation(operationId = "listPeople", summary = "List people",
-            description = "People by preferred name (`sort=name`) or by earliest possible birthday, people without a "
-                    + "birth date last (`sort=birth`). Every filter is optional and they combine: `name` matches any "
-                    + "of their names, case-insensitively; `organisationId` keeps the organisation's members; "
-                    + "`bornFrom`/`bornTo` (EDTF dates) keep people whose possible birthdays overlap the range, so "
-                    + "someone born \"1913-02\" is found with bornFrom=bornTo=1913-02-07.")
+    @Operation(operationId = "listPeople", summary = PersonFilter.SUMMARY, description = PersonFilter.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of people")
-    public Page<PersonView> list(
-            @Parameter(description = "Part of any name", example = "Mornard") @QueryParam("name") String name,
-            @Parameter(description = "Only members of this organisation",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("organisationId")
-            String organisationId,
-            @Parameter(description = "Born on or after the first day of this EDTF date", example = "1913")
-            @QueryParam("bornFrom") String bornFrom,
-            @Parameter(description = "Born on or before the last day of this EDTF date", example = "1913-02")
-            @QueryParam("bornTo") String bornTo,
-            @Parameter(description = "The order", schema = @Schema(enumeration = { "name", "birth" },
-                    defaultValue = "name")) @QueryParam("sort") String sort,
-            @BeanParam Paging paging) {
-        LocalDate from = QueryParameters.earliest(uri, "bornFrom", bornFrom);
-        LocalDate to = QueryParameters.latest(uri, "bornTo", bornTo);
+    public Page<PersonView> list(@BeanParam PersonFilter filter, @BeanParam Paging paging) {
+        LocalDate from = filter.bornFrom(uri);
+        LocalDate to = filter.bornTo(uri);
         if (from != null && to != null && to.isBefore(from)) {
-            throw QueryParameters.invalid(uri, "bornTo", Text.quoted(bornTo) + " ends before bornFrom " + Text.quoted(bornFrom) + " begins");
+            throw QueryParameters.invalid(uri, "bornTo", Text.quoted(filter.rawBornTo()) + " ends before bornFrom "
+                    + Text.quoted(filter.rawBornFrom()) + " begins");
         }
-        var filter = new Person.Filter(QueryParameters.text(uri, "name", name), QueryParameters.uuid(uri, "organisationId", organisationId), from, to);
-        return service.list(filter, Filters.order(uri, sort), paging.page(), paging.size());
+        var criteria = new Person.Filter(filter.name(uri), filter.organisationId(uri), from, to);
+        return service.list(criteria, Filters.order(uri, filter.sort()), paging.page(), paging.size());
     }
 
     @PermitAll
     @GET
-    @Path("{id}/memberships")
-    @Operation(operationId = "listPersonMemberships", summary = "A person's memberships",
-            description = "The organisations the person belongs or belonged to, with their names, role and period; "
-                    + "chronologically, undated ones last.")
-    @APIResponse(responseCode = "200", description = "A page of memberships")
+    @Path("{id}/" + PersonMemberships.PATH)
+    @Operation(operationId = PersonMemberships.ID, summary = PersonMemberships.SUMMARY,
+            description = PersonMemberships.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = PersonMemberships.ANSWER)
     @ProblemResponses.NotFound
     public Page<MembershipView> memberships(@PathParam("id") UUID id,
             @BeanParam Paging paging) {
@@ -100,12 +84,10 @@ public class PersonResource extends OwnedEntityResource<Person, PersonInput, Per
 
     @PermitAll
     @GET
-    @Path("{id}/relations")
-    @Operation(operationId = "listPersonRelations", summary = "A person's relations, read from their side",
-            description = "Relations in both directions. `label` reads the type from this person: for \"Sylvia "
-                    + "Ageloff LIAISON Ramón Mercader\", Ageloff's list says \"liaison of\" Ramón Mercader and "
-                    + "Mercader's says \"had as liaison\" Sylvia Ageloff. Chronologically, undated ones last.")
-    @APIResponse(responseCode = "200", description = "A page of relations")
+    @Path("{id}/" + PersonRelations.PATH)
+    @Operation(operationId = PersonRelations.ID, summary = PersonRelations.SUMMARY,
+            description = PersonRelations.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = PersonRelations.ANSWER)
     @ProblemResponses.NotFound
     public Page<PersonRelationView> relations(@PathParam("id") UUID id,
             @BeanParam Paging paging) {

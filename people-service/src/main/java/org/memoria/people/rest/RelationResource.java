@@ -10,21 +10,17 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.Paging;
-import org.memoria.common.api.QueryParameters;
+import org.memoria.common.contract.people.RelationFilter;
 import org.memoria.common.contract.people.RelationInput;
-import org.memoria.common.contract.people.RelationType;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
 import org.memoria.common.contract.people.RelationView;
@@ -51,18 +47,9 @@ public class RelationResource extends OwnedEntityResource<Relation, RelationInpu
 
     @PermitAll
     @GET
-    @Operation(operationId = "listRelations", summary = "List relations",
-            description = "Relations with the names of both persons and the labels of the type read from either end, "
-                    + "chronologically (undated ones last). `personId` keeps relations with that person at either end; "
-                    + "`type` keeps relations of that type.")
+    @Operation(operationId = "listRelations", summary = RelationFilter.SUMMARY, description = RelationFilter.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of relations")
-    public Page<RelationView> list(
-            @Parameter(description = "Only relations with this person at either end",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("personId") String personId,
-            @Parameter(description = "Only relations of this type", example = "LIAISON",
-                    schema = @Schema(implementation = RelationType.class)) @QueryParam("type") String type,
-            @BeanParam Paging paging) {
-        return service.list(QueryParameters.uuid(uri, "personId", personId),
-                QueryParameters.enumValue(uri, "type", type, RelationType.class), paging.page(), paging.size());
+    public Page<RelationView> list(@BeanParam RelationFilter filter, @BeanParam Paging paging) {
+        return service.list(filter.personId(uri), filter.type(uri), paging.page(), paging.size());
     }
 }

@@ -10,20 +10,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.Paging;
-import org.memoria.common.api.QueryParameters;
-import org.memoria.common.contract.EntityKind;
+import org.memoria.common.contract.sources.CitationFilter;
 import org.memoria.common.contract.sources.CitationInput;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
@@ -52,21 +48,10 @@ public class CitationResource extends OwnedEntityResource<Citation, CitationInpu
 
     @PermitAll
     @GET
-    @Operation(operationId = "listCitations", summary = "List citations",
-            description = "Citations by their source's date (undated last), then in the order they were recorded. Every "
-                    + "filter given must hold: `sourceId`; `aboutKind` and/or `aboutId` (an entry of `about` with that "
-                    + "kind and/or id). Pages hold at most " + Page.MAX_SIZE + " citations.")
+    @Operation(operationId = "listCitations", summary = CitationFilter.SUMMARY, description = CitationFilter.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of citations")
-    public Page<CitationView> list(
-            @Parameter(description = "Only passages of this source",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("sourceId") String sourceId,
-            @Parameter(description = "Only passages about an entity of this kind", example = "PERSON",
-                    schema = @Schema(implementation = EntityKind.class)) @QueryParam("aboutKind") String aboutKind,
-            @Parameter(description = "Only passages about this entity",
-                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("aboutId") String aboutId,
-            @BeanParam Paging paging) {
-        return service.list(new Citation.Criteria(QueryParameters.uuid(uri, "sourceId", sourceId),
-                QueryParameters.enumValue(uri, "aboutKind", aboutKind, EntityKind.class),
-                QueryParameters.uuid(uri, "aboutId", aboutId)), paging.page(), paging.size());
+    public Page<CitationView> list(@BeanParam CitationFilter filter, @BeanParam Paging paging) {
+        return service.list(new Citation.Criteria(filter.sourceId(uri), filter.aboutKind(uri), filter.aboutId(uri)),
+                paging.page(), paging.size());
     }
 }

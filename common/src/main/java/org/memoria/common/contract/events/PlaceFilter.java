@@ -1,0 +1,44 @@
+package org.memoria.common.contract.events;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.memoria.common.api.QueryParameters;
+
+/** The filters of the places list, said once for the events service and the gateway ({@code @BeanParam PlaceFilter}). */
+public class PlaceFilter {
+
+    public static final String SUMMARY = "List places";
+    public static final String DESCRIPTION = "Places by name. `name` matches the name or any alternate name, "
+            + "case-insensitively; `parentPlaceId` keeps the places directly inside that place.";
+
+    @QueryParam("name")
+    @Parameter(description = "Part of the name or of an alternate name", example = "Ciudad de")
+    String name;
+
+    @QueryParam("type")
+    @Parameter(description = "Only places of this type", example = "CITY", schema = @Schema(implementation = PlaceType.class))
+    String type;
+
+    @QueryParam("parentPlaceId")
+    @Parameter(description = "Only places directly inside this place",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+    String parentPlaceId;
+
+    public String name(UriInfo uri) {
+        return QueryParameters.text(uri, "name", name);
+    }
+
+    public PlaceType type(UriInfo uri) {
+        return QueryParameters.enumValue(uri, "type", type, PlaceType.class);
+    }
+
+    public UUID parentPlaceId(UriInfo uri) {
+        return QueryParameters.uuid(uri, "parentPlaceId", parentPlaceId);
+    }
+}
