@@ -123,8 +123,25 @@ public abstract class OwnedCollectionDocs implements OASFilter {
             one.setGET(get);
             one.setDELETE(delete);
             HeaderDocs.entityCollection(openAPI, c.path());
+            publicReads(openAPI, c.path());
         }
         DocumentInfo.apply(openAPI);
+    }
+
+    /**
+     * The collection's reads (list, one, revisions, sub-resources) are {@code @PermitAll} in a resource class that is
+     * {@code @RolesAllowed}; SmallRye documents the class's roles on them. They need no token (but take one:
+     * {@link SecurityDocs} says so for an operation without a requirement), and a read is never a 403.
+     */
+    private static void publicReads(OpenAPI openAPI, String path) {
+        openAPI.getPaths().getPathItems().forEach((p, item) -> {
+            if ((p.equals(path) || p.startsWith(path + "/")) && item.getGET() != null) {
+                item.getGET().setSecurity(null);
+                if (item.getGET().getResponses() != null) {
+                    item.getGET().getResponses().removeAPIResponse("403");
+                }
+            }
+        });
     }
 
     /**
