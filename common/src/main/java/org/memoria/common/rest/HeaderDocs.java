@@ -18,8 +18,8 @@ import org.memoria.common.problem.Problem;
  * The HTTP headers of the API, modelled in the OpenAPI document instead of told in prose, so that a generated client
  * can read and send them: {@code ETag} on every answer that carries an entity (and on a 412, the current version),
  * {@code Location} on a 201, {@code If-Match} / {@code If-None-Match} on the writes that take them, and
- * {@code Retry-After} on 429 and 503. Every operation may answer 429 (every caller has a rate limit), and 401, 403
- * and 429 answer a {@code Problem}.
+ * {@code Retry-After} on 429 and 503. Every operation may answer 429 (every caller has a rate limit), and every
+ * 4xx and 5xx answers a {@code Problem}.
  */
 public final class HeaderDocs {
 
@@ -100,7 +100,7 @@ public final class HeaderDocs {
         }
     }
 
-    /** What every operation may answer: 429 with Retry-After; 503 with Retry-After; 401/403/429 as a Problem. */
+    /** What every operation may answer: 429 with Retry-After; 503 with Retry-After; every failure as a Problem. */
     public static void everyOperation(OpenAPI openAPI) {
         components(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -118,13 +118,29 @@ public final class HeaderDocs {
                 }
                 headers(o, "429", RETRY_AFTER);
                 headers(o, "503", RETRY_AFTER);
-                for (String code : new String[] { "401", "403", "429" }) {
-                    APIResponse answer = o.getResponses().getAPIResponse(code);
-                    if (answer != null && answer.getContent() == null && answer.getRef() == null) {
-                        answer.content(problem());
-                    }
+                for (Map.Entry<String, APIResponse> answer : o.getResponses().getAPIResponses().entrySet()) {
+                    problemOnlyOnFailure(answer.getKey(), answer.getValue());
                 }
             }
+        }
+    }
+
+    /**
+     * A failure (4xx, 5xx) answers a {@code Problem}, and only a failure does: a resource that produces JSON and
+     * problems lists both on its success too, where a generated client would then ask for either.
+     */
+    private static void problemOnlyOnFailure(String code, APIResponse answer) {
+        if (answer.getRef() != null) {
+            return;
+        }
+        if (code.startsWith("4") || code.startsWith("5")) {
+            if (answer.getContent() == null || answer.getContent().getMediaTypes() == null
+                    || answer.getContent().getMediaTypes().isEmpty()) {
+                answer.content(problem());
+            }
+        } else if (answer.getContent() != null && answer.getContent().getMediaTypes() != null
+                && answer.getContent().getMediaTypes().size() > 1) {
+            answer.getContent().removeMediaType(Problem.MEDIA_TYPE);
         }
     }
 
