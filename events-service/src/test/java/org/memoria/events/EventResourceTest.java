@@ -190,6 +190,20 @@ class EventResourceTest {
     }
 
     @Test
+    void aParticipantWhosePartTheSourcesDoNotGiveIsRecordedWithoutARole() {
+        UUID bystander = UUID.randomUUID();
+        UUID siqueiros = UUID.randomUUID();
+        Map<String, Object> unknownPart = new HashMap<>();
+        unknownPart.put("personId", bystander.toString());
+        unknownPart.put("note", "named in the police report; what part they played is not known");
+        String id = create(event(ATTACK, "ATTACK", "1940-05-24", participant(siqueiros, "ORGANISER"), unknownPart));
+        given().get("/events/" + id).then().statusCode(200)
+                .body("participants.role", contains("ORGANISER", null))
+                .body("participants[1].note", equalTo("named in the police report; what part they played is not known"));
+        given().queryParam("personId", bystander.toString()).get("/events").then().body("total", is(1));
+    }
+
+    @Test
     void rejectsAnUnknownTypeOrRoleListingTheAllowedOnesAndWritesNothing() {
         UUID siqueiros = UUID.randomUUID();
         given().contentType(ContentType.JSON)

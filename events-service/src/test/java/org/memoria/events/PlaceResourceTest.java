@@ -132,6 +132,12 @@ class PlaceResourceTest {
     }
 
     @Test
+    void aPlaceWhoseTypeTheSourcesDoNotGiveIsRecordedWithoutOne() {
+        String id = createPlace(place("Santa Rosa " + UUID.randomUUID(), null, null, 19.2, -99.3));
+        given().get("/places/" + id).then().statusCode(200).body("type", nullValue()).body("latitude", is(19.2f));
+    }
+
+    @Test
     void rejectsAnUnknownTypeListingTheAllowedOnes() {
         given().contentType(ContentType.JSON).body(place("Yanovka", "VILLAGE", null, null, null)).post("/places")
                 .then().statusCode(400).contentType("application/problem+json")

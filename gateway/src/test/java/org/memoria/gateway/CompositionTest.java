@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.List;
@@ -168,6 +169,33 @@ class CompositionTest extends PublishingTest {
                 .body("items.title", contains("May 24 attack"));
         given().queryParam("organisationId", gpu.toString()).get("/api/timeline").then()
                 .body("items.title", contains("May 24 attack"));
+    }
+
+    @Test
+    void typesAndRolesTheSourcesDoNotGiveStayUnknownInEveryView() {
+        UUID bystander = UUID.randomUUID();
+        person(bystander, "A bystander in Coyoacán");
+        UUID group = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "organisation", group, 0, new OrganisationState(group, 0, "Grupo Siqueiros",
+                List.of(), null, "1940", null, null, null));
+        UUID street = UUID.randomUUID();
+        owners.changed(Topics.EVENTS, "place", street, 0, new PlaceState(street, 0, "Avenida Viena", List.of(), null,
+                null, null, null, null));
+        UUID raid = UUID.randomUUID();
+        owners.changed(Topics.EVENTS, "event", raid, 0, new EventState(raid, 0, "The raid seen from the street",
+                EventType.ATTACK, "1940-05-24", street, null, null, null, List.of(
+                        new EventState.Participant(bystander, null, null, "saw the cars leave"),
+                        new EventState.Participant(null, group, null, null))));
+
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + raid).then().statusCode(200)
+                .body("participants.participant.resolved", contains(true, true))
+                .body("participants.role", contains(null, null))
+                .body("participants[0].note", equalTo("saw the cars leave"))
+                .body("place.name", equalTo("Avenida Viena")).body("place.type", nullValue()));
+        given().get("/api/people/" + bystander).then().statusCode(200)
+                .body("events.id", contains(raid.toString())).body("events[0].role", nullValue());
+        given().get("/api/organisations/" + group).then().statusCode(200).body("type", nullValue());
+        given().get("/api/places/" + street).then().statusCode(200).body("type", nullValue());
     }
 
     @Test

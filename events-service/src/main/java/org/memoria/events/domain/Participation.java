@@ -22,7 +22,8 @@ public class Participation {
     public UUID organisationId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 30)
+    /** null when the sources do not say what part they played. */
+    @Column(length = 30)
     public ParticipantRole role;
 
     @Column(length = 2_000)

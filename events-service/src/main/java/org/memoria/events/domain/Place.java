@@ -36,8 +36,9 @@ public class Place extends OwnedEntity {
     @Column(name = "name", nullable = false, length = 300)
     public List<String> alternateNames = new ArrayList<>();
 
+    /** null when the sources do not say. */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 30)
+    @Column(length = 30)
     public PlaceType type;
 
     /** WGS 84 degrees; both or neither. */

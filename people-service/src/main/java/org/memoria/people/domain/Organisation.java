@@ -47,7 +47,8 @@ public class Organisation extends OwnedEntity {
     public List<Name> names = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 30)
+    /** null when the sources do not say. */
+    @Column(length = 30)
     public OrganisationType type;
 
     @Embedded

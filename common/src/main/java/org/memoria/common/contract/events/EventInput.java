@@ -38,7 +38,8 @@ public record EventInput(
     public record ParticipantInput(
             UUID personId,
             UUID organisationId,
-            @NotNull @Schema(example = "ORGANISER", required = true) ParticipantRole role,
+            @Schema(example = "ORGANISER", description = "Absent when the sources do not say what part they played")
+            ParticipantRole role,
             @Size(max = 2_000) String note) {
 
         @jakarta.validation.constraints.AssertTrue(message = "exactly one of personId and organisationId")

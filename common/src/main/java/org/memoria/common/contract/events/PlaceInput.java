@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PlaceInput(
         @NotBlank @Size(max = 300) @Schema(example = "Coyoacán", required = true) String name,
         @Size(max = 50) List<@NotBlank @Size(max = 300) String> alternateNames,
-        @NotNull @Schema(example = "DISTRICT", required = true) PlaceType type,
+        @Schema(example = "DISTRICT", description = "Absent when the sources do not say") PlaceType type,
         @DecimalMin(value = "-90", message = "must be between -90 and 90")
         @DecimalMax(value = "90", message = "must be between -90 and 90") @Schema(example = "19.3467") Double latitude,
         @DecimalMin(value = "-180", message = "must be between -180 and 180")

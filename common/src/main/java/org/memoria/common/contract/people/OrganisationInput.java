@@ -16,7 +16,7 @@ import org.memoria.common.validation.EdtfString;
 public record OrganisationInput(
         @NotBlank @Size(max = 300) @Schema(example = "Socialist Workers Party", required = true) String preferredName,
         @Size(max = 50) List<@Valid @NotNull NameInput> names,
-        @NotNull @Schema(example = "POLITICAL_PARTY", required = true) OrganisationType type,
+        @Schema(example = "POLITICAL_PARTY", description = "Absent when the sources do not say") OrganisationType type,
         @EdtfString
         @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT, example = "1938-01") String founded,
         @EdtfString
