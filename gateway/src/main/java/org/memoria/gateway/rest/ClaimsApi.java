@@ -39,7 +39,7 @@ public class ClaimsApi extends RoutedResource<Claim> {
     @ProblemResponses.InvalidParameter
     @ProblemResponses.RoutedRead
     public Response list(@BeanParam ClaimFilter filter, @BeanParam Paging paging) {
-        return listFromOwner();
+        return listFromOwner(filter, paging);
     }
 
     @Override

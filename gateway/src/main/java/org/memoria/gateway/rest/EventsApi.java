@@ -39,7 +39,7 @@ public class EventsApi extends RoutedResource<EventDetail> {
     @ProblemResponses.InvalidParameter
     @ProblemResponses.RoutedRead
     public Response list(@BeanParam EventFilter filter, @BeanParam Paging paging) {
-        return listFromOwner();
+        return listFromOwner(filter, paging);
     }
 
     @Override

@@ -39,7 +39,7 @@ public class OrganisationsApi extends RoutedResource<OrganisationDetail> {
     @ProblemResponses.InvalidParameter
     @ProblemResponses.RoutedRead
     public Response list(@BeanParam OrganisationFilter filter, @BeanParam Paging paging) {
-        return listFromOwner();
+        return listFromOwner(filter, paging);
     }
 
     @Override

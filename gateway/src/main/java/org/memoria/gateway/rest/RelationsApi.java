@@ -39,7 +39,7 @@ public class RelationsApi extends RoutedResource<Relation> {
     @ProblemResponses.InvalidParameter
     @ProblemResponses.RoutedRead
     public Response list(@BeanParam RelationFilter filter, @BeanParam Paging paging) {
-        return listFromOwner();
+        return listFromOwner(filter, paging);
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.memoria.common.api.ListFilter;
 import org.memoria.common.api.Paging;
 import org.memoria.common.api.ProblemResponses;
 import org.memoria.common.api.Responses;
@@ -145,13 +146,16 @@ public abstract class RoutedResource<V extends Versioned> {
     }
 
     /**
-     * The owner's list, with the client's query as it came. A subclass serves it from a method that takes the
+     * The owner's list, with the client's query as it came once its parameters are checked. A subclass serves it from a method that takes the
      * collection's filters ({@code @BeanParam}, which cannot be a type variable here), so the document declares them.
      * {@code @PermitAll} because ArC intercepts a call from the subclass too: the class's {@code @RolesAllowed} would
      * otherwise refuse an anonymous reader here, after the endpoint let them in.
      */
     @PermitAll
-    protected Response listFromOwner() {
+    protected Response listFromOwner(ListFilter filter, Paging paging) {
+        filter.check(uri); // a bad parameter is the owner's 400, answered here: no hop, and the same while it is down
+        paging.page();
+        paging.size();
         return read("/" + collection.path);
     }
 
@@ -189,6 +193,8 @@ public abstract class RoutedResource<V extends Versioned> {
                             .map(r -> r.text().path()), Stream.of("revisions")).collect(Collectors.joining(", "))
                     + "; not " + Text.quoted(related), uri.getPath(), null));
         }
+        paging.page();
+        paging.size();
         return read("/" + collection.path + "/" + id + "/" + related);
     }
 

@@ -39,7 +39,7 @@ public class SourcesApi extends RoutedResource<SourceDetail> {
     @ProblemResponses.InvalidParameter
     @ProblemResponses.RoutedRead
     public Response list(@BeanParam SourceFilter filter, @BeanParam Paging paging) {
-        return listFromOwner();
+        return listFromOwner(filter, paging);
     }
 
     @Override

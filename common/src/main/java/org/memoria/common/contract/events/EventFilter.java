@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.memoria.common.api.ListFilter;
 import org.memoria.common.api.QueryParameters;
 
 /**
@@ -16,7 +17,7 @@ import org.memoria.common.api.QueryParameters;
  * takes {@code @BeanParam EventFilter}. Each accessor converts its parameter ({@link QueryParameters}): a bad value is
  * a 400 problem naming it. {@code sort} is the service's to read.
  */
-public class EventFilter {
+public class EventFilter implements ListFilter {
 
     public static final String SUMMARY = "List events";
     public static final String DESCRIPTION = "Events matching every given filter, in chronological order (by earliest "
@@ -96,5 +97,17 @@ public class EventFilter {
     /** As given: {@code date}, {@code title}, or null. */
     public String sort() {
         return sort;
+    }
+
+    @Override
+    public void check(UriInfo uri) {
+        type(uri);
+        personId(uri);
+        organisationId(uri);
+        placeId(uri);
+        parentEventId(uri);
+        from(uri);
+        to(uri);
+        ListFilter.oneOf(uri, "sort", sort, "date", "title");
     }
 }

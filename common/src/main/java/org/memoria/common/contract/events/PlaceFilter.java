@@ -8,10 +8,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.memoria.common.api.ListFilter;
 import org.memoria.common.api.QueryParameters;
 
 /** The filters of the places list, said once for the events service and the gateway ({@code @BeanParam PlaceFilter}). */
-public class PlaceFilter {
+public class PlaceFilter implements ListFilter {
 
     public static final String SUMMARY = "List places";
     public static final String DESCRIPTION = "Places by name. `name` matches the name or any alternate name, "
@@ -40,5 +41,12 @@ public class PlaceFilter {
 
     public UUID parentPlaceId(UriInfo uri) {
         return QueryParameters.uuid(uri, "parentPlaceId", parentPlaceId);
+    }
+
+    @Override
+    public void check(UriInfo uri) {
+        name(uri);
+        type(uri);
+        parentPlaceId(uri);
     }
 }

@@ -8,13 +8,14 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.memoria.common.api.ListFilter;
 import org.memoria.common.api.QueryParameters;
 
 /**
  * The filters of the memberships list, said once for the people service and the gateway
  * ({@code @BeanParam MembershipFilter}).
  */
-public class MembershipFilter {
+public class MembershipFilter implements ListFilter {
 
     public static final String SUMMARY = "List memberships";
     public static final String DESCRIPTION = "Memberships with the names of person and organisation, chronologically "
@@ -35,5 +36,11 @@ public class MembershipFilter {
 
     public UUID organisationId(UriInfo uri) {
         return QueryParameters.uuid(uri, "organisationId", organisationId);
+    }
+
+    @Override
+    public void check(UriInfo uri) {
+        personId(uri);
+        organisationId(uri);
     }
 }

@@ -5,13 +5,14 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.memoria.common.api.ListFilter;
 import org.memoria.common.api.QueryParameters;
 
 /**
  * The filters of the organisations list, said once for the people service and the gateway
  * ({@code @BeanParam OrganisationFilter}).
  */
-public class OrganisationFilter {
+public class OrganisationFilter implements ListFilter {
 
     public static final String SUMMARY = "List organisations";
     public static final String DESCRIPTION = "Organisations by preferred name. `name` matches any of their names, "
@@ -32,5 +33,11 @@ public class OrganisationFilter {
 
     public OrganisationType type(UriInfo uri) {
         return QueryParameters.enumValue(uri, "type", type, OrganisationType.class);
+    }
+
+    @Override
+    public void check(UriInfo uri) {
+        name(uri);
+        type(uri);
     }
 }

@@ -9,13 +9,14 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.memoria.common.api.ListFilter;
 import org.memoria.common.api.QueryParameters;
 
 /**
  * The filters of the people list, said once for the people service and the gateway ({@code @BeanParam PersonFilter}).
  * {@code sort} is the service's to read.
  */
-public class PersonFilter {
+public class PersonFilter implements ListFilter {
 
     public static final String SUMMARY = "List people";
     public static final String DESCRIPTION = "People by preferred name (`sort=name`) or by earliest possible birthday, "
@@ -75,5 +76,14 @@ public class PersonFilter {
     /** As given: {@code name}, {@code birth}, or null. */
     public String sort() {
         return sort;
+    }
+
+    @Override
+    public void check(UriInfo uri) {
+        name(uri);
+        organisationId(uri);
+        bornFrom(uri);
+        bornTo(uri);
+        ListFilter.oneOf(uri, "sort", sort, "name", "birth");
     }
 }

@@ -8,13 +8,14 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.memoria.common.api.ListFilter;
 import org.memoria.common.api.QueryParameters;
 
 /**
  * The filters of the relations list, said once for the people service and the gateway
  * ({@code @BeanParam RelationFilter}).
  */
-public class RelationFilter {
+public class RelationFilter implements ListFilter {
 
     public static final String SUMMARY = "List relations";
     public static final String DESCRIPTION = "Relations with the names of both persons and the labels of the type read "
@@ -37,5 +38,11 @@ public class RelationFilter {
 
     public RelationType type(UriInfo uri) {
         return QueryParameters.enumValue(uri, "type", type, RelationType.class);
+    }
+
+    @Override
+    public void check(UriInfo uri) {
+        personId(uri);
+        type(uri);
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.ListFilter;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.contract.EntityKind;
 
@@ -16,7 +17,7 @@ import org.memoria.common.contract.EntityKind;
  * The filters of the citations list, said once for the sources service and the gateway
  * ({@code @BeanParam CitationFilter}).
  */
-public class CitationFilter {
+public class CitationFilter implements ListFilter {
 
     public static final String SUMMARY = "List citations";
     public static final String DESCRIPTION = "Citations by their source's date (undated last), then in the order they "
@@ -46,5 +47,12 @@ public class CitationFilter {
 
     public UUID aboutId(UriInfo uri) {
         return QueryParameters.uuid(uri, "aboutId", aboutId);
+    }
+
+    @Override
+    public void check(UriInfo uri) {
+        sourceId(uri);
+        aboutKind(uri);
+        aboutId(uri);
     }
 }

@@ -9,13 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.ListFilter;
 import org.memoria.common.api.QueryParameters;
 import org.memoria.common.contract.EntityKind;
 
 /**
  * The filters of the claims list, said once for the sources service and the gateway ({@code @BeanParam ClaimFilter}).
  */
-public class ClaimFilter {
+public class ClaimFilter implements ListFilter {
 
     public static final String SUMMARY = "List claims";
     public static final String DESCRIPTION = "Claims by statement, each with its evidence, status and history. Every "
@@ -46,5 +47,12 @@ public class ClaimFilter {
 
     public ClaimStatus status(UriInfo uri) {
         return QueryParameters.enumValue(uri, "status", status, ClaimStatus.class);
+    }
+
+    @Override
+    public void check(UriInfo uri) {
+        subjectKind(uri);
+        subjectId(uri);
+        status(uri);
     }
 }

@@ -11,13 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.memoria.common.api.Page;
+import org.memoria.common.api.ListFilter;
 import org.memoria.common.api.QueryParameters;
+import org.memoria.common.validation.Text;
 
 /**
  * The filters of the sources list, said once for the sources service and the gateway ({@code @BeanParam
  * SourceFilter}). {@code language} and {@code sort} are the service's to read.
  */
-public class SourceFilter {
+public class SourceFilter implements ListFilter {
 
     public static final String SUMMARY = "List sources";
     public static final String DESCRIPTION = "Sources by title (or by date with `sort=date`). Every filter given must "
@@ -107,5 +109,19 @@ public class SourceFilter {
     /** As given; {@code title} when absent. */
     public String sort() {
         return sort;
+    }
+
+    @Override
+    public void check(UriInfo uri) {
+        type(uri);
+        authorId(uri);
+        organisationAuthorId(uri);
+        from(uri);
+        to(uri);
+        q(uri);
+        if (language != null && !language.isBlank() && !language.matches("[a-z]{2,3}")) {
+            throw QueryParameters.invalid(uri, "language", Text.quoted(language) + " is not an ISO 639 language code such as en");
+        }
+        ListFilter.oneOf(uri, "sort", sort, "title", "date");
     }
 }
