@@ -69,7 +69,7 @@ public class SourceResource extends OwnedEntityResource<Source, SourceInput, Sou
             default -> throw QueryParameters.invalid(uri, "sort", Text.quoted(filter.sort()) + " is not one of title, date");
         };
         Source.Criteria criteria = new Source.Criteria(filter.type(uri), filter.authorId(uri),
-                filter.organisationAuthorId(uri), Filters.language(uri, "language", filter.language()), fromDay, toDay,
+                filter.organisationAuthorId(uri), filter.language(uri), fromDay, toDay,
                 filter.q(uri));
         return service.list(criteria, order, paging.page(), paging.size());
     }

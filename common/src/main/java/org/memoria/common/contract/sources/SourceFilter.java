@@ -77,8 +77,15 @@ public class SourceFilter implements ListFilter {
         return QueryParameters.uuid(uri, "organisationAuthorId", organisationAuthorId);
     }
 
-    /** As given. */
-    public String language() {
+    /** null when absent or blank; an ISO 639 code in lower case otherwise. */
+    public String language(UriInfo uri) {
+        if (language == null || language.isBlank()) {
+            return null;
+        }
+        if (!language.matches("[a-z]{2,3}")) {
+            throw QueryParameters.invalid(uri, "language", Text.quoted(language)
+                    + " is not an ISO 639 language code such as en");
+        }
         return language;
     }
 
@@ -119,9 +126,7 @@ public class SourceFilter implements ListFilter {
         from(uri);
         to(uri);
         q(uri);
-        if (language != null && !language.isBlank() && !language.matches("[a-z]{2,3}")) {
-            throw QueryParameters.invalid(uri, "language", Text.quoted(language) + " is not an ISO 639 language code such as en");
-        }
+        language(uri);
         ListFilter.oneOf(uri, "sort", sort, "title", "date");
     }
 }
