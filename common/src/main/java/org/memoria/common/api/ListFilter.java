@@ -1,6 +1,7 @@
 package org.memoria.common.api;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.UriInfo;
@@ -18,12 +19,15 @@ public interface ListFilter {
     /** Converts every parameter given; a 400 problem naming the first that is not valid. */
     void check(UriInfo uri);
 
-    /** One of {@code allowed}, exactly, or null when absent; a 400 problem listing them otherwise. */
+    /**
+     * One of {@code allowed} (given in any case), the first when absent; a 400 problem listing them otherwise.
+     * {@code allowed} are lower case; the first is the default.
+     */
     static String oneOf(UriInfo uri, String name, String value, String... allowed) {
         if (value == null || value.isBlank()) {
-            return null;
+            return allowed[0];
         }
-        String given = value.strip();
+        String given = value.strip().toLowerCase(Locale.ROOT);
         if (Arrays.asList(allowed).contains(given)) {
             return given;
         }

@@ -3,6 +3,7 @@ package org.memoria.events.rest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.memoria.common.security.Roles;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import org.memoria.common.contract.events.EventInput;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.rest.OwnedEntityResource;
 import org.memoria.events.domain.Event;
+import org.memoria.events.domain.EventOrder;
 import org.memoria.common.contract.events.EventView;
 import org.memoria.events.service.EventService;
 
@@ -57,8 +59,8 @@ public class EventResource extends OwnedEntityResource<Event, EventInput, EventV
         var toDay = filter.to(uri);
         Filters.range(uri, fromDay, toDay);
         return service.list(filter.type(uri), filter.personId(uri), filter.organisationId(uri), filter.placeId(uri),
-                filter.parentEventId(uri), fromDay, toDay, Filters.order(uri, filter.sort()), paging.page(),
-                paging.size());
+                filter.parentEventId(uri), fromDay, toDay, EventOrder.valueOf(filter.sort(uri).toUpperCase(Locale.ROOT)),
+                paging.page(), paging.size());
     }
 
     @PermitAll

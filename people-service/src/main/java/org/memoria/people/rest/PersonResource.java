@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.memoria.common.security.Roles;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class PersonResource extends OwnedEntityResource<Person, PersonInput, Per
                     + Text.quoted(filter.rawBornFrom()) + " begins");
         }
         var criteria = new Person.Filter(filter.name(uri), filter.organisationId(uri), from, to);
-        return service.list(criteria, Filters.order(uri, filter.sort()), paging.page(), paging.size());
+        return service.list(criteria, Person.Order.valueOf(filter.sort(uri).toUpperCase(Locale.ROOT)), paging.page(), paging.size());
     }
 
     @PermitAll

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.memoria.common.security.Roles;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -63,11 +64,7 @@ public class SourceResource extends OwnedEntityResource<Source, SourceInput, Sou
             throw QueryParameters.invalid(uri, "to", Text.quoted(filter.rawTo()) + " ends before 'from' ("
                     + Text.quoted(filter.rawFrom()) + ") begins");
         }
-        Source.Order order = switch (filter.sort()) {
-            case "title" -> Source.Order.TITLE;
-            case "date" -> Source.Order.DATE;
-            default -> throw QueryParameters.invalid(uri, "sort", Text.quoted(filter.sort()) + " is not one of title, date");
-        };
+        Source.Order order = Source.Order.valueOf(filter.sort(uri).toUpperCase(Locale.ROOT));
         Source.Criteria criteria = new Source.Criteria(filter.type(uri), filter.authorId(uri),
                 filter.organisationAuthorId(uri), filter.language(uri), fromDay, toDay,
                 filter.q(uri));

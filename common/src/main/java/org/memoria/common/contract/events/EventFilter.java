@@ -94,9 +94,9 @@ public class EventFilter implements ListFilter {
         return QueryParameters.day(uri, "to", to);
     }
 
-    /** As given: {@code date}, {@code title}, or null. */
-    public String sort() {
-        return sort;
+    /** The order, in lower case: {@code date} when absent; a 400 problem naming {@code sort} when it is not one. */
+    public String sort(UriInfo uri) {
+        return ListFilter.oneOf(uri, "sort", sort, "date", "title");
     }
 
     @Override
@@ -108,6 +108,6 @@ public class EventFilter implements ListFilter {
         parentEventId(uri);
         from(uri);
         to(uri);
-        ListFilter.oneOf(uri, "sort", sort, "date", "title");
+        sort(uri);
     }
 }

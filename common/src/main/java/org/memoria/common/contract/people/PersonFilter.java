@@ -73,9 +73,9 @@ public class PersonFilter implements ListFilter {
         return bornTo;
     }
 
-    /** As given: {@code name}, {@code birth}, or null. */
-    public String sort() {
-        return sort;
+    /** The order, in lower case: {@code name} when absent; a 400 problem naming {@code sort} when it is not one. */
+    public String sort(UriInfo uri) {
+        return ListFilter.oneOf(uri, "sort", sort, "name", "birth");
     }
 
     @Override
@@ -84,6 +84,6 @@ public class PersonFilter implements ListFilter {
         organisationId(uri);
         bornFrom(uri);
         bornTo(uri);
-        ListFilter.oneOf(uri, "sort", sort, "name", "birth");
+        sort(uri);
     }
 }

@@ -113,9 +113,9 @@ public class SourceFilter implements ListFilter {
         return QueryParameters.text(uri, "q", q);
     }
 
-    /** As given; {@code title} when absent. */
-    public String sort() {
-        return sort;
+    /** The order, in lower case: {@code title} when absent; a 400 problem naming {@code sort} when it is not one. */
+    public String sort(UriInfo uri) {
+        return ListFilter.oneOf(uri, "sort", sort, "title", "date");
     }
 
     @Override
@@ -127,6 +127,6 @@ public class SourceFilter implements ListFilter {
         to(uri);
         q(uri);
         language(uri);
-        ListFilter.oneOf(uri, "sort", sort, "title", "date");
+        sort(uri);
     }
 }
