@@ -139,14 +139,14 @@ class PlaceResourceTest {
 
     @Test
     void rejectsAnUnknownTypeListingTheAllowedOnes() {
-        given().contentType(ContentType.JSON).body(place("Yanovka", "VILLAGE", null, null, null)).post("/places")
+        given().contentType(ContentType.JSON).body(place("Yanovka", "DISTRIC", null, null, null)).post("/places")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("type"))
-                .body("errors[0].reason", containsString("'VILLAGE'"))
-                .body("errors[0].reason", containsString("DISTRICT"));
-        given().queryParam("type", "VILLAGE").get("/places").then().statusCode(400)
+                .body("errors[0].reason", containsString("'DISTRIC'"))
+                .body("errors[0].reason", containsString("closest: DISTRICT"));
+        given().queryParam("type", "BUILDINGS").get("/places").then().statusCode(400)
                 .body("errors[0].field", equalTo("type"))
-                .body("errors[0].reason", containsString("BUILDING"));
+                .body("errors[0].reason", containsString("closest: BUILDING"));
         given().queryParam("parentPlaceId", "mexico").get("/places").then().statusCode(400)
                 .body("errors[0].field", equalTo("parentPlaceId"));
     }

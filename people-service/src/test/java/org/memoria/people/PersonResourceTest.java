@@ -124,14 +124,23 @@ class PersonResourceTest {
     }
 
     @Test
-    void rejectsAnUnknownNameTypeListingTheAllowedOnes() {
+    void rejectsAnUnknownNameTypeNamingTheClosestTerms() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("preferredName", "X", "names", new Object[] { Map.of("name", "Y", "type", "CODENAME") }))
+                .body(Map.of("preferredName", "X", "names", new Object[] { Map.of("name", "Y", "type", "PARTYNAME") }))
                 .post("/people")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("names[0].type"))
-                .body("errors[0].reason", containsString("PARTY_NAME"));
+                .body("errors[0].reason", containsString("closest: PARTY_NAME"));
+    }
+
+    @Test
+    void aNameTypeMatchesInAnyCaseAndIsStoredAsTheVocabularySpellsIt() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("preferredName", unique("Jacson"), "names", new Object[] { Map.of("name", "Frank Jacson",
+                        "type", "alias"), Map.of("name", "Jacques Mornard", "type", "Alias") }))
+                .post("/people")
+                .then().statusCode(201).body("names.type", contains("ALIAS", "ALIAS"));
     }
 
     @Test

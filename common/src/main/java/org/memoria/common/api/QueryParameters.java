@@ -74,6 +74,18 @@ public final class QueryParameters {
     }
 
     /** null when absent or blank. */
+    /** A code of a managed vocabulary as given (its shape checked); the owner matches it in any case. */
+    public static String termCode(UriInfo uri, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String problem = org.memoria.common.vocabulary.Vocabularies.shapeProblem(value);
+        if (problem != null) {
+            throw invalid(uri, name, problem);
+        }
+        return value;
+    }
+
     public static <E extends Enum<E>> E enumValue(UriInfo uri, String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;

@@ -55,6 +55,9 @@ public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Ve
 
     @Context
     protected UriInfo uri;
+    /** To spell a list filter's vocabulary code as the vocabulary does (a code matches in any case). */
+    @Inject
+    protected org.memoria.common.vocabulary.Vocabularies vocabularies;
     @Inject
     MergePatch mergePatch;
 

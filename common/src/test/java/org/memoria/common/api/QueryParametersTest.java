@@ -12,7 +12,6 @@ import jakarta.ws.rs.BadRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.memoria.common.contract.events.EventType;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.common.problem.Problem;
 
@@ -27,7 +26,7 @@ class QueryParametersTest {
             "from", v -> QueryParameters.day(null, "from", v),
             "bornFrom", v -> QueryParameters.earliest(null, "bornFrom", v),
             "name", v -> QueryParameters.text(null, "name", v),
-            "type", v -> QueryParameters.enumValue(null, "type", v, EventType.class));
+            "type", v -> QueryParameters.termCode(null, "type", v));
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -48,8 +47,9 @@ class QueryParametersTest {
         from        | 1940-02-30                             | '1940-02-30' is not an ISO day
         from        | 1940                                   | '1940' is not an ISO day
         bornFrom    | 1940-13                                | Invalid EDTF date '1940-13' at position 5
-        type        | SIEGE                                  | 'SIEGE' is not one of ATTACK, ASSASSINATION
-        type        | attack                                 | 'attack' is not one of ATTACK
+        type        | 1940                                   | '1940' is not a code: a letter, then
+        type        | SIEGE OF                               | 'SIEGE OF' is not a code
+        type        | ABCDEFGHIJKLMNOPQRSTUVWXYZABCDE        | 'ABCDEFGHIJKLMNOPQRSTUVWXYZABCDE' is not a code
         """)
     void aBadValueIsA400NamingTheParameter(String parameter, String value, String reason) {
         BadRequestException e = assertThrows(BadRequestException.class, () -> CONVERSIONS.get(parameter).apply(value));

@@ -11,14 +11,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.envers.Audited;
-import org.memoria.common.contract.events.EventType;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.common.persistence.OwnedEntity;
 import org.memoria.common.persistence.QueryFilter;
@@ -33,9 +30,8 @@ public class Event extends OwnedEntity {
     @Column(nullable = false, length = 500)
     public String title;
 
-    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
-    public EventType type;
+    public String type;
 
     @Embedded
     @AttributeOverrides({

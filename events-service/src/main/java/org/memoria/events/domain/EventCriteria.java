@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.UUID;
 
-import org.memoria.common.contract.events.EventType;
 
 /**
  * What a list of events is filtered by; every criterion is optional (null) and they all hold together.
@@ -13,7 +12,7 @@ import org.memoria.common.contract.events.EventType;
  * @param from     events that may have happened on or after this day (their date overlaps [from, to])
  * @param to       events that may have happened on or before this day
  */
-public record EventCriteria(EventType type, UUID personId, UUID organisationId, Collection<UUID> placeIds,
+public record EventCriteria(String type, UUID personId, UUID organisationId, Collection<UUID> placeIds,
         UUID parentEventId, LocalDate from, LocalDate to) {
 
     public static EventCriteria childrenOf(UUID parentEventId) {

@@ -4,10 +4,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 
-import org.memoria.common.contract.events.ParticipantRole;
 
 /**
  * A person's or an organisation's part in an event: exactly one of the two ids (the table checks it). Both are owned
@@ -21,10 +18,9 @@ public class Participation {
     @Column(name = "organisation_id")
     public UUID organisationId;
 
-    @Enumerated(EnumType.STRING)
     /** null when the sources do not say what part they played. */
     @Column(length = 30)
-    public ParticipantRole role;
+    public String role;
 
     @Column(length = 2_000)
     public String note;
@@ -32,7 +28,7 @@ public class Participation {
     public Participation() {
     }
 
-    public Participation(UUID personId, UUID organisationId, ParticipantRole role, String note) {
+    public Participation(UUID personId, UUID organisationId, String role, String note) {
         this.personId = personId;
         this.organisationId = organisationId;
         this.role = role;

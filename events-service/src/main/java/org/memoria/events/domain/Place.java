@@ -9,14 +9,11 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.envers.Audited;
-import org.memoria.common.contract.events.PlaceType;
 import org.memoria.common.persistence.OwnedEntity;
 import org.memoria.common.persistence.QueryFilter;
 
@@ -37,9 +34,8 @@ public class Place extends OwnedEntity {
     public List<String> alternateNames = new ArrayList<>();
 
     /** null when the sources do not say. */
-    @Enumerated(EnumType.STRING)
     @Column(length = 30)
-    public PlaceType type;
+    public String type;
 
     /** WGS 84 degrees; both or neither. */
     public Double latitude;
@@ -56,13 +52,13 @@ public class Place extends OwnedEntity {
      * Places whose name or any alternate name contains {@code name} (case-insensitive), of this type, directly
      * inside this place; each criterion only when given. By name.
      */
-    public static List<Place> search(String name, PlaceType type, UUID parentPlaceId, int page, int size) {
+    public static List<Place> search(String name, String type, UUID parentPlaceId, int page, int size) {
         QueryFilter filter = filterOf(name, type, parentPlaceId);
         return find("from Place p" + filter.where() + " order by lower(p.name), p.id", filter.parameters())
                 .page(Page.of(page, size)).list();
     }
 
-    public static long countMatching(String name, PlaceType type, UUID parentPlaceId) {
+    public static long countMatching(String name, String type, UUID parentPlaceId) {
         QueryFilter filter = filterOf(name, type, parentPlaceId);
         return find("select count(p) from Place p" + filter.where(), filter.parameters())
                 .project(Long.class).singleResult();
@@ -84,7 +80,7 @@ public class Place extends OwnedEntity {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
-    private static QueryFilter filterOf(String name, PlaceType type, UUID parentPlaceId) {
+    private static QueryFilter filterOf(String name, String type, UUID parentPlaceId) {
         return new QueryFilter().contains(name, "(lower(p.name) like :name escape '\\' or exists (select 1 from "
                 + "p.alternateNames a where lower(a) like :name escape '\\'))", "name")
                 .equal("p.type", "type", type).equal("p.parentPlaceId", "parentPlaceId", parentPlaceId);

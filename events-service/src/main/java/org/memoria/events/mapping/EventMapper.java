@@ -15,9 +15,12 @@ import org.memoria.common.contract.events.EventView;
 @ApplicationScoped
 public class EventMapper {
 
+    @jakarta.inject.Inject
+    org.memoria.common.vocabulary.Vocabularies vocabularies;
+
     public void apply(EventInput input, Event event) {
         event.title = input.title();
-        event.type = input.type();
+        event.type = vocabularies.code(org.memoria.common.contract.events.EventType.VOCABULARY, input.type());
         event.date = EdtfValue.of(input.date());
         event.placeId = input.placeId();
         event.placeName = input.placeName();
@@ -25,7 +28,8 @@ public class EventMapper {
         event.parentEventId = input.parentEventId();
         event.participants.clear();
         input.participants().forEach(p -> event.participants.add(
-                new Participation(p.personId(), p.organisationId(), p.role(), p.note())));
+                new Participation(p.personId(), p.organisationId(),
+                        vocabularies.code(org.memoria.common.contract.events.ParticipantRole.VOCABULARY, p.role()), p.note())));
     }
 
     public EventInput toInput(Event event) {

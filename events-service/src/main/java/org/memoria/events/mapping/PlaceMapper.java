@@ -13,11 +13,14 @@ import org.memoria.common.contract.events.PlaceView;
 @ApplicationScoped
 public class PlaceMapper {
 
+    @jakarta.inject.Inject
+    org.memoria.common.vocabulary.Vocabularies vocabularies;
+
     public void apply(PlaceInput input, Place place) {
         place.name = input.name();
         place.alternateNames.clear();
         place.alternateNames.addAll(input.alternateNames());
-        place.type = input.type();
+        place.type = vocabularies.code(org.memoria.common.contract.events.PlaceType.VOCABULARY, input.type());
         place.latitude = input.latitude();
         place.longitude = input.longitude();
         place.parentPlaceId = input.parentPlaceId();

@@ -58,7 +58,7 @@ public class EventResource extends OwnedEntityResource<Event, EventInput, EventV
         var fromDay = filter.from(uri);
         var toDay = filter.to(uri);
         Filters.range(uri, fromDay, toDay);
-        return service.list(filter.type(uri), filter.personId(uri), filter.organisationId(uri), filter.placeId(uri),
+        return service.list(vocabularies.filterCode(uri, "type", org.memoria.common.contract.events.EventType.VOCABULARY, filter.type(uri)), filter.personId(uri), filter.organisationId(uri), filter.placeId(uri),
                 filter.parentEventId(uri), fromDay, toDay, EventOrder.valueOf(filter.sort(uri).toUpperCase(Locale.ROOT)),
                 paging.page(), paging.size());
     }

@@ -53,7 +53,7 @@ public class PlaceResource extends OwnedEntityResource<Place, PlaceInput, PlaceV
     @Operation(operationId = "listPlaces", summary = PlaceFilter.SUMMARY, description = PlaceFilter.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of places")
     public Page<PlaceView> list(@BeanParam PlaceFilter filter, @BeanParam Paging paging) {
-        return service.list(filter.name(uri), filter.type(uri), filter.parentPlaceId(uri), paging.page(),
+        return service.list(filter.name(uri), vocabularies.filterCode(uri, "type", org.memoria.common.contract.events.PlaceType.VOCABULARY, filter.type(uri)), filter.parentPlaceId(uri), paging.page(),
                 paging.size());
     }
 

@@ -18,7 +18,6 @@ import org.memoria.common.api.Page;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.contract.events.EventInput;
 import org.memoria.common.contract.events.EventState;
-import org.memoria.common.contract.events.EventType;
 import org.memoria.common.events.Topics;
 import org.memoria.common.service.OwnedEntityService;
 import org.memoria.common.problem.StillReferencedException;
@@ -45,7 +44,7 @@ public class EventService extends OwnedEntityService<Event, EventInput, EventSta
      * Events matching every given criterion; {@code placeId} keeps events at that place or at any place inside it.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<EventView> list(EventType type, UUID personId, UUID organisationId, UUID placeId, UUID parentEventId,
+    public Page<EventView> list(String type, UUID personId, UUID organisationId, UUID placeId, UUID parentEventId,
             LocalDate from, LocalDate to, EventOrder order, int page, int size) {
         var criteria = new EventCriteria(type, personId, organisationId,
                 placeId == null ? null : Place.withEverythingInside(placeId), parentEventId, from, to);

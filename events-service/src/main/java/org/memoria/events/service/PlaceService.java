@@ -13,7 +13,6 @@ import org.memoria.common.api.Page;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.contract.events.PlaceInput;
 import org.memoria.common.contract.events.PlaceState;
-import org.memoria.common.contract.events.PlaceType;
 import org.memoria.common.events.Topics;
 import org.memoria.common.service.OwnedEntityService;
 import org.memoria.common.problem.StillReferencedException;
@@ -37,7 +36,7 @@ public class PlaceService extends OwnedEntityService<Place, PlaceInput, PlaceSta
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<PlaceView> list(String name, PlaceType type, UUID parentPlaceId, int page, int size) {
+    public Page<PlaceView> list(String name, String type, UUID parentPlaceId, int page, int size) {
         return page(Place.search(name, type, parentPlaceId, page, size), page, size,
                 Place.countMatching(name, type, parentPlaceId));
     }

@@ -7,14 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.api.DateView;
 import org.memoria.common.contract.AuthorityIds;
 import org.memoria.common.contract.EntityKind;
-import org.memoria.common.contract.events.EventType;
-import org.memoria.common.contract.events.PlaceType;
-import org.memoria.common.contract.people.NameType;
-import org.memoria.common.contract.people.OrganisationType;
 import org.memoria.common.contract.sources.ClaimStatus;
 import org.memoria.common.contract.sources.OtherTitle;
 import org.memoria.common.contract.sources.SourceIdentifiers;
-import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.contract.sources.Stance;
 import org.memoria.common.contract.sources.Strength;
 
@@ -35,7 +30,7 @@ public final class ArchiveViews {
     }
 
     @Schema(name = "Name")
-    public record Name(@Schema(example = "Frank Jacson") String name, @Schema(example = "ALIAS") NameType type,
+    public record Name(@Schema(example = "Frank Jacson") String name, @Schema(example = "ALIAS", description = "A code of the name-types vocabulary (GET /api/vocabularies/name-types)") String type,
             DateView period, Ref source) {
     }
 
@@ -55,37 +50,37 @@ public final class ArchiveViews {
     }
 
     @Schema(name = "RelationDetail", description = "A relation read from one person's side")
-    public record Relation(UUID id, long version, @Schema(ref = "RelationType") String type,
+    public record Relation(UUID id, long version, @Schema(description = "A code of the relation-types vocabulary (GET /api/vocabularies/relation-types)", example = "LIAISON") String type,
             @Schema(example = "had as liaison") String label, Ref other, DateView period, String note) implements Versioned {
     }
 
     @Schema(name = "Participation", description = "An event and the part played in it")
-    public record Participation(UUID id, String title, EventType type, DateView date, Ref place,
-            @Schema(ref = "ParticipantRole") String role) {
+    public record Participation(UUID id, String title, @Schema(description = "A code of the event-types vocabulary (GET /api/vocabularies/event-types); null when unknown") String type, DateView date, Ref place,
+            @Schema(description = "A code of the participant-roles vocabulary (GET /api/vocabularies/participant-roles); null when the sources do not say", example = "ORGANISER") String role) {
     }
 
     @Schema(name = "Participant")
     public record Participant(Ref participant,
-            @Schema(ref = "ParticipantRole") String role, String note) {
+            @Schema(description = "A code of the participant-roles vocabulary (GET /api/vocabularies/participant-roles); null when the sources do not say", example = "ORGANISER") String role, String note) {
     }
 
     @Schema(name = "PlaceSummary")
-    public record PlaceSummary(UUID id, String name, PlaceType type, Double latitude, Double longitude,
+    public record PlaceSummary(UUID id, String name, @Schema(description = "A code of the place-types vocabulary (GET /api/vocabularies/place-types); null when unknown") String type, Double latitude, Double longitude,
             boolean resolved) {
     }
 
     @Schema(name = "EventSummary")
-    public record EventSummary(UUID id, String title, EventType type, DateView date) {
+    public record EventSummary(UUID id, String title, @Schema(description = "A code of the event-types vocabulary (GET /api/vocabularies/event-types); null when unknown") String type, DateView date) {
     }
 
     @Schema(name = "EventDetail")
-    public record EventDetail(UUID id, long version, String title, EventType type, DateView date, PlaceSummary place,
+    public record EventDetail(UUID id, long version, String title, @Schema(description = "A code of the event-types vocabulary (GET /api/vocabularies/event-types); null when unknown") String type, DateView date, PlaceSummary place,
             String placeName, String description, Ref parent, List<EventSummary> children,
             List<Participant> participants, List<Passage> citedIn, List<Claim> claims) implements Versioned {
     }
 
     @Schema(name = "SourceSummary")
-    public record SourceSummary(UUID id, String title, SourceType type, DateView date, boolean resolved) {
+    public record SourceSummary(UUID id, String title, @Schema(description = "A code of the source-types vocabulary (GET /api/vocabularies/source-types); null when unknown") String type, DateView date, boolean resolved) {
     }
 
     @Schema(name = "Passage", description = "A cited passage: the source, where in it, and the quote")
@@ -95,7 +90,7 @@ public final class ArchiveViews {
 
     @Schema(name = "SourceDetail", description = "A source: its authors, its cited passages and what they are about, "
             + "and the claims whose evidence cites it")
-    public record SourceDetail(UUID id, long version, SourceType type, String title,
+    public record SourceDetail(UUID id, long version, @Schema(description = "A code of the source-types vocabulary (GET /api/vocabularies/source-types); null when unknown") String type, String title,
             @Schema(description = "Translations and other titles") List<OtherTitle> otherTitles, List<Ref> authors, DateView date,
             String publisher, String periodical, String language, SourceIdentifiers identifiers, String description,
             List<Passage> passages, List<ClaimCitation> citedAsEvidence) implements Versioned {
@@ -123,19 +118,19 @@ public final class ArchiveViews {
 
     @Schema(name = "OrganisationDetail")
     public record OrganisationDetail(UUID id, long version, String preferredName, List<Name> names,
-            OrganisationType type, DateView founded, DateView dissolved, String description, AuthorityIds identifiers,
+            @Schema(description = "A code of the organisation-types vocabulary (GET /api/vocabularies/organisation-types); null when unknown") String type, DateView founded, DateView dissolved, String description, AuthorityIds identifiers,
             List<Membership> members, List<Participation> events, List<SourceSummary> sourcesAuthored) implements Versioned {
     }
 
     @Schema(name = "PlaceDetail")
-    public record PlaceDetail(UUID id, long version, String name, List<String> alternateNames, PlaceType type,
+    public record PlaceDetail(UUID id, long version, String name, List<String> alternateNames, @Schema(description = "A code of the place-types vocabulary (GET /api/vocabularies/place-types); null when unknown") String type,
             Double latitude, Double longitude, Ref parent, List<Ref> children, List<EventSummary> events,
             String description) implements Versioned {
     }
 
     @Schema(name = "TimelineEntry", description = "An event on the timeline. `uncertain` is true when its date is "
             + "uncertain, approximate or not a single day")
-    public record TimelineEntry(UUID id, String title, EventType type, DateView date, Ref place, boolean uncertain) {
+    public record TimelineEntry(UUID id, String title, @Schema(description = "A code of the event-types vocabulary (GET /api/vocabularies/event-types); null when unknown") String type, DateView date, Ref place, boolean uncertain) {
     }
 
     @Schema(name = "UnresolvedReference", description = "A reference to an entity the archive has not seen")

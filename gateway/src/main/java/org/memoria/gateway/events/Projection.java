@@ -47,12 +47,18 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
             case "source" -> source(mapper.readValue(data, SourceState.class));
             case "citation" -> citation(mapper.readValue(data, CitationState.class));
             case "claim" -> claim(mapper.readValue(data, ClaimState.class));
+            case "term" -> term(mapper.readValue(data, org.memoria.common.contract.vocabulary.TermView.class));
             default -> throw new IllegalArgumentException("Unknown aggregate " + aggregate);
         };
     }
 
     static EntityKind kindOf(String aggregate) {
         return EntityKind.valueOf(aggregate.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** A vocabulary term: found by its code within its vocabulary, never searched. */
+    private static Projection term(org.memoria.common.contract.vocabulary.TermView t) {
+        return new Projection(EntityKind.TERM, t.code(), t.vocabulary(), null, null, List.of(), List.of());
     }
 
     private static Projection person(PersonState p) {
@@ -185,5 +191,10 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
+    }
+
+    /** A code of a managed vocabulary, as the owner spelled it. */
+    private static String name(String code) {
+        return code;
     }
 }

@@ -18,6 +18,7 @@ import org.memoria.common.api.DateView;
 import org.memoria.common.contract.AuthorityIds;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.sources.OtherTitle;
+import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.contract.sources.SourceIdentifiers;
 import org.memoria.gateway.api.ArchiveViews.Dossier;
 import org.memoria.gateway.api.ArchiveViews.EventDetail;
@@ -183,9 +184,9 @@ public class LinkedData {
     private ObjectNode source(SourceDetail s, URI base) {
         String self = iri(base, EntityKind.SOURCE, s.id());
         String type = s.type() == null ? null : switch (s.type()) {
-            case ARTICLE -> "Article";
-            case BOOK -> "Book";
-            case REPORT -> "Report";
+            case SourceType.ARTICLE -> "Article";
+            case SourceType.BOOK -> "Book";
+            case SourceType.REPORT -> "Report";
             default -> null;
         };
         ObjectNode doc = document(base, self, "CreativeWork");
@@ -203,7 +204,7 @@ public class LinkedData {
                 }
             }
         }
-        text(doc, "genre", s.type() == null ? null : s.type().name().toLowerCase().replace('_', ' '));
+        text(doc, "genre", s.type() == null ? null : s.type().toLowerCase().replace('_', ' '));
         refs(doc, "author", s.authors(), base);
         date(doc, self, "datePublished", s.date());
         if (s.publisher() != null) {

@@ -69,7 +69,7 @@ public class TimelineApi {
         }
         return timeline.page(new TimelineQuery.Filter(fromDay, toDay,
                 QueryParameters.uuid(uri, "personId", person),
-                QueryParameters.uuid(uri, "organisationId", organisation), QueryParameters.uuid(uri, "placeId", place), QueryParameters.enumValue(uri, "type", type, EventType.class)),
+                QueryParameters.uuid(uri, "organisationId", organisation), QueryParameters.uuid(uri, "placeId", place), QueryParameters.termCode(uri, "type", type)),
                 paging.page(), paging.size());
     }
 }

@@ -80,7 +80,8 @@ public class ArchiveGraph {
                                 }
                                 default -> {
                                     RelationState r = mapper.readValue(rs.getString(8), RelationState.class);
-                                    yield new GraphEdge("RELATION", r.fromPersonId(), r.toPersonId(), r.type().label,
+                                    yield new GraphEdge("RELATION", r.fromPersonId(), r.toPersonId(),
+                                            m.relationLabel(r.type(), false),
                                             DateView.of(r.period()), via);
                                 }
                             };

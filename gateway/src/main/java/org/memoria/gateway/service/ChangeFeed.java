@@ -156,6 +156,7 @@ public class ChangeFeed {
             case SOURCE -> "sources";
             case CITATION -> "citations";
             case CLAIM -> "claims";
+            case TERM -> "vocabularies/terms";
         };
     }
 

@@ -49,9 +49,9 @@ final class Compose {
                 m.ref(EntityKind.ORGANISATION, ms.organisationId()), ms.role(), DateView.of(ms.period()));
     }
 
-    static Relation relation(RelationState r, UUID side, ReadModel m) {
+    static Relation relation(RelationState r, UUID side, ReadModel m) throws java.sql.SQLException {
         boolean from = r.fromPersonId().equals(side);
-        return new Relation(r.id(), r.version(), r.type().name(), from ? r.type().label : r.type().inverseLabel,
+        return new Relation(r.id(), r.version(), r.type(), m.relationLabel(r.type(), !from),
                 m.ref(EntityKind.PERSON, from ? r.toPersonId() : r.fromPersonId()), DateView.of(r.period()), r.note());
     }
 
@@ -68,7 +68,7 @@ final class Compose {
     }
 
     static EventSummary eventSummary(Row r) {
-        return new EventSummary(r.id(), r.label(), r.subtype() == null ? null : EventType.valueOf(r.subtype()),
+        return new EventSummary(r.id(), r.label(), r.subtype(),
                 DateView.of(r.date()));
     }
 

@@ -68,11 +68,15 @@ public class DossierQuery extends EntityQuery<Dossier> {
             participations.add(new Participation(e.id(), e.title(), e.type(), DateView.of(e.date()),
                     m.ref(EntityKind.PLACE, e.placeId()), eventRows.get(i).role()));
         }
+        List<org.memoria.gateway.api.ArchiveViews.Relation> relationViews = new java.util.ArrayList<>();
+        for (RelationState r : relations) {
+            relationViews.add(relation(r, id, m));
+        }
         return new Dossier(p.id(), row.version(), p.preferredName(), names(p.names(), m),
                 DateView.of(p.birthDate()), m.ref(EntityKind.PLACE, p.birthPlaceId()), DateView.of(p.deathDate()),
                 m.ref(EntityKind.PLACE, p.deathPlaceId()), p.description(), p.identifiers(),
                 memberships.stream().map(ms -> membership(ms, m)).toList(),
-                relations.stream().map(r -> relation(r, id, m)).toList(),
+                relationViews,
                 participations, authored.stream().map(r -> m.source(r.id())).toList(),
                 passages(citations, m), claims(claimRows, m));
     }

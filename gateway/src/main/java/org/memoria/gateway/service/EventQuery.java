@@ -52,7 +52,7 @@ public class EventQuery extends EntityQuery<EventDetail> {
         List<Participant> participants = e.participants().stream().map(p -> new Participant(
                 p.personId() != null ? m.ref(EntityKind.PERSON, p.personId())
                         : m.ref(EntityKind.ORGANISATION, p.organisationId()),
-                p.role() == null ? null : p.role().name(), p.note())).toList();
+                p.role(), p.note())).toList();
         return new EventDetail(e.id(), row.version(), e.title(), e.type(), DateView.of(e.date()), place,
                 e.placeName(), e.description(), m.ref(EntityKind.EVENT, e.parentEventId()),
                 children.stream().map(Compose::eventSummary).toList(), participants, passages(citations, m),

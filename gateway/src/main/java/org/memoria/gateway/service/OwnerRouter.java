@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -59,7 +60,8 @@ public class OwnerRouter {
             + "for a create, list by what you sent) before retrying; a PUT to a known id with If-Match or "
             + "If-None-Match: * is safe to retry";
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
-            HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION, IdempotencyKey.HEADER);
+            HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.AUTHORIZATION,
+            IdempotencyKey.HEADER);
     private static final List<String> RELAYED_RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
             HttpHeaders.WWW_AUTHENTICATE, "Retry-After");
 
@@ -143,11 +145,26 @@ public class OwnerRouter {
      */
     public Response read(String ownerName, List<URI> replicas, String ownerPathAndQuery, HttpHeaders headers,
             UriInfo uri) {
+        return read(ownerName, replicas, ownerPathAndQuery, headers, uri, false);
+    }
+
+    /** {@link #read}, asking the owner for JSON whatever the client accepts (the gateway renders another type itself). */
+    public Response readJson(String ownerName, List<URI> replicas, String ownerPathAndQuery, HttpHeaders headers,
+            UriInfo uri) {
+        return read(ownerName, replicas, ownerPathAndQuery, headers, uri, true);
+    }
+
+    private Response read(String ownerName, List<URI> replicas, String ownerPathAndQuery, HttpHeaders headers,
+            UriInfo uri, boolean json) {
         int first = Math.floorMod(turn.getAndIncrement(), replicas.size());
         for (int i = 0; i < replicas.size(); i++) {
             URI replica = replicas.get((first + i) % replicas.size());
             try {
-                return relay(send(request(replica, "GET", ownerPathAndQuery, headers, null), ownerName, "GET"), uri);
+                HttpRequest.Builder request = request(replica, "GET", ownerPathAndQuery, headers, null);
+                if (json) {
+                    request.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+                }
+                return relay(send(request, ownerName, "GET"), uri);
             } catch (HttpTimeoutException e) {
                 FAILURES.warn(ownerName + " " + replica, "The " + ownerName + " at " + replica
                         + " did not answer a read in time: " + e);

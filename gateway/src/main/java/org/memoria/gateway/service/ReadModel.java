@@ -43,6 +43,30 @@ final class ReadModel {
         this.mapper = mapper;
     }
 
+    /**
+     * The term of a managed vocabulary as the owner last published it, or null when the read model has none (its code
+     * unknown here, or not yet projected).
+     */
+    org.memoria.common.contract.vocabulary.TermView term(org.memoria.common.contract.vocabulary.ManagedVocabulary vocabulary,
+            String code) throws SQLException {
+        if (code == null) {
+            return null;
+        }
+        Row row = entity(vocabulary.termId(code), EntityKind.TERM);
+        return row == null ? null : doc(row, org.memoria.common.contract.vocabulary.TermView.class);
+    }
+
+    /** A relation type's English label, read from the first person, or from the second when {@code inverse}. */
+    String relationLabel(String type, boolean inverse) throws SQLException {
+        org.memoria.common.contract.vocabulary.TermView t = term(
+                org.memoria.common.contract.vocabulary.ManagedVocabulary.RELATION_TYPES, type);
+        if (t == null) {
+            return type == null ? null : type.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+        String label = inverse ? t.inverseLabels().get("en") : null;
+        return label != null ? label : t.labels().get("en");
+    }
+
     /** The live entity of this kind, or null. */
     Row entity(UUID id, EntityKind kind) throws SQLException {
         fetch(List.of(id));
@@ -109,7 +133,7 @@ final class ReadModel {
         if (row == null || row.kind() != EntityKind.SOURCE) {
             return id == null ? null : new SourceSummary(id, null, null, null, false);
         }
-        return new SourceSummary(id, row.label(), row.subtype() == null ? null : SourceType.valueOf(row.subtype()),
+        return new SourceSummary(id, row.label(), row.subtype(),
                 DateView.of(row.date()), true);
     }
 

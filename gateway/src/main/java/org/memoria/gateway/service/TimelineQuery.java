@@ -28,7 +28,7 @@ public class TimelineQuery {
 
     /** Filters of the timeline; null means "any". */
     public record Filter(java.time.LocalDate from, java.time.LocalDate to, UUID person, UUID organisation,
-            UUID place, EventType type) {
+            UUID place, String type) {
     }
 
     public Page<TimelineEntry> page(Filter f, int page, int size) {
@@ -43,8 +43,8 @@ public class TimelineQuery {
                 params.add(f.to());
             }
             if (f.type() != null) {
-                where.append(" and e.subtype = ?");
-                params.add(f.type().name());
+                where.append(" and upper(e.subtype) = upper(?)");
+                params.add(f.type());
             }
             for (UUID participant : java.util.Arrays.asList(f.person(), f.organisation())) {
                 if (participant != null) {
@@ -81,7 +81,7 @@ public class TimelineQuery {
             for (int k = 0; k < rows.size(); k++) {
                 Row r = rows.get(k);
                 DateView date = DateView.of(r.date());
-                items.add(new TimelineEntry(r.id(), r.label(), EventType.valueOf(r.subtype()), date,
+                items.add(new TimelineEntry(r.id(), r.label(), r.subtype(), date,
                         m.ref(EntityKind.PLACE, places.get(k)), date == null || uncertain(r.date())));
             }
             long total;

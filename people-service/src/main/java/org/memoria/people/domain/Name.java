@@ -6,10 +6,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 
-import org.memoria.common.contract.people.NameType;
 import org.memoria.common.persistence.EdtfValue;
 
 /**
@@ -22,9 +19,8 @@ public class Name {
     @Column(nullable = false, length = 300)
     public String name;
 
-    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
-    public NameType type;
+    public String type;
 
     /** The period as an EDTF string; bounds below. Kept flat: the columns of an element collection. */
     @Column(name = "period_edtf", length = 200)
@@ -42,7 +38,7 @@ public class Name {
     public Name() {
     }
 
-    public Name(String name, NameType type, String period, UUID sourceId) {
+    public Name(String name, String type, String period, UUID sourceId) {
         this.name = name;
         this.type = type;
         EdtfValue value = EdtfValue.of(period);
@@ -56,7 +52,7 @@ public class Name {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Name n && Objects.equals(name, n.name) && type == n.type
+        return o instanceof Name n && Objects.equals(name, n.name) && Objects.equals(type, n.type)
                 && Objects.equals(periodEdtf, n.periodEdtf) && Objects.equals(sourceId, n.sourceId);
     }
 

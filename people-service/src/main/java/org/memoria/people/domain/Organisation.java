@@ -15,8 +15,6 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -24,7 +22,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.hibernate.envers.Audited;
-import org.memoria.common.contract.people.OrganisationType;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.common.persistence.OwnedEntity;
 
@@ -46,10 +43,9 @@ public class Organisation extends OwnedEntity {
     @OrderColumn(name = "position")
     public List<Name> names = new ArrayList<>();
 
-    @Enumerated(EnumType.STRING)
     /** null when the sources do not say. */
     @Column(length = 30)
-    public OrganisationType type;
+    public String type;
 
     @Embedded
     @AttributeOverrides({
@@ -72,18 +68,18 @@ public class Organisation extends OwnedEntity {
     public Identifiers identifiers;
 
     /** Organisations any of whose names contains {@code name} (case-insensitive), of {@code type}; by name. */
-    public static List<Organisation> search(String name, OrganisationType type, int page, int size) {
+    public static List<Organisation> search(String name, String type, int page, int size) {
         Where where = where(name, type);
         return find("from Organisation o" + where.clause() + " order by o.preferredName, o.id", where.parameters())
                 .page(Page.of(page, size)).list();
     }
 
-    public static long countMatching(String name, OrganisationType type) {
+    public static long countMatching(String name, String type) {
         Where where = where(name, type);
         return count("from Organisation o" + where.clause(), where.parameters());
     }
 
-    private static Where where(String name, OrganisationType type) {
+    private static Where where(String name, String type) {
         return new Where()
                 .and("(lower(o.preferredName) like :name or exists (select 1 from Organisation q join q.names n "
                         + "where q.id = o.id and lower(n.name) like :name))", "name", Where.contains(name))

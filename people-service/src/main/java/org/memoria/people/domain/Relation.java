@@ -8,12 +8,9 @@ import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import org.hibernate.envers.Audited;
-import org.memoria.common.contract.people.RelationType;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.common.persistence.OwnedEntity;
 
@@ -28,9 +25,8 @@ public class Relation extends OwnedEntity {
     @Column(name = "from_person_id", nullable = false)
     public UUID fromPersonId;
 
-    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
-    public RelationType type;
+    public String type;
 
     @Column(name = "to_person_id", nullable = false)
     public UUID toPersonId;
@@ -53,17 +49,17 @@ public class Relation extends OwnedEntity {
             " order by r.period.earliest nulls last, r.period.latest nulls last, r.createdAt, r.id";
 
     /** Relations with {@code personId} at either end, of {@code type}. */
-    public static List<Relation> search(UUID personId, RelationType type, int page, int size) {
+    public static List<Relation> search(UUID personId, String type, int page, int size) {
         Where where = where(personId, type);
         return find("from Relation r" + where.clause() + ORDER, where.parameters()).page(Page.of(page, size)).list();
     }
 
-    public static long countMatching(UUID personId, RelationType type) {
+    public static long countMatching(UUID personId, String type) {
         Where where = where(personId, type);
         return count("from Relation r" + where.clause(), where.parameters());
     }
 
-    private static Where where(UUID personId, RelationType type) {
+    private static Where where(UUID personId, String type) {
         return new Where().and("(r.fromPersonId = :personId or r.toPersonId = :personId)", "personId", personId)
                 .and("r.type = :type", "type", type);
     }

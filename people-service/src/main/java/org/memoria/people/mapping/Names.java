@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.memoria.common.api.DateView;
 import org.memoria.common.contract.people.NameInput;
+import org.memoria.common.contract.people.NameType;
+import org.memoria.common.vocabulary.Vocabularies;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.people.domain.Name;
 import org.memoria.common.contract.people.NameView;
@@ -15,8 +17,8 @@ final class Names {
     }
 
     /** Replaces the stored names only if they differ, so that an unchanged list is no change. */
-    static void replace(List<Name> stored, List<NameInput> input) {
-        List<Name> names = input.stream().map(n -> new Name(n.name(), n.type(), n.period(), n.sourceId())).toList();
+    static void replace(List<Name> stored, List<NameInput> input, Vocabularies vocabularies) {
+        List<Name> names = input.stream().map(n -> new Name(n.name(), vocabularies.code(NameType.VOCABULARY, n.type()), n.period(), n.sourceId())).toList();
         if (!stored.equals(names)) {
             stored.clear();
             stored.addAll(names);

@@ -14,10 +14,13 @@ import org.memoria.common.contract.people.OrganisationView;
 @ApplicationScoped
 public class OrganisationMapper {
 
+    @jakarta.inject.Inject
+    org.memoria.common.vocabulary.Vocabularies vocabularies;
+
     public void apply(OrganisationInput input, Organisation organisation) {
         organisation.preferredName = input.preferredName();
-        Names.replace(organisation.names, input.names());
-        organisation.type = input.type();
+        Names.replace(organisation.names, input.names(), vocabularies);
+        organisation.type = vocabularies.code(org.memoria.common.contract.people.OrganisationType.VOCABULARY, input.type());
         if (!Values.same(organisation.founded, input.founded())) {
             organisation.founded = EdtfValue.of(input.founded());
         }

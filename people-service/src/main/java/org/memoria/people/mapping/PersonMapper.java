@@ -14,9 +14,12 @@ import org.memoria.common.contract.people.PersonView;
 @ApplicationScoped
 public class PersonMapper {
 
+    @jakarta.inject.Inject
+    org.memoria.common.vocabulary.Vocabularies vocabularies;
+
     public void apply(PersonInput input, Person person) {
         person.preferredName = input.preferredName();
-        Names.replace(person.names, input.names());
+        Names.replace(person.names, input.names(), vocabularies);
         if (!Values.same(person.birth, input.birthDate())) {
             person.birth = EdtfValue.of(input.birthDate());
         }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.memoria.common.api.DateView;
 import org.memoria.common.contract.people.RelationInput;
+import org.memoria.common.contract.people.RelationType;
 import org.memoria.common.contract.people.RelationState;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.people.domain.Person;
@@ -21,9 +22,12 @@ import org.memoria.common.contract.people.RelationView;
 @ApplicationScoped
 public class RelationMapper {
 
+    @jakarta.inject.Inject
+    org.memoria.common.vocabulary.Vocabularies vocabularies;
+
     public void apply(RelationInput input, Relation relation) {
         relation.fromPersonId = input.fromPersonId();
-        relation.type = input.type();
+        relation.type = vocabularies.code(RelationType.VOCABULARY, input.type());
         relation.toPersonId = input.toPersonId();
         if (!Values.same(relation.period, input.period())) {
             relation.period = EdtfValue.of(input.period());
@@ -50,7 +54,7 @@ public class RelationMapper {
     public List<RelationView> toViews(List<Relation> relations) {
         Map<UUID, String> names = namesOf(relations);
         return relations.stream().map(r -> new RelationView(r.id, r.version, r.fromPersonId, names.get(r.fromPersonId),
-                r.type, r.type.label, r.type.inverseLabel, r.toPersonId, names.get(r.toPersonId),
+                r.type, vocabularies.label(RelationType.VOCABULARY, r.type), vocabularies.inverseLabel(RelationType.VOCABULARY, r.type), r.toPersonId, names.get(r.toPersonId),
                 DateView.of(EdtfValue.edtf(r.period)), r.note, r.sourceId, r.createdAt, r.updatedAt)).toList();
     }
 
@@ -65,7 +69,7 @@ public class RelationMapper {
             UUID other = from ? r.toPersonId : r.fromPersonId;
             return new PersonRelationView(r.id, r.type,
                     from ? PersonRelationView.Side.FROM : PersonRelationView.Side.TO,
-                    from ? r.type.label : r.type.inverseLabel, other, names.get(other),
+                    from ? vocabularies.label(RelationType.VOCABULARY, r.type) : vocabularies.inverseLabel(RelationType.VOCABULARY, r.type), other, names.get(other),
                     DateView.of(EdtfValue.edtf(r.period)), r.note, r.sourceId);
         }).toList();
     }

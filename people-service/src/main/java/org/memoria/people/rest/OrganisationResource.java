@@ -55,7 +55,7 @@ public class OrganisationResource extends OwnedEntityResource<Organisation, Orga
             description = OrganisationFilter.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of organisations")
     public Page<OrganisationView> list(@BeanParam OrganisationFilter filter, @BeanParam Paging paging) {
-        return service.list(filter.name(uri), filter.type(uri), paging.page(), paging.size());
+        return service.list(filter.name(uri), vocabularies.filterCode(uri, "type", org.memoria.common.contract.people.OrganisationType.VOCABULARY, filter.type(uri)), paging.page(), paging.size());
     }
 
     @PermitAll

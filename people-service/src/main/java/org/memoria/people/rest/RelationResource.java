@@ -50,6 +50,6 @@ public class RelationResource extends OwnedEntityResource<Relation, RelationInpu
     @Operation(operationId = "listRelations", summary = RelationFilter.SUMMARY, description = RelationFilter.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of relations")
     public Page<RelationView> list(@BeanParam RelationFilter filter, @BeanParam Paging paging) {
-        return service.list(filter.personId(uri), filter.type(uri), paging.page(), paging.size());
+        return service.list(filter.personId(uri), vocabularies.filterCode(uri, "type", org.memoria.common.contract.people.RelationType.VOCABULARY, filter.type(uri)), paging.page(), paging.size());
     }
 }

@@ -11,7 +11,6 @@ import org.memoria.common.api.Page;
 import org.memoria.common.api.Preconditions;
 import org.memoria.common.contract.people.OrganisationInput;
 import org.memoria.common.contract.people.OrganisationState;
-import org.memoria.common.contract.people.OrganisationType;
 import org.memoria.common.events.Topics;
 import org.memoria.common.service.OwnedEntityService;
 import org.memoria.people.domain.Membership;
@@ -36,7 +35,7 @@ public class OrganisationService extends OwnedEntityService<Organisation, Organi
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<OrganisationView> list(String name, OrganisationType type, int page, int size) {
+    public Page<OrganisationView> list(String name, String type, int page, int size) {
         return page(Organisation.search(name, type, page, size), page, size,
                 Organisation.countMatching(name, type));
     }

@@ -25,6 +25,9 @@ import org.memoria.people.domain.Relation;
 @ApplicationScoped
 public class References {
 
+    @jakarta.inject.Inject
+    org.memoria.common.vocabulary.Vocabularies vocabularies;
+
     /** How many referencing entities a 409 names before it says "and n more". */
     private static final int NAMED = 20;
 
@@ -104,7 +107,7 @@ public class References {
         List<String> named = new ArrayList<>();
         memberships.forEach(m -> named.add("membership " + m.id + " (member of " + organisations.get(m.organisationId)
                 + (m.role == null ? "" : ", " + m.role) + ")"));
-        relations.forEach(r -> named.add("relation " + r.id + " (" + persons.get(r.fromPersonId) + " " + r.type.label
+        relations.forEach(r -> named.add("relation " + r.id + " (" + persons.get(r.fromPersonId) + " " + vocabularies.label(org.memoria.common.contract.people.RelationType.VOCABULARY, r.type)
                 + " " + persons.get(r.toPersonId) + ")"));
         throw referenced("Person " + person.preferredName + " (" + person.id + ")", memberships.size(), relations.size(),
                 named);

@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import org.memoria.common.api.Page;
 import org.memoria.common.contract.people.RelationInput;
 import org.memoria.common.contract.people.RelationState;
-import org.memoria.common.contract.people.RelationType;
 import org.memoria.common.events.Topics;
 import org.memoria.common.service.OwnedEntityService;
 import org.memoria.people.domain.Relation;
@@ -30,7 +29,7 @@ public class RelationService extends OwnedEntityService<Relation, RelationInput,
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RelationView> list(UUID personId, RelationType type, int page, int size) {
+    public Page<RelationView> list(UUID personId, String type, int page, int size) {
         return page(Relation.search(personId, type, page, size), page, size,
                 Relation.countMatching(personId, type));
     }

@@ -12,14 +12,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.envers.Audited;
-import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.persistence.EdtfValue;
 import org.memoria.common.persistence.OwnedEntity;
 import org.memoria.common.persistence.QueryFilter;
@@ -31,9 +28,8 @@ import io.quarkus.panache.common.Page;
 @Table(name = "source")
 public class Source extends OwnedEntity {
 
-    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
-    public SourceType type;
+    public String type;
 
     @Column(nullable = false, length = 500)
     public String title;
@@ -89,7 +85,7 @@ public class Source extends OwnedEntity {
     }
 
     /** What a list of sources keeps: every non-null criterion must hold. */
-    public record Criteria(SourceType type, UUID authorId, UUID organisationAuthorId, String language,
+    public record Criteria(String type, UUID authorId, UUID organisationAuthorId, String language,
             LocalDate from, LocalDate to, String titleContains) {
     }
 

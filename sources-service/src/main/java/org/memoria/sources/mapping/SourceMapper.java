@@ -19,8 +19,11 @@ import org.memoria.common.contract.sources.SourceView;
 @ApplicationScoped
 public class SourceMapper {
 
+    @jakarta.inject.Inject
+    org.memoria.common.vocabulary.Vocabularies vocabularies;
+
     public void apply(SourceInput input, Source source) {
-        source.type = input.type();
+        source.type = vocabularies.code(org.memoria.common.contract.sources.SourceType.VOCABULARY, input.type());
         source.title = input.title();
         Lists.replace(source.otherTitles, input.otherTitles().stream()
                 .map(t -> new OtherTitleColumns(t.title(), t.language())).toList());

@@ -65,7 +65,7 @@ public class SourceResource extends OwnedEntityResource<Source, SourceInput, Sou
                     + Text.quoted(filter.rawFrom()) + ") begins");
         }
         Source.Order order = Source.Order.valueOf(filter.sort(uri).toUpperCase(Locale.ROOT));
-        Source.Criteria criteria = new Source.Criteria(filter.type(uri), filter.authorId(uri),
+        Source.Criteria criteria = new Source.Criteria(vocabularies.filterCode(uri, "type", org.memoria.common.contract.sources.SourceType.VOCABULARY, filter.type(uri)), filter.authorId(uri),
                 filter.organisationAuthorId(uri), filter.language(uri), fromDay, toDay,
                 filter.q(uri));
         return service.list(criteria, order, paging.page(), paging.size());

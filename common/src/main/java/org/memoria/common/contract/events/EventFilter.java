@@ -26,7 +26,7 @@ public class EventFilter implements ListFilter {
             + "undated event matches no date filter. `placeId` keeps events at that place or at any place inside it.";
 
     @QueryParam("type")
-    @Parameter(description = "Only events of this type", example = "ATTACK", schema = @Schema(implementation = EventType.class))
+    @Parameter(description = "Only events of this type (a code of the event-types vocabulary, in any case; an unknown code is a 400 naming the closest terms)", example = "ATTACK", schema = @Schema(type = SchemaType.STRING, maxLength = 30))
     String type;
 
     @QueryParam("personId")
@@ -64,8 +64,8 @@ public class EventFilter implements ListFilter {
             schema = @Schema(type = SchemaType.STRING, enumeration = { "date", "title" }, defaultValue = "date"))
     String sort;
 
-    public EventType type(UriInfo uri) {
-        return QueryParameters.enumValue(uri, "type", type, EventType.class);
+    public String type(UriInfo uri) {
+        return QueryParameters.termCode(uri, "type", type);
     }
 
     public UUID personId(UriInfo uri) {

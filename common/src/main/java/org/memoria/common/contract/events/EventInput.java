@@ -1,5 +1,7 @@
 package org.memoria.common.contract.events;
 
+import org.memoria.common.vocabulary.TermCode;
+import org.memoria.common.contract.vocabulary.ManagedVocabulary;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +20,7 @@ import org.memoria.common.validation.EdtfString;
 @Schema(name = "EventInput", description = "An event as written by an archivist")
 public record EventInput(
         @NotBlank @Size(max = 500) @Schema(example = "Armed attack on Trotsky's house in Coyoacán", required = true) String title,
-        @NotNull @Schema(example = "ATTACK", required = true) EventType type,
+        @NotNull @TermCode(ManagedVocabulary.EVENT_TYPES) @Schema(example = "ATTACK", required = true, description = "A code of the event-types vocabulary (GET /vocabularies/event-types)") String type,
         @EdtfString
         @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT,
                 example = "1940-05-24", description = "EDTF date") String date,
@@ -38,8 +40,7 @@ public record EventInput(
     public record ParticipantInput(
             UUID personId,
             UUID organisationId,
-            @Schema(example = "ORGANISER", description = "Absent when the sources do not say what part they played")
-            ParticipantRole role,
+            @TermCode(ManagedVocabulary.PARTICIPANT_ROLES) @Schema(example = "ORGANISER", description = "A code of the participant-roles vocabulary (GET /vocabularies/participant-roles). Absent when the sources do not say what part they played") String role,
             @Size(max = 2_000) String note) {
 
         @jakarta.validation.constraints.AssertTrue(message = "exactly one of personId and organisationId")

@@ -7,15 +7,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.api.DateView;
 import org.memoria.common.api.Versioned;
-import org.memoria.common.contract.events.EventType;
-import org.memoria.common.contract.events.ParticipantRole;
-import org.memoria.common.contract.events.PlaceType;
 
 /** An event as the events service answers it. */
 @Schema(name = "Event")
 public record EventView(UUID id, @Schema(description = "Grows with every change; the ETag") long version,
         @Schema(example = "Armed attack on Trotsky's house in Coyoacán") String title,
-        @Schema(example = "ATTACK") EventType type, DateView date,
+        @Schema(example = "ATTACK", description = "A code of the event-types vocabulary (GET /vocabularies/event-types)") String type, DateView date,
         @Schema(description = "The place (a place of this service)") UUID placeId,
         @Schema(description = "The place's name, type and coordinates, when placeId is set") Place place,
         @Schema(example = "Coyoacán, Mexico City", description = "Free-text place, or a refinement of the place")
@@ -26,14 +23,14 @@ public record EventView(UUID id, @Schema(description = "Grows with every change;
         OffsetDateTime createdAt, OffsetDateTime updatedAt) implements Versioned {
 
     @Schema(name = "EventPlaceView", description = "The event's place, as it is now")
-    public record Place(UUID id, @Schema(example = "Coyoacán") String name, @Schema(example = "DISTRICT") PlaceType type,
+    public record Place(UUID id, @Schema(example = "Coyoacán") String name, @Schema(example = "DISTRICT", description = "A code of the place-types vocabulary (GET /vocabularies/place-types)") String type,
             @Schema(example = "19.3467") Double latitude, @Schema(example = "-99.1617") Double longitude) {
     }
 
     @Schema(name = "ParticipantView", description = "Exactly one of personId and organisationId is set")
     public record Participant(@Schema(description = "A person of the people service") UUID personId,
             @Schema(description = "An organisation of the people service") UUID organisationId,
-            @Schema(example = "ORGANISER") ParticipantRole role,
+            @Schema(example = "ORGANISER", description = "A code of the participant-roles vocabulary (GET /vocabularies/participant-roles)") String role,
             @Schema(example = "Led the squad of some twenty gunmen") String note) {
     }
 }

@@ -23,7 +23,7 @@ public class PlaceFilter implements ListFilter {
     String name;
 
     @QueryParam("type")
-    @Parameter(description = "Only places of this type", example = "CITY", schema = @Schema(implementation = PlaceType.class))
+    @Parameter(description = "Only places of this type (a code of the place-types vocabulary, in any case; an unknown code is a 400 naming the closest terms)", example = "CITY", schema = @Schema(type = SchemaType.STRING, maxLength = 30))
     String type;
 
     @QueryParam("parentPlaceId")
@@ -35,8 +35,8 @@ public class PlaceFilter implements ListFilter {
         return QueryParameters.text(uri, "name", name);
     }
 
-    public PlaceType type(UriInfo uri) {
-        return QueryParameters.enumValue(uri, "type", type, PlaceType.class);
+    public String type(UriInfo uri) {
+        return QueryParameters.termCode(uri, "type", type);
     }
 
     public UUID parentPlaceId(UriInfo uri) {

@@ -1,5 +1,7 @@
 package org.memoria.common.contract.events;
 
+import org.memoria.common.vocabulary.TermCode;
+import org.memoria.common.contract.vocabulary.ManagedVocabulary;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PlaceInput(
         @NotBlank @Size(max = 300) @Schema(example = "Coyoacán", required = true) String name,
         @Size(max = 50) List<@NotBlank @Size(max = 300) String> alternateNames,
-        @Schema(example = "DISTRICT", description = "Absent when the sources do not say") PlaceType type,
+        @TermCode(ManagedVocabulary.PLACE_TYPES) @Schema(example = "DISTRICT", description = "A code of the place-types vocabulary (GET /vocabularies/place-types). Absent when the sources do not say") String type,
         @DecimalMin(value = "-90", message = "must be between -90 and 90")
         @DecimalMax(value = "90", message = "must be between -90 and 90") @Schema(example = "19.3467") Double latitude,
         @DecimalMin(value = "-180", message = "must be between -180 and 180")

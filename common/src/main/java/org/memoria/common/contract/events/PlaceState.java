@@ -4,6 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 /** Payload of {@code org.memoria.place.changed.v1}. */
-public record PlaceState(UUID id, long version, String name, List<String> alternateNames, PlaceType type,
+public record PlaceState(UUID id, long version, String name, List<String> alternateNames, String type,
         Double latitude, Double longitude, UUID parentPlaceId, String description) {
 }

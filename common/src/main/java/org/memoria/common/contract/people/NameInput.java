@@ -1,5 +1,7 @@
 package org.memoria.common.contract.people;
 
+import org.memoria.common.vocabulary.TermCode;
+import org.memoria.common.contract.vocabulary.ManagedVocabulary;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +15,7 @@ import org.memoria.common.validation.EdtfString;
 @Schema(name = "NameInput")
 public record NameInput(
         @NotBlank @Size(max = 300) @Schema(example = "Frank Jacson", required = true) String name,
-        @NotNull @Schema(example = "ALIAS", required = true) NameType type,
+        @NotNull @TermCode(ManagedVocabulary.NAME_TYPES) @Schema(example = "ALIAS", required = true, description = "A code of the name-types vocabulary (GET /vocabularies/name-types)") String type,
         @EdtfString
         @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT,
                 example = "1939/1940-08-20", description = "EDTF period of use") String period,

@@ -3,6 +3,7 @@ package org.memoria.common.contract.people;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.memoria.common.api.ListFilter;
@@ -23,16 +24,16 @@ public class OrganisationFilter implements ListFilter {
     String name;
 
     @QueryParam("type")
-    @Parameter(description = "Only organisations of this type", example = "POLITICAL_PARTY",
-            schema = @Schema(implementation = OrganisationType.class))
+    @Parameter(description = "Only organisations of this type (a code of the organisation-types vocabulary, in any case; an unknown code is a 400 naming the closest terms)", example = "POLITICAL_PARTY",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 30))
     String type;
 
     public String name(UriInfo uri) {
         return QueryParameters.text(uri, "name", name);
     }
 
-    public OrganisationType type(UriInfo uri) {
-        return QueryParameters.enumValue(uri, "type", type, OrganisationType.class);
+    public String type(UriInfo uri) {
+        return QueryParameters.termCode(uri, "type", type);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.memoria.common.contract.people;
 
+import org.memoria.common.vocabulary.TermCode;
+import org.memoria.common.contract.vocabulary.ManagedVocabulary;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -16,7 +18,7 @@ import org.memoria.common.validation.EdtfString;
 public record OrganisationInput(
         @NotBlank @Size(max = 300) @Schema(example = "Socialist Workers Party", required = true) String preferredName,
         @Size(max = 50) List<@Valid @NotNull NameInput> names,
-        @Schema(example = "POLITICAL_PARTY", description = "Absent when the sources do not say") OrganisationType type,
+        @TermCode(ManagedVocabulary.ORGANISATION_TYPES) @Schema(example = "POLITICAL_PARTY", description = "A code of the organisation-types vocabulary (GET /vocabularies/organisation-types). Absent when the sources do not say") String type,
         @EdtfString
         @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT, example = "1938-01") String founded,
         @EdtfString

@@ -7,5 +7,5 @@ import org.memoria.common.contract.AuthorityIds;
 
 /** Payload of {@code org.memoria.organisation.changed.v1}. */
 public record OrganisationState(UUID id, long version, String preferredName, List<PersonState.Name> names,
-        OrganisationType type, String founded, String dissolved, String description, AuthorityIds identifiers) {
+        String type, String founded, String dissolved, String description, AuthorityIds identifiers) {
 }

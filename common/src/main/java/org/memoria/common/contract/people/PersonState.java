@@ -10,6 +10,6 @@ public record PersonState(UUID id, long version, String preferredName, List<Name
         UUID birthPlaceId, String deathDate, UUID deathPlaceId, String description, AuthorityIds identifiers) {
 
     /** A name with its kind, period of use (EDTF) and attesting source. */
-    public record Name(String name, NameType type, String period, UUID sourceId) {
+    public record Name(String name, String type, String period, UUID sourceId) {
     }
 }

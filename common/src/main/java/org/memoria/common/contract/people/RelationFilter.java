@@ -28,16 +28,16 @@ public class RelationFilter implements ListFilter {
     String personId;
 
     @QueryParam("type")
-    @Parameter(description = "Only relations of this type", example = "LIAISON",
-            schema = @Schema(implementation = RelationType.class))
+    @Parameter(description = "Only relations of this type (a code of the relation-types vocabulary, in any case; an unknown code is a 400 naming the closest terms)", example = "LIAISON",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 30))
     String type;
 
     public UUID personId(UriInfo uri) {
         return QueryParameters.uuid(uri, "personId", personId);
     }
 
-    public RelationType type(UriInfo uri) {
-        return QueryParameters.enumValue(uri, "type", type, RelationType.class);
+    public String type(UriInfo uri) {
+        return QueryParameters.termCode(uri, "type", type);
     }
 
     @Override

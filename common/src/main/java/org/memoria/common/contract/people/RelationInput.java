@@ -1,5 +1,7 @@
 package org.memoria.common.contract.people;
 
+import org.memoria.common.vocabulary.TermCode;
+import org.memoria.common.contract.vocabulary.ManagedVocabulary;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +14,7 @@ import org.memoria.common.validation.EdtfString;
 @Schema(name = "RelationInput")
 public record RelationInput(
         @NotNull @Schema(required = true) UUID fromPersonId,
-        @NotNull @Schema(example = "LIAISON", required = true) RelationType type,
+        @NotNull @TermCode(ManagedVocabulary.RELATION_TYPES) @Schema(example = "LIAISON", required = true, description = "A code of the relation-types vocabulary (GET /vocabularies/relation-types)") String type,
         @NotNull @Schema(required = true) UUID toPersonId,
         @EdtfString
         @Schema(maxLength = EdtfString.MAX_LENGTH, format = EdtfString.FORMAT,

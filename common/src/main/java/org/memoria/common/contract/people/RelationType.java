@@ -1,24 +1,29 @@
 package org.memoria.common.contract.people;
 
+import java.util.List;
+
+import org.memoria.common.contract.vocabulary.ManagedVocabulary;
+
 /**
- * Kinds of person-to-person relation, read from the first person: "A is SPOUSE of B", "A is PARENT of B",
- * "A is HANDLER of B". Each has the label read from the other end.
+ * Kinds of person-to-person relation, read from the first person: "A is SPOUSE of B", "A is HANDLER of B"; each term has the label read from the other end. A managed vocabulary ({@link ManagedVocabulary#RELATION_TYPES}), no longer a closed list: an admin adds, labels
+ * and deprecates terms through {@code /vocabularies/relation-types} (docs/model.md). These are the
+ * codes it is seeded with.
  */
-public enum RelationType {
-    SPOUSE("spouse of", "spouse of"),
-    PARENT("parent of", "child of"),
-    GRANDPARENT("grandparent of", "grandchild of"),
-    SIBLING("sibling of", "sibling of"),
-    HANDLER("handler of", "handled by"),
-    LIAISON("liaison of", "had as liaison"),
-    SECRETARY("secretary of", "had as secretary"),
-    ASSOCIATE("associate of", "associate of");
+public final class RelationType {
+    public static final ManagedVocabulary VOCABULARY = ManagedVocabulary.RELATION_TYPES;
 
-    public final String label;
-    public final String inverseLabel;
+    public static final String SPOUSE = "SPOUSE";
+    public static final String PARENT = "PARENT";
+    public static final String GRANDPARENT = "GRANDPARENT";
+    public static final String SIBLING = "SIBLING";
+    public static final String HANDLER = "HANDLER";
+    public static final String LIAISON = "LIAISON";
+    public static final String SECRETARY = "SECRETARY";
+    public static final String ASSOCIATE = "ASSOCIATE";
 
-    RelationType(String label, String inverseLabel) {
-        this.label = label;
-        this.inverseLabel = inverseLabel;
+    /** The seeded codes, in the order the vocabulary was first written. */
+    public static final List<String> SEEDED = List.of(SPOUSE, PARENT, GRANDPARENT, SIBLING, HANDLER, LIAISON, SECRETARY, ASSOCIATE);
+
+    private RelationType() {
     }
 }

@@ -29,8 +29,8 @@ public class SourceFilter implements ListFilter {
             + "and hold at most " + Page.MAX_SIZE + " sources.";
 
     @QueryParam("type")
-    @Parameter(description = "Only sources of this type", example = "ARTICLE",
-            schema = @Schema(implementation = SourceType.class))
+    @Parameter(description = "Only sources of this type (a code of the source-types vocabulary, in any case; an unknown code is a 400 naming the closest terms)", example = "ARTICLE",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 30))
     String type;
 
     @QueryParam("authorId")
@@ -65,8 +65,8 @@ public class SourceFilter implements ListFilter {
             schema = @Schema(type = SchemaType.STRING, enumeration = { "title", "date" }))
     String sort;
 
-    public SourceType type(UriInfo uri) {
-        return QueryParameters.enumValue(uri, "type", type, SourceType.class);
+    public String type(UriInfo uri) {
+        return QueryParameters.termCode(uri, "type", type);
     }
 
     public UUID authorId(UriInfo uri) {

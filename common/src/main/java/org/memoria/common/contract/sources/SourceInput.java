@@ -1,5 +1,7 @@
 package org.memoria.common.contract.sources;
 
+import org.memoria.common.vocabulary.TermCode;
+import org.memoria.common.contract.vocabulary.ManagedVocabulary;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +17,7 @@ import org.memoria.common.validation.EdtfString;
 /** A source as an archivist writes it. Authors are people or organisations (people service) by id. */
 @Schema(name = "SourceInput", description = "A source as written by an archivist")
 public record SourceInput(
-        @NotNull @Schema(example = "ARTICLE", required = true) SourceType type,
+        @NotNull @TermCode(ManagedVocabulary.SOURCE_TYPES) @Schema(example = "ARTICLE", required = true, description = "A code of the source-types vocabulary (GET /vocabularies/source-types)") String type,
         @NotBlank @Size(max = 500) @Schema(example = "Stalin Seeks My Death", required = true) String title,
         @Size(max = 20) @Schema(description = "Translations and other titles; the source is found by each")
         List<@Valid @NotNull OtherTitle> otherTitles,

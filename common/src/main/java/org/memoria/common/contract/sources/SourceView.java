@@ -8,12 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.memoria.common.api.DateView;
 import org.memoria.common.api.Versioned;
 import org.memoria.common.contract.sources.SourceIdentifiers;
-import org.memoria.common.contract.sources.SourceType;
 
 /** A source as the sources service answers it. */
 @Schema(name = "Source")
 public record SourceView(UUID id, @Schema(description = "Grows with every change; the ETag") long version,
-        @Schema(example = "ARTICLE") SourceType type, @Schema(example = "Stalin Seeks My Death") String title,
+        @Schema(example = "ARTICLE", description = "A code of the source-types vocabulary (GET /vocabularies/source-types)") String type, @Schema(example = "Stalin Seeks My Death") String title,
         @Schema(description = "Translations and other titles") List<OtherTitle> otherTitles,
         @Schema(description = "People of the people service, in the order of the byline") List<UUID> authorIds,
         @Schema(description = "Organisations of the people service that wrote it") List<UUID> organisationAuthorIds,
