@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -84,6 +85,7 @@ class CompositionTest extends PublishingTest {
         owners.changed(Topics.PEOPLE, "membership", membership, 0,
                 new MembershipState(membership, 0, harte, swp, "guard", "1940", null));
         UUID liaison = UUID.randomUUID();
+        relationType(RelationType.LIAISON, "liaison of", "had as liaison");
         owners.changed(Topics.PEOPLE, "relation", liaison, 0,
                 new RelationState(liaison, 0, ageloff, RelationType.LIAISON, mercader, "1938/1940-08-20", null, null));
 
@@ -229,8 +231,17 @@ class CompositionTest extends PublishingTest {
                 .body("items[0].date.display", equalTo("May 26 or 27, 940"));
         given().queryParam("from", "1940-13-01").get("/api/timeline").then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
+        // the event types the owner published are what the filter is checked against
+        term(org.memoria.common.contract.vocabulary.ManagedVocabulary.EVENT_TYPES, "ASSIGNMENT", "assignment");
+        term(org.memoria.common.contract.vocabulary.ManagedVocabulary.EVENT_TYPES, "ASSASSINATION", "assassination");
+        UUID published = org.memoria.common.contract.vocabulary.ManagedVocabulary.EVENT_TYPES.termId("ASSASSINATION");
+        awaitFeedHolds(published, 0);
         given().queryParam("type", "SIEGE").get("/api/timeline").then().statusCode(400)
                 .body("errors[0].field", equalTo("type"));
+        given().queryParam("type", "ASSASINATION").get("/api/timeline").then().statusCode(400)
+                .body("errors[0].reason", containsString("closest: ASSASSINATION"));
+        given().queryParam("type", "assignment").queryParam("organisationId", gpu.toString()).get("/api/timeline").then()
+                .statusCode(200).body("items.title", contains("Assignment " + tag));
     }
 
     @Test

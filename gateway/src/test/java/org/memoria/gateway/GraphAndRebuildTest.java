@@ -70,6 +70,7 @@ class GraphAndRebuildTest extends PublishingTest {
         owners.changed(Topics.PEOPLE, "membership", membership, 0,
                 new MembershipState(membership, 0, hansen, swp, "head of security", "1937/1940", null));
         UUID spouse = UUID.randomUUID();
+        relationType(RelationType.SPOUSE, "spouse of", "spouse of");
         owners.changed(Topics.PEOPLE, "relation", spouse, 0,
                 new RelationState(spouse, 0, trotsky, RelationType.SPOUSE, natalia, "1903/1940", null, null));
         owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0, "May 24 attack", EventType.ATTACK,

@@ -270,6 +270,7 @@ class OaiPmhTest extends PublishingTest {
         Xml richBook = oai(Map.of("verb", "GetRecord", "identifier", REPOSITORY + "sources/" + source,
                 "metadataPrefix", "memoria"));
         assertEquals(List.of("Julián Gorkin", "POUM"), richBook.texts("//m:reference[@link='AUTHOR']"));
+        assertEquals("Cain in the Kremlin", richBook.text("//m:otherName[@language='en']"), "other titles are harvested");
         // a resumed memoria list keeps its format
         Harvest rich = harvest(Map.of("verb", "ListRecords", "metadataPrefix", "memoria"));
         assertTrue(rich.pages >= 2 && rich.endedWithEmptyToken);

@@ -42,6 +42,29 @@ abstract class PublishingTest {
         owners.close();
     }
 
+    /**
+     * Publishes a relation type as the people service seeded it (a term of relation-types with its English label and
+     * inverse label), so that views reading relations label them.
+     */
+    void term(org.memoria.common.contract.vocabulary.ManagedVocabulary v, String code, String label) {
+        UUID id = v.termId(code);
+        owners.changed(v.owner.equals("people") ? org.memoria.common.events.Topics.PEOPLE
+                : v.owner.equals("events") ? org.memoria.common.events.Topics.EVENTS : org.memoria.common.events.Topics.SOURCES,
+                "term", id, 0, new org.memoria.common.contract.vocabulary.TermView(id, 0, v.path, code, label, "en",
+                        java.util.Map.of("en", label), null, java.util.Map.of(), null, java.util.List.of(), false, null,
+                        java.util.Map.of()));
+    }
+
+    void relationType(String code, String label, String inverseLabel) {
+        org.memoria.common.contract.vocabulary.ManagedVocabulary v =
+                org.memoria.common.contract.vocabulary.ManagedVocabulary.RELATION_TYPES;
+        UUID id = v.termId(code);
+        owners.changed(org.memoria.common.events.Topics.PEOPLE, "term", id, 0,
+                new org.memoria.common.contract.vocabulary.TermView(id, 0, v.path, code, label, "en",
+                        java.util.Map.of("en", label), null, java.util.Map.of(), null, java.util.List.of(), false,
+                        inverseLabel, java.util.Map.of("en", inverseLabel)));
+    }
+
     /** Waits until the change feed holds this version of the entity (the projector applied it). */
     void awaitFeedHolds(UUID id, long version) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {

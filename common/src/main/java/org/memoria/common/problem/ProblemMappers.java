@@ -147,6 +147,15 @@ public class ProblemMappers {
                 uri.getPath(), null));
     }
 
+    /**
+     * A constraint whose check failed rather than answered (a vocabulary code checked while the database restarts):
+     * what failed decides the answer (503 for an outage), as for any other failure; never the framework's bare 500.
+     */
+    @ServerExceptionMapper
+    public Response validatorFailed(jakarta.validation.ValidationException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (clientGone(e)) {

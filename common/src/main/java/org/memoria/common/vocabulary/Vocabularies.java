@@ -134,32 +134,55 @@ public class Vocabularies {
         if (find(vocabulary, code).isPresent()) {
             return null;
         }
-        List<String> closest = closest(vocabulary, code);
-        return Text.quoted(code) + " is not a term of " + vocabulary.path
-                + (closest.isEmpty() ? "" : "; closest: " + String.join(", ", closest))
-                + " (all terms: GET /vocabularies/" + vocabulary.path + ")";
+        return unknownAmong(vocabulary, live(vocabulary), code);
+    }
+
+    private Map<String, String> live(ManagedVocabulary vocabulary) {
+        Map<String, String> live = new LinkedHashMap<>();
+        for (VocabularyTerm t : VocabularyTerm.of(vocabulary.path)) {
+            if (!t.deprecated) {
+                live.put(t.code, t.labels.get(Languages.DEFAULT));
+            }
+        }
+        return live;
     }
 
     /** The live terms nearest to {@code code} by edit distance to their code or English label, nearest first. */
     List<String> closest(ManagedVocabulary vocabulary, String code) {
+        return closest(live(vocabulary), code);
+    }
+
+    /**
+     * The codes of {@code live} (code → English label) nearest to {@code code}, nearest first: by edit distance to the
+     * code or the label, a part of either counting as near ("PARTY" for POLITICAL_PARTY); ties by code.
+     */
+    public static List<String> closest(Map<String, String> live, String code) {
         String wanted = code.toLowerCase(Locale.ROOT);
         record Scored(String code, int distance) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (VocabularyTerm t : VocabularyTerm.of(vocabulary.path)) {
-            if (t.deprecated) {
-                continue;
-            }
-            String c = t.code.toLowerCase(Locale.ROOT);
-            String label = t.labels.getOrDefault(Languages.DEFAULT, c).toLowerCase(Locale.ROOT).replace(' ', '_');
+        live.forEach((liveCode, englishLabel) -> {
+            String c = liveCode.toLowerCase(Locale.ROOT);
+            String label = (englishLabel == null ? c : englishLabel).toLowerCase(Locale.ROOT).replace(' ', '_');
             int d = Math.min(distance(wanted, c), distance(wanted, label));
             if (c.contains(wanted) || label.contains(wanted) || (wanted.length() > 2 && wanted.contains(c))) {
-                d = Math.min(d, 1); // a part of the code or the label ("PARTY" for POLITICAL_PARTY)
+                d = Math.min(d, 1);
             }
-            scored.add(new Scored(t.code, d));
-        }
+            scored.add(new Scored(liveCode, d));
+        });
         return scored.stream().sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::code))
                 .limit(SUGGESTIONS).map(Scored::code).toList();
+    }
+
+    /** Why {@code code} is not among {@code live} (code → English label), with the closest; null when it is. */
+    public static String unknownAmong(ManagedVocabulary vocabulary, Map<String, String> live, String code) {
+        if (live.keySet().stream().anyMatch(c -> c.equalsIgnoreCase(code))) {
+            return null;
+        }
+        List<String> closest = closest(live, code);
+        return Text.quoted(code) + " is not a term of " + vocabulary.path
+                + (closest.isEmpty() ? "" : "; closest: " + String.join(", ", closest))
+                + " (all terms: GET /vocabularies/" + vocabulary.path + ")";
     }
 
     /** Levenshtein distance. */

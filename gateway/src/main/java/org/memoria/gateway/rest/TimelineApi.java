@@ -35,6 +35,8 @@ public class TimelineApi {
 
     @Inject
     TimelineQuery timeline;
+    @Inject
+    org.memoria.gateway.service.TermQuery terms;
     @Context
     UriInfo uri;
 
@@ -69,7 +71,17 @@ public class TimelineApi {
         }
         return timeline.page(new TimelineQuery.Filter(fromDay, toDay,
                 QueryParameters.uuid(uri, "personId", person),
-                QueryParameters.uuid(uri, "organisationId", organisation), QueryParameters.uuid(uri, "placeId", place), QueryParameters.termCode(uri, "type", type)),
+                QueryParameters.uuid(uri, "organisationId", organisation), QueryParameters.uuid(uri, "placeId", place), eventType(type)),
                 paging.page(), paging.size());
+    }
+
+    /** The event-type filter: a code (any case) of the event types the read model has seen, else a 400 with the closest. */
+    private String eventType(String type) {
+        String code = QueryParameters.termCode(uri, "type", type);
+        String problem = terms.unknown(org.memoria.common.contract.vocabulary.ManagedVocabulary.EVENT_TYPES, code);
+        if (problem != null) {
+            throw QueryParameters.invalid(uri, "type", problem);
+        }
+        return code;
     }
 }

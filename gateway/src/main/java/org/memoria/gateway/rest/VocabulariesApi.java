@@ -117,7 +117,8 @@ public class VocabulariesApi {
     @Path("terms/{id}")
     @Operation(operationId = "getTermById", summary = "A term by its id, as last published",
             description = "The change feed and webhooks name a term by this URL; labels are the English ones.")
-    @APIResponse(responseCode = "200", description = "The term; the ETag is its version")
+    @APIResponse(responseCode = "200", description = "The term; the ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TermView.class)))
     @ProblemResponses.NotFound
     public Response termById(@PathParam("id") UUID id) {
         return terms.find(id).map(t -> Response.ok(t, MediaType.APPLICATION_JSON_TYPE).tag(Responses.etag(t.version())).build())

@@ -135,6 +135,16 @@ final class OaiMetadata {
             for (JsonNode name : doc.path("alternateNames")) {
                 memoria(w, "otherName", name.isTextual() ? name.asText() : null);
             }
+            for (JsonNode other : doc.path("otherTitles")) { // a source's translations, in their language
+                if (other.path("title").isTextual()) {
+                    w.writeStartElement(MEMORIA, "otherName", MEMORIA_NAMESPACE);
+                    if (other.path("language").isTextual()) {
+                        w.writeAttribute("language", other.path("language").asText());
+                    }
+                    w.writeCharacters(other.path("title").asText());
+                    w.writeEndElement();
+                }
+            }
             memoria(w, "date", entry.date());
             memoria(w, "end", entry.end());
             if (doc.path("latitude").isNumber() && doc.path("longitude").isNumber()) {
