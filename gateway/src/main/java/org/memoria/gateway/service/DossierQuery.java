@@ -10,6 +10,7 @@ import static org.memoria.gateway.events.Links.SUBJECT;
 import static org.memoria.gateway.service.Compose.claims;
 import static org.memoria.gateway.service.Compose.membership;
 import static org.memoria.gateway.service.Compose.names;
+import static org.memoria.gateway.service.Compose.participations;
 import static org.memoria.gateway.service.Compose.passages;
 import static org.memoria.gateway.service.Compose.relation;
 
@@ -58,16 +59,9 @@ public class DossierQuery extends EntityQuery<Dossier> {
         memberships.forEach(ms -> refs.add(ms.organisationId()));
         List<RelationState> relations = relationRows.stream().distinct().map(r -> m.doc(r, RelationState.class)).toList();
         relations.forEach(r -> refs.add(r.fromPersonId().equals(id) ? r.toPersonId() : r.fromPersonId()));
-        List<EventState> events = eventRows.stream().map(r -> m.doc(r, EventState.class)).toList();
-        events.forEach(e -> refs.add(e.placeId()));
         m.fetch(refs);
 
-        List<Participation> participations = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            EventState e = events.get(i);
-            participations.add(new Participation(e.id(), e.title(), e.type(), DateView.of(e.date()),
-                    m.ref(EntityKind.PLACE, e.placeId()), eventRows.get(i).role()));
-        }
+        List<Participation> participations = participations(id, eventRows, m);
         return new Dossier(p.id(), row.version(), p.preferredName(), names(p.names(), m),
                 DateView.of(p.birthDate()), m.ref(EntityKind.PLACE, p.birthPlaceId()), DateView.of(p.deathDate()),
                 m.ref(EntityKind.PLACE, p.deathPlaceId()), p.description(), p.identifiers(),
