@@ -25,7 +25,7 @@ public class OpenApiTable extends OwnedCollectionDocs {
              "subjects": [{"kind": "PERSON", "id": "6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d"}],
              "evidence": [
                {"citationId": "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9", "stance": "SUPPORTS"},
-               {"sourceId": "2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b", "locator": "closing paragraph",
+               {"sourceId": "2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b",
                 "quote": "desecrating the grave of Robert Sheldon Harte", "stance": "DISPUTES"},
                {"citationId": "3b4c5d6e-7f80-4912-a3b4-c5d6e7f8a9b0", "stance": "SUPPORTS", "strength": "CONCLUSIVE",
                 "note": "the GPU archives name him as an agent"}]}""";
