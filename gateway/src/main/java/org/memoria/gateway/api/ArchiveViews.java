@@ -193,11 +193,13 @@ public final class ArchiveViews {
     }
 
     @Schema(name = "GraphEdge", description = "MEMBERSHIP (person to organisation), RELATION (person to person, read "
-            + "from `from`) or PARTICIPATION (person or organisation to event), with its role and period; `via` is the "
-            + "membership, relation or event it comes from")
+            + "from `from`) or PARTICIPATION (person or organisation to event), with its role, period and note; `via` is "
+            + "the membership, relation or event it comes from")
     public record GraphEdge(
             @Schema(enumeration = { "MEMBERSHIP", "RELATION", "PARTICIPATION" }, example = "MEMBERSHIP") String kind, UUID from, UUID to,
-            @Schema(example = "head of security") String role, DateView period, UUID via) {
+            @Schema(example = "head of security") String role, DateView period, UUID via,
+            @Schema(description = "The note on a participant's part, or on a relation; null when there is none (and for "
+                    + "a membership)") String note) {
     }
 
     @Schema(name = "Graph")

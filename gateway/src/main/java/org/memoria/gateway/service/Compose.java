@@ -78,7 +78,7 @@ final class Compose {
      * The note of the participant's part with this role in the event: its first part with the role not yet shown
      * ({@code used}, the positions already taken), as the read model links one row per part.
      */
-    private static String note(EventState e, UUID participant, String role, Set<Integer> used) {
+    static String note(EventState e, UUID participant, String role, Set<Integer> used) {
         if (e.participants() == null) {
             return null;
         }
