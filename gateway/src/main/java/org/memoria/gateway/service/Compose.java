@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -63,7 +66,7 @@ final class Compose {
         List<EventState> events = eventRows.stream().map(r -> m.doc(r, EventState.class)).toList();
         m.fetch(events.stream().map(EventState::placeId).toList());
         List<Participation> result = new ArrayList<>();
-        java.util.Map<UUID, Set<Integer>> used = new java.util.HashMap<>();
+        Map<UUID, Set<Integer>> used = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             EventState e = events.get(i);
             String role = eventRows.get(i).role();
@@ -85,7 +88,7 @@ final class Compose {
         for (int i = 0; i < e.participants().size(); i++) {
             EventState.Participant p = e.participants().get(i);
             if ((participant.equals(p.personId()) || participant.equals(p.organisationId()))
-                    && java.util.Objects.equals(p.role() == null ? null : String.valueOf(p.role()), role)
+                    && Objects.equals(p.role() == null ? null : String.valueOf(p.role()), role)
                     && used.add(i)) {
                 return p.note();
             }

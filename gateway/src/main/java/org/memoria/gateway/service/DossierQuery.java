@@ -15,7 +15,6 @@ import static org.memoria.gateway.service.Compose.passages;
 import static org.memoria.gateway.service.Compose.relation;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.memoria.common.api.DateView;
 import org.memoria.common.contract.EntityKind;
-import org.memoria.common.contract.events.EventState;
 import org.memoria.common.contract.people.MembershipState;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.contract.people.RelationState;
