@@ -108,9 +108,9 @@ class CompositionTest extends PublishingTest {
                         new ClaimState.Evidence(c2, Stance.DISPUTES, Strength.INDICATIVE, null, denial, "1975-09"),
                         new ClaimState.Evidence(c1, Stance.SUPPORTS, Strength.INDICATIVE, null, icfi, "1975")),
                 ClaimStatus.ESTABLISHED,
-                List.of(new ClaimState.StatusChange("1975", ClaimStatus.ASSERTED, c1),
-                        new ClaimState.StatusChange("1975-09", ClaimStatus.DISPUTED, c2),
-                        new ClaimState.StatusChange("1992~", ClaimStatus.ESTABLISHED, c3))));
+                List.of(new ClaimState.StatusChange("1975", ClaimStatus.ASSERTED, c1, icfi),
+                        new ClaimState.StatusChange("1975-09", ClaimStatus.DISPUTED, c2, denial),
+                        new ClaimState.StatusChange("1992~", ClaimStatus.ESTABLISHED, c3, venona))));
 
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + harte).then().statusCode(200)
                 .body("memberships[0].organisation.name", equalTo("Socialist Workers Party"))
@@ -255,5 +255,73 @@ class CompositionTest extends PublishingTest {
         person(ghost, "Rudolf Klement");
         await().atMost(PROJECTED).untilAsserted(() -> assertThat(
                 Pages.allValues("/api/consistency/unresolved", Map.of(), "toId"), not(hasItem(ghost.toString()))));
+    }
+
+    @Test
+    void notesAndEvidenceNamingItsSourceDirectlyShowInEveryViewThatShowsThem() {
+        UUID harte = UUID.randomUUID();
+        person(harte, "Robert Sheldon Harte");
+        UUID gpu = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "organisation", gpu, 0, new OrganisationState(gpu, 0, "GPU", List.of(),
+                OrganisationType.INTELLIGENCE_SERVICE, null, null, null, null));
+        UUID raid = UUID.randomUUID();
+        owners.changed(Topics.EVENTS, "event", raid, 0, new EventState(raid, 0, "May 24 attack", EventType.ATTACK,
+                "1940-05-24", null, "Coyoacán", null, null, List.of(
+                        new EventState.Participant(harte, null, ParticipantRole.GUARD_ON_DUTY, "let the attackers in"),
+                        new EventState.Participant(null, gpu, ParticipantRole.ORGANISER, "planned by Eitingon"))));
+        UUID fbi = UUID.randomUUID();
+        UUID venona = UUID.randomUUID();
+        source(fbi, "FBI memorandum on the Coyoacán raid", "1940-07");
+        source(venona, "Venona decrypted Soviet intelligence cables", "1995");
+        UUID cables = UUID.randomUUID();
+        citation(cables, venona, "the cables naming Harte", new SubjectRef(EntityKind.PERSON, harte));
+        UUID claim = UUID.randomUUID();
+        owners.changed(Topics.SOURCES, "claim", claim, 0, new ClaimState(claim, 0, "Robert Sheldon Harte was a GPU agent",
+                List.of(new SubjectRef(EntityKind.PERSON, harte)),
+                List.of(new ClaimState.Evidence(null, Stance.DISPUTES, null, "the FBI thought him a victim", fbi,
+                        "1940-07", "p. 4", "Harte appears to have been an innocent victim"),
+                        new ClaimState.Evidence(cables, Stance.SUPPORTS, Strength.CONCLUSIVE, "names him", venona,
+                                "1995")),
+                ClaimStatus.ESTABLISHED,
+                List.of(new ClaimState.StatusChange("1940-07", ClaimStatus.DISPUTED, null, fbi),
+                        new ClaimState.StatusChange("1995", ClaimStatus.ESTABLISHED, cables, venona))));
+
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/claims/" + claim).then().statusCode(200)
+                .body("evidence.citationId", contains(nullValue(), equalTo(cables.toString())))
+                .body("evidence.sourceId", contains(fbi.toString(), venona.toString()))
+                .body("evidence.source.title", contains("FBI memorandum on the Coyoacán raid",
+                        "Venona decrypted Soviet intelligence cables"))
+                .body("evidence.strength", contains(nullValue(), equalTo("CONCLUSIVE")))
+                .body("evidence.note", contains("the FBI thought him a victim", "names him"))
+                // the evidence's own passage, and the citation's
+                .body("evidence.locator", contains("p. 4", "p. 1"))
+                .body("evidence.quote", contains("Harte appears to have been an innocent victim",
+                        "the cables naming Harte"))
+                .body("history.citationId", contains(nullValue(), equalTo(cables.toString())))
+                .body("history.sourceId", contains(fbi.toString(), venona.toString())));
+        // a source shows the claims that name it directly, and those that cite one of its passages, with how
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/sources/" + fbi).then().statusCode(200)
+                .body("citedAsEvidence", hasSize(1))
+                .body("citedAsEvidence[0].claimId", equalTo(claim.toString()))
+                .body("citedAsEvidence[0].citationId", nullValue())
+                .body("citedAsEvidence[0].stance", equalTo("DISPUTES"))
+                .body("citedAsEvidence[0].strength", nullValue())
+                .body("citedAsEvidence[0].note", equalTo("the FBI thought him a victim")));
+        given().get("/api/sources/" + venona).then().statusCode(200)
+                .body("citedAsEvidence", hasSize(1))
+                .body("citedAsEvidence[0].citationId", equalTo(cables.toString()))
+                .body("citedAsEvidence[0].strength", equalTo("CONCLUSIVE"))
+                .body("citedAsEvidence[0].note", equalTo("names him"));
+        // the note on a part played shows wherever the part does
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + harte).then().statusCode(200)
+                .body("events.id", contains(raid.toString()))
+                .body("events[0].role", equalTo("GUARD_ON_DUTY"))
+                .body("events[0].note", equalTo("let the attackers in"))
+                .body("claims[0].evidence[0].note", equalTo("the FBI thought him a victim")));
+        given().get("/api/organisations/" + gpu).then().statusCode(200)
+                .body("events[0].role", equalTo("ORGANISER"))
+                .body("events[0].note", equalTo("planned by Eitingon"));
+        given().get("/api/events/" + raid).then().statusCode(200)
+                .body("participants.note", contains("let the attackers in", "planned by Eitingon"));
     }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -75,7 +76,8 @@ class GraphAndRebuildTest extends PublishingTest {
                 new RelationState(spouse, 0, trotsky, RelationType.SPOUSE, natalia, "1903/1940", null, null));
         owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0, "May 24 attack", EventType.ATTACK,
                 "1940-05-24", null, null, null, null, List.of(new EventState.Participant(trotsky, null, ParticipantRole.VICTIM, null),
-                        new EventState.Participant(hansen, null, ParticipantRole.GUARD_ON_DUTY, null))));
+                        new EventState.Participant(hansen, null, ParticipantRole.GUARD_ON_DUTY,
+                                "in charge of the guards that night"))));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("focus", hansen.toString())
                 .queryParam("depth", 2).get("/api/graph").then().statusCode(200)
@@ -84,6 +86,10 @@ class GraphAndRebuildTest extends PublishingTest {
                 .body("nodes.label", hasItem("Leon Trotsky"))
                 .body("edges.find { it.kind == 'MEMBERSHIP' }.role", equalTo("head of security"))
                 .body("edges.find { it.kind == 'MEMBERSHIP' }.period.edtf", equalTo("1937/1940"))
+                // a part played shows with its note, as in every other view that shows the role
+                .body("edges.find { it.kind == 'PARTICIPATION' && it.role == 'GUARD_ON_DUTY' }.note",
+                        equalTo("in charge of the guards that night"))
+                .body("edges.find { it.kind == 'PARTICIPATION' && it.role == 'VICTIM' }.note", nullValue())
                 .body("nodes.find { it.label == 'Leon Trotsky' }.distance", is(2))
                 .body("nodes.label", not(hasItem("Natalia Sedova"))));
         given().queryParam("focus", hansen.toString()).queryParam("depth", 3).get("/api/graph").then()

@@ -168,7 +168,7 @@ class JsonLdTest extends PublishingTest {
         owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0, "Armed attack on Trotsky's house",
                 EventType.ATTACK, "1940-05-24", house, null, null, null, List.of(
                         new EventState.Participant(siqueiros, null, ParticipantRole.ORGANISER, null),
-                        new EventState.Participant(harte, null, ParticipantRole.GUARD_ON_DUTY, null))));
+                        new EventState.Participant(harte, null, ParticipantRole.GUARD_ON_DUTY, "let the attackers in"))));
         UUID abduction = UUID.randomUUID();
         owners.changed(Topics.EVENTS, "event", abduction, 0, new EventState(abduction, 0, "Harte's abduction",
                 EventType.ABDUCTION, "1940-05~", null, "Santa Rosa", null, attack, List.of()));
@@ -240,7 +240,8 @@ class JsonLdTest extends PublishingTest {
                 new Triple(a, SCHEMA + "attendee", h, null),
                 new Triple(a, SCHEMA + "subEvent", iri("events", abduction), null),
                 new Triple(a + "#participant-1", MEMORIA + "participant", h, null),
-                new Triple(a + "#participant-1", MEMORIA + "role", "GUARD_ON_DUTY", XSD + "string")));
+                new Triple(a + "#participant-1", MEMORIA + "role", "GUARD_ON_DUTY", XSD + "string"),
+                new Triple(a + "#participant-1", SCHEMA + "description", "let the attackers in", XSD + "string")));
         String b = iri("events", abduction);
         Triples approximate = linkedData("events", abduction);
         assertThat(approximate.all, hasItems(

@@ -225,7 +225,9 @@ class OaiPmhTest extends PublishingTest {
                     party, "member", "1935/1939", null));
             owners.changed(Topics.EVENTS, "place", place, 0, place(place, 0, "Coyoacán"));
             owners.changed(Topics.EVENTS, "event", event, 0, new EventState(event, 0, "Raid on the house", EventType.ATTACK,
-                    "1940-05-24", place, "Avenida Viena", null, null, List.of()));
+                    "1940-05-24", place, "Avenida Viena", null, null, List.of(
+                            new EventState.Participant(author, null, null, "described the raid in his book"),
+                            new EventState.Participant(null, party, null, null))));
             owners.changed(Topics.SOURCES, "source", source, 0, new SourceState(source, 0, SourceType.BOOK,
                     "Caín en el Kremlin", List.of(new OtherTitle("Cain in the Kremlin", "en")), List.of(author), List.of(party), "1954", "Editorial", null, "es", null, null));
             owners.changed(Topics.PEOPLE, "person", removed, 0, person(removed, 0, "Removed"));
@@ -267,6 +269,11 @@ class OaiPmhTest extends PublishingTest {
         assertEquals("Coyoacán", richRaid.text("//m:reference[@link='PLACE']"));
         assertEquals(place.toString(), richRaid.text("//m:reference[@link='PLACE']/@id"));
         assertEquals("true", richRaid.text("//m:reference[@link='PLACE']/@resolved"));
+        // a participant's reference carries the note on its part, when it has one
+        assertEquals(List.of(author.toString(), party.toString()), richRaid.texts("//m:reference[@link='PARTICIPANT']/@id"));
+        assertEquals("described the raid in his book",
+                richRaid.text("//m:reference[@link='PARTICIPANT'][@id='" + author + "']/@note"));
+        assertEquals(0, richRaid.count("//m:reference[@link='PARTICIPANT'][@id='" + party + "']/@note"));
         Xml richBook = oai(Map.of("verb", "GetRecord", "identifier", REPOSITORY + "sources/" + source,
                 "metadataPrefix", "memoria"));
         assertEquals(List.of("Julián Gorkin", "POUM"), richBook.texts("//m:reference[@link='AUTHOR']"));

@@ -77,13 +77,31 @@ final class Archive {
                 .post("/citations").then().statusCode(201).extract().path("id");
     }
 
-    /** Evidence; a null strength is left out (it then weighs as INDICATIVE). */
+    /** Evidence citing a passage; a null strength is left out (unweighed: it counts like INDICATIVE). */
     static Map<String, Object> evidence(String citationId, String stance, String strength) {
         Map<String, Object> e = new HashMap<>();
         e.put("citationId", citationId);
         e.put("stance", stance);
         if (strength != null) {
             e.put("strength", strength);
+        }
+        return e;
+    }
+
+    /** Evidence naming its source directly; null strength, locator and quote are left out. */
+    static Map<String, Object> directEvidence(String sourceId, String stance, String strength, String locator,
+            String quote) {
+        Map<String, Object> e = new HashMap<>();
+        e.put("sourceId", sourceId);
+        e.put("stance", stance);
+        if (strength != null) {
+            e.put("strength", strength);
+        }
+        if (locator != null) {
+            e.put("locator", locator);
+        }
+        if (quote != null) {
+            e.put("quote", quote);
         }
         return e;
     }

@@ -133,7 +133,10 @@ class ClaimEventsTest {
                 second.get("evidence").findValuesAsText("citationId"));
         assertEquals(harte.venonaSource(), second.get("evidence").get(2).get("sourceId").asText());
         assertEquals("1995", second.get("evidence").get(2).get("sourceDate").asText());
-        assertEquals("INDICATIVE", second.get("evidence").get(1).get("strength").asText());
+        // the dispute was given without a strength: unweighed, it stays so in the event
+        assertTrue(second.get("evidence").get(1).get("strength").isNull());
+        assertEquals(List.of(harte.icfiSource(), harte.swpSource(), harte.venonaSource()),
+                second.get("history").findValuesAsText("sourceId"));
 
         assertEquals("org.memoria.claim.deleted.v1", events.get(2).header("ce_type"));
         assertEquals("2", events.get(2).header("ce_entityversion"));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +17,7 @@ import static org.memoria.sources.Archive.allItems;
 import static org.memoria.sources.Archive.citation;
 import static org.memoria.sources.Archive.claim;
 import static org.memoria.sources.Archive.claimBody;
+import static org.memoria.sources.Archive.directEvidence;
 import static org.memoria.sources.Archive.evidence;
 import static org.memoria.sources.Archive.ref;
 import static org.memoria.sources.Archive.source;
@@ -65,7 +67,8 @@ class ClaimResourceTest {
                 // the evidence in the order of its sources' dates, with the passages and their sources
                 .body("evidence.citationId", contains(harte.icfi(), harte.swp(), harte.venona()))
                 .body("evidence.stance", contains("SUPPORTS", "DISPUTES", "SUPPORTS"))
-                .body("evidence.strength", contains("INDICATIVE", "INDICATIVE", "CONCLUSIVE"))
+                // the dispute was given without a strength: unweighed, shown as such, never as a guess
+                .body("evidence.strength", contains("INDICATIVE", null, "CONCLUSIVE"))
                 .body("evidence.sourceId", contains(harte.icfiSource(), harte.swpSource(), harte.venonaSource()))
                 .body("evidence[0].sourceTitle", equalTo("Security and the Fourth International " + tag))
                 .body("evidence[0].sourceDate.display", equalTo("May 1975"))
@@ -185,7 +188,7 @@ class ClaimResourceTest {
         given().contentType(ContentType.JSON).body(withoutCables).put("/claims/" + id).then().statusCode(428)
                 .header("ETag", "\"0\"");
         given().delete("/claims/" + id).then().statusCode(428);
-        // the same claim with the strength left out where it was INDICATIVE is the same claim
+        // the same claim again changes nothing
         given().contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"").put("/claims/" + id).then()
                 .statusCode(200).body("version", is(0));
         given().contentType(ContentType.JSON).body(withoutCables).header("If-Match", "\"0\"").put("/claims/" + id)
@@ -277,5 +280,122 @@ class ClaimResourceTest {
                 .extract().path("id");
         given().header("If-Match", "\"0\"").delete("/claims/" + hansen).then().statusCode(409)
                 .body("detail", containsString("a subject of claim " + coverUp));
+    }
+
+    @Test
+    void evidenceMayNameItsSourceDirectlyWithoutACitation() {
+        String tag = tag();
+        Harte harte = Harte.record(tag);
+        String statement = "Robert Sheldon Harte was a GPU agent " + tag;
+        String fbi = source("ARCHIVAL_RECORD", "FBI memorandum on the Coyoacan raid " + tag, "1940-07");
+        // the FBI memorandum is named as it is: no citation invented for it
+        List<Map<String, Object>> evidence = List.of(Archive.evidence(harte.venona(), "SUPPORTS", "CONCLUSIVE"),
+                directEvidence(fbi, "DISPUTES", null, "p. 4", "Harte appears to have been an innocent victim"),
+                Archive.evidence(harte.icfi(), "SUPPORTS", "INDICATIVE"));
+        String id = claim(statement, List.of(ref("PERSON", harte.person())), evidence);
+
+        given().get("/claims/" + id).then().statusCode(200)
+                .body("evidence.citationId", contains(nullValue(), equalTo(harte.icfi()), equalTo(harte.venona())))
+                .body("evidence.sourceId", contains(fbi, harte.icfiSource(), harte.venonaSource()))
+                .body("evidence[0].locator", equalTo("p. 4"))
+                .body("evidence[0].quote", equalTo("Harte appears to have been an innocent victim"))
+                .body("evidence[0].strength", nullValue())
+                .body("evidence[0].sourceTitle", equalTo("FBI memorandum on the Coyoacan raid " + tag))
+                .body("evidence[0].sourceDate.edtf", equalTo("1940-07"))
+                .body("status", equalTo("ESTABLISHED"))
+                .body("history.status", contains("DISPUTED", "ESTABLISHED"))
+                .body("history.sourceId", contains(fbi, harte.venonaSource()))
+                .body("history.citationId", contains(nullValue(), equalTo(harte.venona())));
+        // audited like the rest: the revision holds the evidence as written
+        given().get("/claims/" + id + "/revisions").then().statusCode(200)
+                .body("[0].state.evidence.locator", hasItem("p. 4"))
+                .body("[0].state.evidence.sourceId", hasItem(fbi));
+
+        // a source named as evidence cannot be deleted
+        given().header("If-Match", "\"0\"").delete("/sources/" + fbi).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("named directly as evidence of claim " + id));
+
+        // its new date moves it, and the claim is re-derived: dated after the cables, the memorandum changes nothing
+        given().contentType(ContentType.JSON).body(sourceBody("ARCHIVAL_RECORD",
+                "FBI memorandum on the Coyoacan raid " + tag, "1996")).header("If-Match", "\"0\"")
+                .put("/sources/" + fbi).then().statusCode(200);
+        given().get("/claims/" + id).then().statusCode(200).header("ETag", "\"1\"")
+                .body("evidence.sourceId", contains(harte.icfiSource(), harte.venonaSource(), fbi))
+                .body("evidence[2].sourceDate.edtf", equalTo("1996"))
+                .body("history.status", contains("ASSERTED", "ESTABLISHED"))
+                .body("history.asOf", contains("1975-05", "1995"));
+
+        // once it is no longer evidence, it can go
+        given().contentType(ContentType.JSON).body(claimBody(statement, List.of(ref("PERSON", harte.person())),
+                harte.evidence())).header("If-Match", "\"1\"").put("/claims/" + id).then().statusCode(200);
+        given().header("If-Match", "\"1\"").delete("/sources/" + fbi).then().statusCode(204);
+    }
+
+    @Test
+    void evidenceNamesExactlyOneOfACitationAndASource() {
+        String tag = tag();
+        String fbi = source("ARCHIVAL_RECORD", "FBI records on Joseph Hansen " + tag, null);
+        String contact = citation(fbi, null, "Hansen informed the FBI that he had been in contact with the GPU");
+        UUID hansen = UUID.randomUUID();
+        String statement = "Joseph Hansen was in contact with the GPU from 1938 " + tag;
+        List<Map<String, Object>> about = List.of(ref("PERSON", hansen));
+        Map<String, Object> both = Archive.evidence(contact, "SUPPORTS", null);
+        both.put("sourceId", fbi);
+        Map<String, Object> neither = new HashMap<>(Map.of("stance", "SUPPORTS", "note", "from memory"));
+        Map<String, Object> locatedCitation = Archive.evidence(contact, "SUPPORTS", null);
+        locatedCitation.put("locator", "p. 2");
+
+        given().contentType(ContentType.JSON).body(claimBody(statement, about, List.of(both, neither,
+                locatedCitation))).post("/claims").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("evidence[0].sourceId", "evidence[1].citationId",
+                        "evidence[2].locator"))
+                .body("errors.find { it.field == 'evidence[0].sourceId' }.reason", containsString("not both"))
+                .body("errors.find { it.field == 'evidence[1].citationId' }.reason", containsString("either"))
+                .body("errors.find { it.field == 'evidence[2].locator' }.reason",
+                        containsString("the citation already has"));
+
+        UUID nowhere = UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(claimBody(statement, about, List.of(
+                directEvidence(nowhere.toString(), "SUPPORTS", null, null, null),
+                directEvidence(contact, "SUPPORTS", null, null, null),
+                directEvidence(fbi, "SUPPORTS", null, "x".repeat(201), null))))
+                .post("/claims").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("evidence[2].locator"));
+        given().contentType(ContentType.JSON).body(claimBody(statement, about, List.of(
+                directEvidence(nowhere.toString(), "SUPPORTS", null, null, null),
+                directEvidence(contact, "SUPPORTS", null, null, null))))
+                .post("/claims").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("evidence[0].sourceId", "evidence[1].sourceId"))
+                .body("errors[0].reason", equalTo("no source with id " + nowhere))
+                .body("errors[1].reason", equalTo(contact + " is a citation, not a source"));
+        given().queryParam("subjectId", hansen.toString()).get("/claims").then().statusCode(200).body("total", is(0));
+    }
+
+    @Test
+    void unweighedEvidenceNeverEstablishesAClaimUntilSomeoneWeighsIt() {
+        String tag = tag();
+        String archives = source("ARCHIVAL_RECORD", "GPU archives released after 1991 " + tag, "1992~");
+        String venona = source("DECRYPTED_CABLE", "Venona decrypted Soviet intelligence cables " + tag, "1995");
+        String cables = citation(venona, "cables naming Franklin", "Sylvia Franklin, code name Satyr");
+        String statement = "Sylvia Franklin was a GPU agent " + tag;
+        List<Map<String, Object>> subjects = List.of(ref("PERSON", UUID.randomUUID()));
+        String id = claim(statement, subjects, List.of(directEvidence(archives, "SUPPORTS", null, null, null),
+                Archive.evidence(cables, "SUPPORTS", null)));
+
+        given().get("/claims/" + id).then().statusCode(200)
+                .body("status", equalTo("ASSERTED"))
+                .body("evidence.strength", contains(nullValue(), nullValue()))
+                .body("history.status", contains("ASSERTED"));
+
+        // weighing one of them: a merge patch replaces the evidence with the strength given
+        Map<String, Object> weighed = Archive.evidence(cables, "SUPPORTS", "CONCLUSIVE");
+        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("evidence", List.of(directEvidence(archives, "SUPPORTS", null, null, null), weighed)))
+                .patch("/claims/" + id).then().statusCode(200)
+                .body("status", equalTo("ESTABLISHED"))
+                .body("evidence.strength", contains(nullValue(), equalTo("CONCLUSIVE")))
+                .body("history.status", contains("ASSERTED", "ESTABLISHED"))
+                .body("history.asOf", contains("1992~", "1995"));
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,7 +74,12 @@ class SampleArchiveTest {
         given().get("/claims/" + id("claim-hansen-gpu-contact-1938")).then().body("status", equalTo("ESTABLISHED"));
         given().get("/claims/" + id("claim-sedov-murdered-by-gpu")).then().body("status", equalTo("ASSERTED"))
                 .body("history", hasSize(1));
-        given().get("/claims/" + id("claim-franklin-gpu-agent")).then().body("status", equalTo("ESTABLISHED"));
+        // the trial records are named as a source, without a citation
+        given().get("/claims/" + id("claim-franklin-gpu-agent")).then().body("status", equalTo("ESTABLISHED"))
+                .body("evidence[0].citationId", nullValue())
+                .body("evidence[0].sourceId", equalTo(id("espionage-trial-records")))
+                .body("evidence[0].sourceDate.edtf", equalTo("1957/1962"))
+                .body("history.sourceId", contains(id("espionage-trial-records")));
         given().queryParam("organisationAuthorId", id("icfi")).get("/sources").then()
                 .body("items.title", contains("Security and the Fourth International"));
         given().get("/sources/" + id("stalin-seeks-my-death") + "/citations").then()

@@ -54,14 +54,17 @@ public final class ArchiveViews {
             @Schema(example = "had as liaison") String label, Ref other, DateView period, String note) implements Versioned {
     }
 
-    @Schema(name = "Participation", description = "An event and the part played in it")
+    @Schema(name = "Participation", description = "An event and the part played in it, with the note on that part")
     public record Participation(UUID id, String title, @Schema(description = "A code of the event-types vocabulary (GET /api/vocabularies/event-types); null when unknown") String type, DateView date, Ref place,
-            @Schema(description = "A code of the participant-roles vocabulary (GET /api/vocabularies/participant-roles); null when the sources do not say", example = "ORGANISER") String role) {
+            @Schema(description = "A code of the participant-roles vocabulary (GET /api/vocabularies/participant-roles); null when the sources do not say", example = "ORGANISER") String role,
+            @Schema(example = "let the attackers in", description = "The note on this participant's part, as written "
+                    + "with the event; null when there is none") String note) {
     }
 
     @Schema(name = "Participant")
     public record Participant(Ref participant,
-            @Schema(description = "A code of the participant-roles vocabulary (GET /api/vocabularies/participant-roles); null when the sources do not say", example = "ORGANISER") String role, String note) {
+            @Schema(description = "A code of the participant-roles vocabulary (GET /api/vocabularies/participant-roles); null when the sources do not say", example = "ORGANISER") String role,
+            @Schema(example = "let the attackers in", description = "The note on this participant's part") String note) {
     }
 
     @Schema(name = "PlaceSummary")
@@ -96,18 +99,32 @@ public final class ArchiveViews {
             List<Passage> passages, List<ClaimCitation> citedAsEvidence) implements Versioned {
     }
 
-    @Schema(name = "ClaimCitation", description = "A claim that cites a source, and how")
-    public record ClaimCitation(UUID claimId, String statement, ClaimStatus status, Stance stance, UUID citationId) {
+    @Schema(name = "ClaimCitation", description = "A claim whose evidence cites a source (through one of its passages, "
+            + "or naming the source directly), and how: its stance, strength and note")
+    public record ClaimCitation(UUID claimId, String statement, ClaimStatus status, Stance stance,
+            @Schema(description = "Null when nobody has weighed the evidence (it then counts like INDICATIVE)")
+            Strength strength, String note,
+            @Schema(description = "The passage cited; null when the evidence names the source directly") UUID citationId) {
     }
 
-    @Schema(name = "EvidenceDetail", description = "One piece of evidence for or against a claim, with its source and date")
-    public record Evidence(UUID citationId, Stance stance, Strength strength, String note, SourceSummary source,
-            String locator, String quote) {
+    @Schema(name = "EvidenceDetail", description = "One piece of evidence for or against a claim, with its source and "
+            + "date, and the passage it rests on: a citation's, or its own when it names the source directly")
+    public record Evidence(
+            @Schema(description = "The citation it rests on; null when the evidence names its source directly")
+            UUID citationId, Stance stance,
+            @Schema(description = "Null when nobody has weighed it: it then counts like INDICATIVE (only CONCLUSIVE "
+                    + "evidence establishes or refutes a claim)") Strength strength,
+            String note,
+            @Schema(description = "Always given: the citation's source, or the source named directly") UUID sourceId,
+            SourceSummary source,
+            @Schema(description = "The citation's locator, or the evidence's own") String locator,
+            @Schema(description = "The citation's quote, or the evidence's own") String quote) {
     }
 
     @Schema(name = "StatusChangeDetail", description = "The status a claim took when the evidence dated `asOf` became "
-            + "known")
-    public record StatusChange(@Schema(example = "1975") DateView asOf, ClaimStatus status, UUID citationId) {
+            + "known: that evidence's source, and its citation when it has one")
+    public record StatusChange(@Schema(example = "1975") DateView asOf, ClaimStatus status,
+            @Schema(description = "Null when the evidence names its source directly") UUID citationId, UUID sourceId) {
     }
 
     @Schema(name = "ClaimDetail", description = "A statement, its status (derived from the evidence), the evidence in date "
@@ -171,11 +188,13 @@ public final class ArchiveViews {
     }
 
     @Schema(name = "GraphEdge", description = "MEMBERSHIP (person to organisation), RELATION (person to person, read "
-            + "from `from`) or PARTICIPATION (person or organisation to event), with its role and period; `via` is the "
-            + "membership, relation or event it comes from")
+            + "from `from`) or PARTICIPATION (person or organisation to event), with its role, period and note; `via` is "
+            + "the membership, relation or event it comes from")
     public record GraphEdge(
             @Schema(enumeration = { "MEMBERSHIP", "RELATION", "PARTICIPATION" }, example = "MEMBERSHIP") String kind, UUID from, UUID to,
-            @Schema(example = "head of security") String role, DateView period, UUID via) {
+            @Schema(example = "head of security") String role, DateView period, UUID via,
+            @Schema(description = "The note on a participant's part, or on a relation; null when there is none (and for "
+                    + "a membership)") String note) {
     }
 
     @Schema(name = "Graph")

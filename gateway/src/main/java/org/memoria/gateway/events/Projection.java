@@ -158,7 +158,11 @@ record Projection(EntityKind kind, String label, String subtype, String date, St
         }
         if (c.evidence() != null) {
             for (ClaimState.Evidence e : c.evidence()) {
-                add(links, EVIDENCE, EntityKind.CITATION, e.citationId(), name(e.stance()));
+                if (e.citationId() != null) {
+                    add(links, EVIDENCE, EntityKind.CITATION, e.citationId(), name(e.stance()));
+                } else {
+                    add(links, EVIDENCE, EntityKind.SOURCE, e.sourceId(), name(e.stance()));
+                }
             }
         }
         List<Term> terms = new ArrayList<>();

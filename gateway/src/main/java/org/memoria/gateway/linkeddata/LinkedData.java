@@ -151,9 +151,11 @@ public class LinkedData {
         for (int i = 0; i < e.participants().size(); i++) {
             Participant p = e.participants().get(i);
             ("ORGANISER".equals(p.role()) ? organisers : attendees).add(p.participant());
-            participations.addObject().put("@id", self + "#participant-" + i).put("@type", "Participation")
+            ObjectNode participation = participations.addObject().put("@id", self + "#participant-" + i)
+                    .put("@type", "Participation")
                     .put("participant", iri(base, p.participant().kind(), p.participant().id()))
                     .put("role", p.role());
+            text(participation, "description", p.note());
         }
         refs(doc, "organizer", organisers, base);
         refs(doc, "attendee", attendees, base);

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.memoria.common.api.DateView;
 import org.memoria.common.contract.EntityKind;
+import org.memoria.common.contract.events.EventState;
 import org.memoria.common.contract.people.MembershipState;
 import org.memoria.common.contract.people.RelationState;
 import org.memoria.gateway.api.ArchiveViews.Graph;
@@ -71,18 +72,22 @@ public class ArchiveGraph {
                             UUID via = rs.getObject(1, UUID.class);
                             String link = rs.getString(2);
                             GraphEdge edge = switch (link) {
-                                case PARTICIPANT -> new GraphEdge("PARTICIPATION", rs.getObject(3, UUID.class), via,
-                                        rs.getString(5), DateView.of(rs.getString(7)), via);
+                                case PARTICIPANT -> {
+                                    UUID participant = rs.getObject(3, UUID.class);
+                                    String note = Compose.note(mapper.readValue(rs.getString(8), EventState.class),
+                                            participant, rs.getString(5), new java.util.HashSet<>());
+                                    yield new GraphEdge("PARTICIPATION", participant, via, rs.getString(5),
+                                            DateView.of(rs.getString(7)), via, note);
+                                }
                                 case MEMBER, OF_ORGANISATION -> {
                                     MembershipState ms = mapper.readValue(rs.getString(8), MembershipState.class);
                                     yield new GraphEdge("MEMBERSHIP", ms.personId(), ms.organisationId(), ms.role(),
-                                            DateView.of(ms.period()), via);
+                                            DateView.of(ms.period()), via, null);
                                 }
                                 default -> {
                                     RelationState r = mapper.readValue(rs.getString(8), RelationState.class);
                                     yield new GraphEdge("RELATION", r.fromPersonId(), r.toPersonId(),
-                                            m.relationLabel(r.type(), false),
-                                            DateView.of(r.period()), via);
+                                            m.relationLabel(r.type(), false), DateView.of(r.period()), via, r.note());
                                 }
                             };
                             String key = edge.via() + "|" + edge.from() + "|" + edge.to() + "|" + edge.role();

@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,16 +58,42 @@ final class Compose {
                 m.ref(EntityKind.PERSON, from ? r.toPersonId() : r.fromPersonId()), DateView.of(r.period()), r.note());
     }
 
-    static List<Participation> participations(List<Row> eventRows, ReadModel m) throws SQLException {
+    /**
+     * The events {@code participant} (a person or an organisation) took part in, one per part played (the rows that
+     * link the events to it, in date order), each with its role and the note on that part.
+     */
+    static List<Participation> participations(UUID participant, List<Row> eventRows, ReadModel m) throws SQLException {
         List<EventState> events = eventRows.stream().map(r -> m.doc(r, EventState.class)).toList();
         m.fetch(events.stream().map(EventState::placeId).toList());
         List<Participation> result = new ArrayList<>();
+        Map<UUID, Set<Integer>> used = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             EventState e = events.get(i);
+            String role = eventRows.get(i).role();
             result.add(new Participation(e.id(), e.title(), e.type(), DateView.of(e.date()),
-                    m.ref(EntityKind.PLACE, e.placeId()), eventRows.get(i).role()));
+                    m.ref(EntityKind.PLACE, e.placeId()), role,
+                    note(e, participant, role, used.computeIfAbsent(e.id(), k -> new HashSet<>()))));
         }
         return result;
+    }
+
+    /**
+     * The note of the participant's part with this role in the event: its first part with the role not yet shown
+     * ({@code used}, the positions already taken), as the read model links one row per part.
+     */
+    static String note(EventState e, UUID participant, String role, Set<Integer> used) {
+        if (e.participants() == null) {
+            return null;
+        }
+        for (int i = 0; i < e.participants().size(); i++) {
+            EventState.Participant p = e.participants().get(i);
+            if ((participant.equals(p.personId()) || participant.equals(p.organisationId()))
+                    && Objects.equals(p.role() == null ? null : String.valueOf(p.role()), role)
+                    && used.add(i)) {
+                return p.note();
+            }
+        }
+        return null;
     }
 
     static EventSummary eventSummary(Row r) {
@@ -96,7 +125,9 @@ final class Compose {
         for (ClaimState cl : claims) {
             cl.subjects().forEach(sr -> refs.add(sr.id()));
             cl.evidence().forEach(ev -> {
-                refs.add(ev.citationId());
+                if (ev.citationId() != null) {
+                    refs.add(ev.citationId());
+                }
                 refs.add(ev.sourceId());
             });
         }
@@ -106,17 +137,21 @@ final class Compose {
             ClaimState cl = claims.get(i);
             List<Evidence> evidence = new ArrayList<>();
             for (ClaimState.Evidence ev : cl.evidence()) {
+                // evidence that names its source directly carries its own locator and quote; a citation has them
                 Row citationRow = m.row(ev.citationId());
                 CitationState ct = citationRow == null ? null : m.doc(citationRow, CitationState.class);
-                evidence.add(new Evidence(ev.citationId(), ev.stance(), ev.strength(), ev.note(), m.source(ev.sourceId()),
-                        ct == null ? null : ct.locator(), ct == null ? null : ct.quote()));
+                boolean direct = ev.citationId() == null;
+                evidence.add(new Evidence(ev.citationId(), ev.stance(), ev.strength(), ev.note(), ev.sourceId(),
+                        m.source(ev.sourceId()), direct ? ev.locator() : ct == null ? null : ct.locator(),
+                        direct ? ev.quote() : ct == null ? null : ct.quote()));
             }
             evidence.sort(Comparator.comparing((Evidence ev) -> earliest(ev.source().date()),
                     Comparator.nullsLast(Comparator.naturalOrder())));
             long version = claimRows.stream().filter(r -> r.id().equals(cl.id())).findFirst().map(Row::version).orElse(cl.version());
             result.add(new Claim(cl.id(), version, cl.statement(), cl.status(),
                     cl.subjects().stream().map((SubjectRef sr) -> m.ref(sr.kind(), sr.id())).toList(), evidence,
-                    cl.history().stream().map(h -> new StatusChange(DateView.of(h.asOf()), h.status(), h.citationId())).toList()));
+                    cl.history().stream().map(h -> new StatusChange(DateView.of(h.asOf()), h.status(), h.citationId(),
+                            h.sourceId())).toList()));
         }
         return result;
     }

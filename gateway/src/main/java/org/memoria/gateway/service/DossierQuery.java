@@ -10,11 +10,11 @@ import static org.memoria.gateway.events.Links.SUBJECT;
 import static org.memoria.gateway.service.Compose.claims;
 import static org.memoria.gateway.service.Compose.membership;
 import static org.memoria.gateway.service.Compose.names;
+import static org.memoria.gateway.service.Compose.participations;
 import static org.memoria.gateway.service.Compose.passages;
 import static org.memoria.gateway.service.Compose.relation;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.memoria.common.api.DateView;
 import org.memoria.common.contract.EntityKind;
-import org.memoria.common.contract.events.EventState;
 import org.memoria.common.contract.people.MembershipState;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.contract.people.RelationState;
@@ -58,16 +57,9 @@ public class DossierQuery extends EntityQuery<Dossier> {
         memberships.forEach(ms -> refs.add(ms.organisationId()));
         List<RelationState> relations = relationRows.stream().distinct().map(r -> m.doc(r, RelationState.class)).toList();
         relations.forEach(r -> refs.add(r.fromPersonId().equals(id) ? r.toPersonId() : r.fromPersonId()));
-        List<EventState> events = eventRows.stream().map(r -> m.doc(r, EventState.class)).toList();
-        events.forEach(e -> refs.add(e.placeId()));
         m.fetch(refs);
 
-        List<Participation> participations = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            EventState e = events.get(i);
-            participations.add(new Participation(e.id(), e.title(), e.type(), DateView.of(e.date()),
-                    m.ref(EntityKind.PLACE, e.placeId()), eventRows.get(i).role()));
-        }
+        List<Participation> participations = participations(id, eventRows, m);
         List<org.memoria.gateway.api.ArchiveViews.Relation> relationViews = new java.util.ArrayList<>();
         for (RelationState r : relations) {
             relationViews.add(relation(r, id, m));

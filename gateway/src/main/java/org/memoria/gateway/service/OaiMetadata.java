@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.memoria.common.contract.EntityKind;
+import org.memoria.gateway.events.Links;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,8 +98,8 @@ final class OaiMetadata {
 
     /**
      * The memoria format (schema {@code oai/memoria.xsd}): the entity as the read model holds it, with its kind,
-     * version, other names, both dates as EDTF, coordinates, and every reference its state makes, with the role and
-     * the name the referenced entity has (or {@code resolved="false"}).
+     * version, other names, both dates as EDTF, coordinates, and every reference its state makes, with the role (and,
+     * for a participant, the note on its part) and the name the referenced entity has (or {@code resolved="false"}).
      */
     static byte[] memoria(OaiRecords.Entry entry, URI base, ObjectMapper json) {
         JsonNode doc = doc(entry, json);
@@ -152,6 +153,7 @@ final class OaiMetadata {
                 memoria(w, "longitude", doc.path("longitude").asText());
             }
             memoria(w, "description", text(doc, "description"));
+            int participant = 0;
             for (OaiRecords.Reference reference : entry.references()) {
                 w.writeStartElement(MEMORIA, "reference", MEMORIA_NAMESPACE);
                 w.writeAttribute("link", reference.link());
@@ -159,6 +161,13 @@ final class OaiMetadata {
                 w.writeAttribute("id", reference.id().toString());
                 if (reference.role() != null) {
                     w.writeAttribute("role", reference.role());
+                }
+                if (Links.PARTICIPANT.equals(reference.link())) {
+                    // an event links its participants in their order: the k-th such reference is the k-th participant
+                    String note = text(doc.path("participants").path(participant++), "note");
+                    if (note != null && !note.isBlank()) {
+                        w.writeAttribute("note", note);
+                    }
                 }
                 w.writeAttribute("resolved", Boolean.toString(reference.name() != null));
                 if (reference.name() != null) {

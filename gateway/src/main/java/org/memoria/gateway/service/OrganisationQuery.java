@@ -43,7 +43,7 @@ public class OrganisationQuery extends EntityQuery<OrganisationDetail> {
         m.fetch(refs);
         return new OrganisationDetail(o.id(), row.version(), o.preferredName(), names(o.names(), m),
                 o.type(), DateView.of(o.founded()), DateView.of(o.dissolved()), o.description(), o.identifiers(),
-                members.stream().map(ms -> membership(ms, m)).toList(), participations(eventRows, m),
+                members.stream().map(ms -> membership(ms, m)).toList(), participations(id, eventRows, m),
                 authored.stream().map(r -> m.source(r.id())).toList());
     }
 }

@@ -22,7 +22,10 @@ import org.memoria.gateway.api.ArchiveViews.Ref;
 import org.memoria.gateway.api.ArchiveViews.SourceDetail;
 import org.memoria.gateway.service.ReadModel.Row;
 
-/** A source with its authors, cited passages and the claims whose evidence cites it. */
+/**
+ * A source with its authors, cited passages and the claims whose evidence cites it (through a passage, or naming the
+ * source directly), each with its stance, strength and note.
+ */
 @ApplicationScoped
 public class SourceQuery extends EntityQuery<SourceDetail> {
 
@@ -44,13 +47,27 @@ public class SourceQuery extends EntityQuery<SourceDetail> {
         for (Row passage : passages) {
             for (Row claimRow : m.linking(passage.id(), EntityKind.CLAIM, EVIDENCE)) {
                 ClaimState claim = m.doc(claimRow, ClaimState.class);
-                claim.evidence().stream().filter(ev -> ev.citationId().equals(passage.id())).forEach(ev -> citedAsEvidence
-                        .add(new ClaimCitation(claim.id(), claim.statement(), claim.status(), ev.stance(), passage.id())));
+                claim.evidence().stream().filter(ev -> passage.id().equals(ev.citationId()))
+                        .forEach(ev -> citedAsEvidence.add(citation(claim, ev)));
             }
+        }
+        Set<UUID> naming = new HashSet<>();
+        for (Row claimRow : m.linking(id, EntityKind.CLAIM, EVIDENCE)) {
+            if (!naming.add(claimRow.id())) {
+                continue; // the claim names the source more than once: all of it was shown at its first row
+            }
+            ClaimState claim = m.doc(claimRow, ClaimState.class);
+            claim.evidence().stream().filter(ev -> ev.citationId() == null && id.equals(ev.sourceId()))
+                    .forEach(ev -> citedAsEvidence.add(citation(claim, ev)));
         }
         return new SourceDetail(s.id(), row.version(), s.type(), s.title(),
                 s.otherTitles() == null ? List.of() : s.otherTitles(), authors, DateView.of(s.date()),
                 s.publisher(), s.periodical(), s.language(), s.identifiers(), s.description(), passages(passages, m),
                 citedAsEvidence);
+    }
+
+    private static ClaimCitation citation(ClaimState claim, ClaimState.Evidence ev) {
+        return new ClaimCitation(claim.id(), claim.statement(), claim.status(), ev.stance(), ev.strength(), ev.note(),
+                ev.citationId());
     }
 }

@@ -71,7 +71,7 @@ public class Claim extends OwnedEntity {
                 .project(Long.class).singleResult();
     }
 
-    /** Claims with a citation of this source among their evidence. */
+    /** Claims with evidence from this source: a citation of it, or the source named directly. */
     public static List<Claim> citingSource(UUID sourceId) {
         return list("select c from Claim c where exists (select 1 from c.evidence e where e.sourceId = ?1) "
                 + ORDER, sourceId);
@@ -81,6 +81,12 @@ public class Claim extends OwnedEntity {
     public static List<Claim> about(EntityKind kind, UUID id) {
         return list("select c from Claim c where exists (select 1 from c.subjects s where s.kind = ?1 "
                 + "and s.subjectId = ?2)" + ORDER, kind, id);
+    }
+
+    /** Claims with this source named directly among their evidence (not through a citation). */
+    public static List<Claim> namingSource(UUID sourceId) {
+        return list("select c from Claim c where exists (select 1 from c.evidence e where e.sourceId = ?1 "
+                + "and e.citationId is null) " + ORDER, sourceId);
     }
 
     /** Claims with this citation among their evidence. */

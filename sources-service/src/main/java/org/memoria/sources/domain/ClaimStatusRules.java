@@ -19,12 +19,14 @@ import org.memoria.common.edtf.Edtf;
 public final class ClaimStatusRules {
 
     /**
-     * Chronological order of evidence: by the earliest day of its source's date; evidence whose source has no
-     * earliest day (undated, or an open start) last; ties by citation id (as text).
+     * Chronological order of evidence: by the earliest day of its source's date (the citation's source, or the source
+     * named directly); evidence whose source has no earliest day (undated, or an open start) last; ties by the id (as
+     * text) of its citation, or of its source when it names the source directly, then by its own locator.
      */
     public static final Comparator<ClaimState.Evidence> CHRONOLOGICAL = Comparator
             .comparing(ClaimStatusRules::earliest, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(e -> e.citationId().toString());
+            .thenComparing(e -> String.valueOf(e.citationId() != null ? e.citationId() : e.sourceId()))
+            .thenComparing(ClaimState.Evidence::locator, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private ClaimStatusRules() {
     }
@@ -34,19 +36,24 @@ public final class ClaimStatusRules {
             List<ClaimState.StatusChange> history) {
     }
 
-    /** A strength the archivist left out weighs as INDICATIVE. */
+    /**
+     * Unweighed evidence (no strength given) counts like INDICATIVE: the archive never establishes or refutes a claim
+     * on evidence nobody has weighed; only CONCLUSIVE evidence does. The strength itself stays unweighed (null) in
+     * what is stored and shown; this is only how it counts.
+     */
     public static Strength weight(Strength strength) {
         return strength == null ? Strength.INDICATIVE : strength;
     }
 
     /**
-     * The status all of this evidence gives, whatever its order:
+     * The status all of this evidence gives, whatever its order (unweighed evidence counting like INDICATIVE,
+     * {@link #weight}):
      * <ul>
      * <li>CONCLUSIVE support and CONCLUSIVE dispute: DISPUTED;</li>
      * <li>CONCLUSIVE support (and no CONCLUSIVE dispute): ESTABLISHED;</li>
      * <li>CONCLUSIVE dispute (and no CONCLUSIVE support): REFUTED;</li>
      * <li>otherwise any dispute: DISPUTED;</li>
-     * <li>otherwise (no evidence, or only INDICATIVE support): ASSERTED.</li>
+     * <li>otherwise (no evidence, or only INDICATIVE or unweighed support): ASSERTED.</li>
      * </ul>
      */
     public static ClaimStatus statusOf(Collection<ClaimState.Evidence> evidence) {
@@ -76,7 +83,8 @@ public final class ClaimStatusRules {
 
     /**
      * Orders the evidence chronologically and applies {@link #statusOf} to each growing prefix: the history has an
-     * entry for the first evidence and one for every evidence after which the status differs from before. No
+     * entry (naming that evidence's source, and its citation when it has one) for the first evidence and one for every
+     * evidence after which the status differs from before. No
      * evidence: status ASSERTED, empty history.
      */
     public static Derivation derive(Collection<ClaimState.Evidence> evidence) {
@@ -87,7 +95,7 @@ public final class ClaimStatusRules {
             ClaimStatus next = statusOf(ordered.subList(0, i + 1));
             if (i == 0 || next != status) {
                 ClaimState.Evidence e = ordered.get(i);
-                history.add(new ClaimState.StatusChange(e.sourceDate(), next, e.citationId()));
+                history.add(new ClaimState.StatusChange(e.sourceDate(), next, e.citationId(), e.sourceId()));
             }
             status = next;
         }

@@ -41,7 +41,13 @@ public class ClaimMapper {
 
     public ClaimInput toInput(Claim claim) {
         return new ClaimInput(claim.statement, subjects(claim), claim.evidence.stream()
-                .map(e -> new ClaimInput.EvidenceInput(e.citationId, e.stance, e.strength, e.note)).toList());
+                .map(ClaimMapper::input).toList());
+    }
+
+    /** The evidence as it was written: a citation, or the source itself with its own locator and quote. */
+    public static ClaimInput.EvidenceInput input(Evidence e) {
+        return e.citationId != null ? new ClaimInput.EvidenceInput(e.citationId, e.stance, e.strength, e.note)
+                : new ClaimInput.EvidenceInput(null, e.sourceId, e.locator, e.quote, e.stance, e.strength, e.note);
     }
 
     public ClaimState toState(Claim claim) {
@@ -50,24 +56,32 @@ public class ClaimMapper {
                 d.history());
     }
 
-    /** The claim with each evidence's citation and source as they are now (absent ones shown without them). */
+    /**
+     * The claim with each evidence's citation and source as they are now (absent ones shown without them); the
+     * locator and quote are the citation's, or the evidence's own when it names its source directly.
+     */
     public ClaimView toView(Claim claim, Map<UUID, Citation> citations, Map<UUID, Source> sources) {
         ClaimStatusRules.Derivation d = derive(claim);
         List<ClaimView.EvidenceView> evidence = d.evidence().stream().map(e -> {
-            Citation c = citations.get(e.citationId());
+            Citation c = e.citationId() == null ? null : citations.get(e.citationId());
             Source s = sources.get(e.sourceId());
             return new ClaimView.EvidenceView(e.citationId(), e.stance(), e.strength(), e.note(), e.sourceId(),
-                    s == null ? null : s.title, DateView.of(e.sourceDate()), c == null ? null : c.locator,
-                    c == null ? null : c.quote);
+                    s == null ? null : s.title, DateView.of(e.sourceDate()),
+                    e.citationId() == null ? e.locator() : c == null ? null : c.locator,
+                    e.citationId() == null ? e.quote() : c == null ? null : c.quote);
         }).toList();
         return new ClaimView(claim.id, claim.version, claim.statement, subjects(claim), evidence, d.status(),
                 d.history(), claim.createdAt, claim.updatedAt);
     }
 
-    /** The evidence as the event carries it: with its source and that source's date. */
+    /**
+     * The evidence as the event carries it: with its source (the citation's, or the one named directly) and that
+     * source's date; the strength as given (null: unweighed).
+     */
     public static Evidence evidence(ClaimInput.EvidenceInput input, Source source) {
-        return new Evidence(input.citationId(), input.stance(), ClaimStatusRules.weight(input.strength()),
-                input.note(), source.id, EdtfValue.edtf(source.date));
+        return new Evidence(input.citationId(), input.stance(), input.strength(), input.note(), source.id,
+                EdtfValue.edtf(source.date), input.citationId() == null ? input.locator() : null,
+                input.citationId() == null ? input.quote() : null);
     }
 
     private static ClaimStatusRules.Derivation derive(Claim claim) {

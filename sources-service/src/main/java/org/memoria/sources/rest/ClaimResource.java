@@ -34,7 +34,7 @@ import org.memoria.sources.service.ClaimService;
 @Tag(name = "claims", description = "Statements about people and events, the evidence for and against them, and the "
         + "status that evidence gives them")
 @APIResponse(responseCode = "400", description = "Invalid request: the problem names each rejected field or parameter "
-        + "(also evidence citing no citation of this service, and a `status`, which is derived, never written)",
+        + "(also evidence naming no citation or source of this service, or both, and a `status`, which is derived, never written)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ClaimResource extends OwnedEntityResource<Claim, ClaimInput, ClaimView> {
 

@@ -25,16 +25,18 @@ public class OpenApiTable extends OwnedCollectionDocs {
              "subjects": [{"kind": "PERSON", "id": "6a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d"}],
              "evidence": [
                {"citationId": "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9", "stance": "SUPPORTS"},
-               {"citationId": "2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b", "stance": "DISPUTES"},
+               {"sourceId": "2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b",
+                "quote": "desecrating the grave of Robert Sheldon Harte", "stance": "DISPUTES"},
                {"citationId": "3b4c5d6e-7f80-4912-a3b4-c5d6e7f8a9b0", "stance": "SUPPORTS", "strength": "CONCLUSIVE",
                 "note": "the GPU archives name him as an agent"}]}""";
 
     public OpenApiTable() {
         super(OwnedCollection.of("/sources", "a", "source")
-                .put("When the date changes, every claim whose evidence cites the source is re-derived and, if it "
-                        + "changed, published again, in the same transaction.")
-                .delete("A source that is cited (or named by a citation or claim) cannot be deleted.",
-                        "The source is cited, or named by a citation or a claim; the problem names them")
+                .put("When the date changes, every claim whose evidence cites the source or names it directly is "
+                        + "re-derived and, if it changed, published again, in the same transaction.")
+                .delete("A source that is cited, named directly as evidence (or named by a citation or claim) cannot "
+                        + "be deleted.", "The source is cited, evidence of a claim, or named by a citation or a claim; "
+                                + "the problem names them")
                 .example("Stalin Seeks My Death", SOURCE_EXAMPLE),
                 OwnedCollection.of("/citations", "a", "citation")
                         .create("Record a passage of a source", null)
@@ -46,8 +48,9 @@ public class OpenApiTable extends OwnedCollectionDocs {
                         .example("Stalin Seeks My Death", CITATION_EXAMPLE),
                 OwnedCollection.of("/claims", "a", "claim")
                         .create("Record a claim with its evidence", null)
-                        .get("The statement, its subjects, its evidence ordered by the date of each citation's source "
-                                + "(with the passage's quote and locator and the source's title and date), the derived "
+                        .get("The statement, its subjects, its evidence ordered by the date of each evidence's source "
+                                + "(with the quote and locator of its citation, or its own when it names the source "
+                                + "directly, and the source's title and date), the derived "
                                 + "status, and the history of that status as the evidence accumulated (docs/claims.md).")
                         .delete("A claim named by a citation or another claim cannot be deleted.",
                                 "The claim is named by a citation or another claim")

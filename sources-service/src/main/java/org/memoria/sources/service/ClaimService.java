@@ -58,7 +58,9 @@ public class ClaimService extends OwnedEntityService<Claim, ClaimInput, ClaimSta
         Set<UUID> citationIds = new HashSet<>();
         Set<UUID> sourceIds = new HashSet<>();
         claims.forEach(c -> c.evidence.forEach(e -> {
-            citationIds.add(e.citationId);
+            if (e.citationId != null) {
+                citationIds.add(e.citationId);
+            }
             sourceIds.add(e.sourceId);
         }));
         Map<UUID, Citation> citations = citationIds.isEmpty() ? Map.of()
@@ -70,7 +72,10 @@ public class ClaimService extends OwnedEntityService<Claim, ClaimInput, ClaimSta
         return claims.stream().map(c -> mapper.toView(c, citations, sources)).toList();
     }
 
-    /** Re-derives every claim with evidence from this source, publishing each one that changed. */
+    /**
+     * Re-derives every claim with evidence from this source (a citation of it, or the source named directly),
+     * publishing each one that changed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rederiveCitingSource(UUID sourceId) {
         Claim.citingSource(sourceId).forEach(this::rederive);
@@ -85,10 +90,8 @@ public class ClaimService extends OwnedEntityService<Claim, ClaimInput, ClaimSta
     private void rederive(Claim claim) {
         List<Evidence> refreshed = new ArrayList<>(claim.evidence.size());
         for (Evidence e : claim.evidence) {
-            Citation citation = Citation.findById(e.citationId);
-            Source source = Source.findById(citation.sourceId);
-            refreshed.add(ClaimMapper.evidence(
-                    new ClaimInput.EvidenceInput(e.citationId, e.stance, e.strength, e.note), source));
+            UUID sourceId = e.citationId == null ? e.sourceId : Citation.<Citation> findById(e.citationId).sourceId;
+            refreshed.add(ClaimMapper.evidence(ClaimMapper.input(e), Source.findById(sourceId)));
         }
         long before = claim.version;
         mapper.setEvidence(claim, refreshed);
@@ -112,8 +115,9 @@ public class ClaimService extends OwnedEntityService<Claim, ClaimInput, ClaimSta
     }
 
     /**
-     * Each evidence must cite an existing citation of this service, once; subjects of this service's kinds must
-     * exist. The evidence is stored with its citation's source and that source's date, and the status derived.
+     * Each evidence must cite an existing citation of this service, once, or name an existing source of this service
+     * (Bean Validation has made sure it gives exactly one); subjects of this service's kinds must exist. The evidence
+     * is stored with its source (the citation's, or the one named) and that source's date, and the status derived.
      */
     @Override
     protected void apply(ClaimInput input, Claim claim) {
@@ -122,6 +126,20 @@ public class ClaimService extends OwnedEntityService<Claim, ClaimInput, ClaimSta
         List<Evidence> evidence = new ArrayList<>(input.evidence().size());
         for (int i = 0; i < input.evidence().size(); i++) {
             ClaimInput.EvidenceInput e = input.evidence().get(i);
+            if (e.citationId() == null && e.sourceId() == null) {
+                check.reject("evidence[" + i + "].citationId", "give either citationId (a citation) or sourceId "
+                        + "(the source itself)");
+                continue;
+            }
+            if (e.citationId() == null) {
+                Source source = Source.findById(e.sourceId());
+                if (source == null) {
+                    check.require("evidence[" + i + "].sourceId", e.sourceId(), EntityKind.SOURCE);
+                } else {
+                    evidence.add(ClaimMapper.evidence(e, source));
+                }
+                continue;
+            }
             String field = "evidence[" + i + "].citationId";
             if (!cited.add(e.citationId())) {
                 check.reject(field, "citation " + e.citationId() + " is already evidence of this claim; give each "

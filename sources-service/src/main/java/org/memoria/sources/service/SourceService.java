@@ -1,5 +1,6 @@
 package org.memoria.sources.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.events.Topics;
 import org.memoria.common.service.OwnedEntityService;
 import org.memoria.sources.domain.Citation;
+import org.memoria.sources.domain.Claim;
 import org.memoria.sources.domain.Source;
 import org.memoria.sources.mapping.CitationMapper;
 import org.memoria.sources.mapping.SourceMapper;
@@ -55,13 +57,16 @@ public class SourceService extends OwnedEntityService<Source, SourceInput, Sourc
                 .toList(), page, size, Citation.countMatching(criteria)));
     }
 
-    /** Also re-derives, in the same transaction, every claim whose evidence cites the source (its date may have moved). */
+    /**
+     * Also re-derives, in the same transaction, every claim whose evidence cites the source or names it directly (its
+     * date may have moved).
+     */
     @Override
     protected void replaced(Source source) {
         claims.rederiveCitingSource(source.id);
     }
 
-    /** A source that is cited, or named by a citation or a claim, cannot be deleted. */
+    /** A source that is cited, named directly as evidence, or named by a citation or a claim, cannot be deleted. */
     @Override
     @Transactional
     public boolean delete(UUID id, Preconditions conditions) {
@@ -71,10 +76,18 @@ public class SourceService extends OwnedEntityService<Source, SourceInput, Sourc
     private void requireUncited(Source source) {
         UUID id = source.id;
         List<Citation> cited = Citation.ofSource(id);
-        references.requireUnreferenced(EntityKind.SOURCE, id, cited.isEmpty() ? List.of()
-                : List.of("the source of " + cited.size() + (cited.size() > 1 ? " citations (" : " citation (")
-                        + cited.stream().map(c -> c.id.toString()).collect(Collectors.joining(", "))
-                        + "); delete or move them first"));
+        List<String> referrers = new ArrayList<>();
+        if (!cited.isEmpty()) {
+            referrers.add("the source of " + cited.size() + (cited.size() > 1 ? " citations (" : " citation (")
+                    + cited.stream().map(c -> c.id.toString()).collect(Collectors.joining(", "))
+                    + "); delete or move them first");
+        }
+        List<Claim> evidenceOf = Claim.namingSource(id);
+        if (!evidenceOf.isEmpty()) {
+            referrers.add("named directly as evidence of " + References.describe(evidenceOf)
+                    + "; remove it from their evidence first");
+        }
+        references.requireUnreferenced(EntityKind.SOURCE, id, referrers);
     }
 
     @Override
