@@ -88,7 +88,9 @@ public abstract class VocabularyEndpoints {
     @PermitAll
     @GET
     @Path("{vocabulary}/{code}")
-    @Operation(operationId = "getTerm", summary = "A term; its code matches in any case")
+    @Operation(operationId = "getTerm", summary = "A term; its code matches in any case",
+            description = "The label and scope note in the language Accept-Language asks for, English when the term "
+                    + "has none of those.")
     @APIResponse(responseCode = "200", description = "The term; the ETag is its version")
     @APIResponse(responseCode = "404", description = "No such vocabulary here, or no such term",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

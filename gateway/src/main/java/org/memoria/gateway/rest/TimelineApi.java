@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.common.api.Page;
 import org.memoria.common.api.Paging;
 import org.memoria.common.api.QueryParameters;
-import org.memoria.common.contract.events.EventType;
 import org.memoria.common.problem.Problems;
 import org.memoria.gateway.api.ArchiveViews.TimelineEntry;
 import org.memoria.gateway.service.TimelineQuery;
@@ -62,7 +61,9 @@ public class TimelineApi {
             String organisation,
             @Parameter(description = "Only events at this place or at a place inside it (at any depth)",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("placeId") String place,
-            @Parameter(description = "Only events of this type", example = "ATTACK", schema = @Schema(implementation = EventType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Only events of this type: a code of the event-types vocabulary, in any case; one the "
+                    + "archive has no term for is a 400 naming the closest", example = "ATTACK",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 30)) @QueryParam("type") String type,
             @BeanParam Paging paging) {
         LocalDate fromDay = QueryParameters.day(uri, "from", from);
         LocalDate toDay = QueryParameters.day(uri, "to", to);

@@ -128,7 +128,9 @@ public class VocabulariesApi {
     @PermitAll
     @GET
     @Path("{vocabulary}/{code}")
-    @Operation(operationId = "getTerm", summary = "A term; its code matches in any case")
+    @Operation(operationId = "getTerm", summary = "A term; its code matches in any case",
+            description = "Routed to the service that owns the vocabulary; the label and scope note in the language "
+                    + "Accept-Language asks for, English when the term has none of those.")
     @APIResponse(responseCode = "200", description = "The term; the ETag is its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TermView.class)))
     @ProblemResponses.NotFound

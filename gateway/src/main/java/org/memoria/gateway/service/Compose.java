@@ -18,7 +18,6 @@ import org.memoria.common.api.DateView;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.SubjectRef;
 import org.memoria.common.contract.events.EventState;
-import org.memoria.common.contract.events.EventType;
 import org.memoria.common.contract.people.MembershipState;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.contract.people.RelationState;

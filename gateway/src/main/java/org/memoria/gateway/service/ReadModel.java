@@ -17,7 +17,6 @@ import org.memoria.common.api.DateView;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.gateway.api.ArchiveViews.Ref;
 import org.memoria.gateway.api.ArchiveViews.SourceSummary;
-import org.memoria.common.contract.sources.SourceType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import org.memoria.common.api.DateView;
 import org.memoria.common.api.Page;
 import org.memoria.common.contract.EntityKind;
-import org.memoria.common.contract.events.EventType;
 import org.memoria.gateway.api.ArchiveViews.TimelineEntry;
 import org.memoria.gateway.service.ReadModel.Row;
 
