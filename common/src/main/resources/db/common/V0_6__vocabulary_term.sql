@@ -16,3 +16,15 @@ create table vocabulary_term (
     updated_at     timestamptz  not null default now()
 );
 create unique index vocabulary_term_code on vocabulary_term (vocabulary, lower(code));
+
+-- Publishes every term as it is now, as Vocabularies would (a TermView with the English label, through the outbox):
+-- the owners' seeding migrations call it once, so that a fresh archive's vocabularies reach the gateway and partners.
+create function publish_vocabulary_terms(topic text) returns void language sql as $$
+insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, entity_version, payload)
+select gen_random_uuid(), topic, 'term', id, 'org.memoria.term.changed.v1', version,
+       convert_to(jsonb_build_object('id', id, 'version', version, 'vocabulary', vocabulary, 'code', code,
+           'label', labels ->> 'en', 'language', 'en', 'labels', labels, 'scopeNote', scope_notes ->> 'en',
+           'scopeNotes', scope_notes, 'broader', broader, 'exactMatch', exact_match, 'deprecated', deprecated,
+           'inverseLabel', inverse_labels ->> 'en', 'inverseLabels', inverse_labels)::text, 'UTF8')
+from vocabulary_term order by vocabulary, code;
+$$;

@@ -41,10 +41,4 @@ insert into vocabulary_term (id, vocabulary, code, labels, scope_notes, broader,
     (md5('place-types:river')::uuid, 'place-types', 'RIVER', '{"en": "river", "es": "río"}', '{"en": "a river or other body of water"}', null, '{}'),
     (md5('place-types:other')::uuid, 'place-types', 'OTHER', '{"en": "other", "es": "otro lugar"}', '{"en": "anything else (a farm estate such as Yanovka)"}', null, '{}');
 
-insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, entity_version, payload)
-select gen_random_uuid(), 'memoria.events.v1', 'term', id, 'org.memoria.term.changed.v1', version,
-       convert_to(jsonb_build_object('id', id, 'version', version, 'vocabulary', vocabulary, 'code', code,
-           'label', labels ->> 'en', 'language', 'en', 'labels', labels, 'scopeNote', scope_notes ->> 'en',
-           'scopeNotes', scope_notes, 'broader', broader, 'exactMatch', exact_match, 'deprecated', deprecated,
-           'inverseLabel', inverse_labels ->> 'en', 'inverseLabels', inverse_labels)::text, 'UTF8')
-from vocabulary_term order by vocabulary, code;
+select publish_vocabulary_terms('memoria.events.v1');

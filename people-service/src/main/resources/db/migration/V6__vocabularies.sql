@@ -28,10 +28,4 @@ insert into vocabulary_term (id, vocabulary, code, labels, scope_notes, broader,
     (md5('relation-types:secretary')::uuid, 'relation-types', 'SECRETARY', '{"en": "secretary of", "es": "secretario de"}', '{}', null, '{"en": "had as secretary", "es": "tuvo como secretario a"}'),
     (md5('relation-types:associate')::uuid, 'relation-types', 'ASSOCIATE', '{"en": "associate of", "es": "colaborador de"}', '{}', null, '{"en": "associate of", "es": "colaborador de"}');
 
-insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, entity_version, payload)
-select gen_random_uuid(), 'memoria.people.v1', 'term', id, 'org.memoria.term.changed.v1', version,
-       convert_to(jsonb_build_object('id', id, 'version', version, 'vocabulary', vocabulary, 'code', code,
-           'label', labels ->> 'en', 'language', 'en', 'labels', labels, 'scopeNote', scope_notes ->> 'en',
-           'scopeNotes', scope_notes, 'broader', broader, 'exactMatch', exact_match, 'deprecated', deprecated,
-           'inverseLabel', inverse_labels ->> 'en', 'inverseLabels', inverse_labels)::text, 'UTF8')
-from vocabulary_term order by vocabulary, code;
+select publish_vocabulary_terms('memoria.people.v1');

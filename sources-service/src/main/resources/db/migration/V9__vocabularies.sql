@@ -14,10 +14,4 @@ insert into vocabulary_term (id, vocabulary, code, labels, scope_notes, broader,
     (md5('source-types:report')::uuid, 'source-types', 'REPORT', '{"en": "report", "es": "informe"}', '{"en": "the report of an investigation or body"}', null, '{}'),
     (md5('source-types:series')::uuid, 'source-types', 'SERIES', '{"en": "series", "es": "serie de artículos"}', '{"en": "a series of articles"}', null, '{}');
 
-insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, entity_version, payload)
-select gen_random_uuid(), 'memoria.sources.v1', 'term', id, 'org.memoria.term.changed.v1', version,
-       convert_to(jsonb_build_object('id', id, 'version', version, 'vocabulary', vocabulary, 'code', code,
-           'label', labels ->> 'en', 'language', 'en', 'labels', labels, 'scopeNote', scope_notes ->> 'en',
-           'scopeNotes', scope_notes, 'broader', broader, 'exactMatch', exact_match, 'deprecated', deprecated,
-           'inverseLabel', inverse_labels ->> 'en', 'inverseLabels', inverse_labels)::text, 'UTF8')
-from vocabulary_term order by vocabulary, code;
+select publish_vocabulary_terms('memoria.sources.v1');

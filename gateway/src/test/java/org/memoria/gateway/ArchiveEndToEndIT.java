@@ -281,6 +281,11 @@ class ArchiveEndToEndIT {
                 && q.getObject().getValue().equals("ataque")
                 && q.getObject().asLiteral().getLanguage().orElse("").equals("es")), skos);
 
+        // the seeded terms were published by the owners' migrations: the archive (and its change feed) has them
+        UUID seeded = org.memoria.common.contract.vocabulary.ManagedVocabulary.PARTICIPANT_ROLES.termId("GUARD_ON_DUTY");
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/vocabularies/terms/" + seeded).then()
+                .statusCode(200).body("code", equalTo("GUARD_ON_DUTY")).body("labels.es", equalTo("guardia de turno")));
+
         String code = "MASSACRE_" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         given().contentType(ContentType.JSON).body(Map.of("title", "x", "type", code)).post("/api/events").then()
                 .statusCode(400).body("errors[0].field", equalTo("type"));

@@ -36,9 +36,6 @@ public class EdtfStringValidator implements ConstraintValidator<EdtfString, Stri
         if (reason == null) {
             return true;
         }
-        context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(reason.replace("\\", "\\\\").replace("{", "\\{")
-                .replace("$", "\\$")).addConstraintViolation();
-        return false;
+        return Text.reject(context, reason);
     }
 }

@@ -90,6 +90,19 @@ public final class Text {
         return "'" + excerpt(text) + "'";
     }
 
+    /**
+     * Rejects the value with this reason instead of the constraint's message. The reason (which may quote the input)
+     * is escaped, so that nothing in it is read as a message parameter or an expression.
+     *
+     * @return false, for the validator to return
+     */
+    public static boolean reject(jakarta.validation.ConstraintValidatorContext context, String reason) {
+        context.disableDefaultConstraintViolation();
+        context.buildConstraintViolationWithTemplate(reason.replace("\\", "\\\\").replace("{", "\\{")
+                .replace("$", "\\$")).addConstraintViolation();
+        return false;
+    }
+
     static boolean isNoncharacter(int cp) {
         return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
     }

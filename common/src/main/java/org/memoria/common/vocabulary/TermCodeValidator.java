@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 import org.memoria.common.contract.vocabulary.ManagedVocabulary;
+import org.memoria.common.validation.Text;
 
 /** Checks a {@link TermCode} against the owning service's terms; where there are none (the gateway), its shape only. */
 public class TermCodeValidator implements ConstraintValidator<TermCode, String> {
@@ -32,9 +33,6 @@ public class TermCodeValidator implements ConstraintValidator<TermCode, String> 
         if (reason == null) {
             return true;
         }
-        context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(reason.replace("\\", "\\\\").replace("{", "\\{")
-                .replace("$", "\\$")).addConstraintViolation();
-        return false;
+        return Text.reject(context, reason);
     }
 }
