@@ -66,7 +66,8 @@ public class ImportsApi {
     @Operation(operationId = "createImport", summary = "Import a file of records",
             description = "Reads the body as it streams, one record a line (`{\"kind\", \"key\", \"data\"}`, the JSON "
                     + "Schema docs/import/record.schema.json), at most " + ImportJobs.MAX_LINES + " lines of at most "
-                    + ImportJobs.MAX_LINE_BYTES + " bytes each, stores the job and answers 202 at once; a worker then "
+                    + ImportJobs.MAX_LINE_BYTES + " bytes each (and, in this version, at most the gateway's request "
+                    + "body limit, 10 MiB by default), stores the job and answers 202 at once; a worker then "
                     + "writes the records to their owners (places, people, organisations, sources, events, "
                     + "memberships, relations, citations, claims). Each key maps to a stable id (a name-based UUID "
                     + "of the importer's namespace, the kind and the key: a partner's partner id, else \"archive\"), "
