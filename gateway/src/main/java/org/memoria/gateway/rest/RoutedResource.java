@@ -264,10 +264,6 @@ public abstract class RoutedResource<V extends Versioned> {
 
     /** Where the owning service's replicas are reached. */
     private List<URI> owner() {
-        return switch (collection.owner) {
-            case PEOPLE -> config.owners().people();
-            case EVENTS -> config.owners().events();
-            case SOURCES -> config.owners().sources();
-        };
+        return collection.replicas(config);
     }
 }

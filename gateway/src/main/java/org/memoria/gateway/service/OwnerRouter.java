@@ -10,9 +10,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -111,6 +113,27 @@ public class OwnerRouter {
      */
     public Response forward(String ownerName, List<URI> replicas, String method, String ownerPath, HttpHeaders headers,
             byte[] body, UriInfo uri) {
+        return forward(ownerName, replicas, method, ownerPath, headers::getHeaderString, body, uri);
+    }
+
+    /**
+     * A write made by the gateway itself (an import's record) rather than relayed for a request: {@link
+     * #forward(EntityKind, UUID, String, List, String, String, HttpHeaders, byte[], UriInfo)} with the request headers
+     * given by name, and the owner's answer as it came (its Location not rewritten).
+     */
+    public Response forward(EntityKind kind, UUID id, String ownerName, List<URI> replicas, String method,
+            String ownerPath, Map<String, String> headers, byte[] body) {
+        Optional<EntityKind> holder = claims.holder(id);
+        if (holder.isPresent() && holder.get() != kind) {
+            return Problems.response(new Problem(Problem.TYPE_BASE + "id-of-another-kind", "Id names another kind of "
+                    + "entity", 409, "id " + id + " already names " + EntityClaims.aKind(holder.get()) + ": it cannot "
+                            + "name " + EntityClaims.aKind(kind) + " too. Nothing was written", ownerPath, null));
+        }
+        return forward(ownerName, replicas, method, ownerPath, headers::get, body, null);
+    }
+
+    private Response forward(String ownerName, List<URI> replicas, String method, String ownerPath,
+            Function<String, String> headers, byte[] body, UriInfo uri) {
         int first = Math.floorMod(turn.getAndIncrement(), replicas.size());
         for (int i = 0; i < replicas.size(); i++) {
             URI replica = replicas.get((first + i) % replicas.size());
@@ -160,7 +183,7 @@ public class OwnerRouter {
         for (int i = 0; i < replicas.size(); i++) {
             URI replica = replicas.get((first + i) % replicas.size());
             try {
-                HttpRequest.Builder request = request(replica, "GET", ownerPathAndQuery, headers, null);
+                HttpRequest.Builder request = request(replica, "GET", ownerPathAndQuery, headers::getHeaderString, null);
                 if (json) {
                     request.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
                 }
@@ -180,13 +203,13 @@ public class OwnerRouter {
         return unavailable(503, ownerName, "is unreachable (no replica answered). Retry shortly", uri);
     }
 
-    private HttpRequest.Builder request(URI replica, String method, String ownerPath, HttpHeaders headers,
-            byte[] body) {
+    private HttpRequest.Builder request(URI replica, String method, String ownerPath,
+            Function<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(replica.resolve(ownerPath)).timeout(requestTimeout)
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String name : FORWARDED_REQUEST_HEADERS) {
-            String value = headers.getHeaderString(name);
+            String value = headers.apply(name);
             if (value != null) {
                 request.header(name, value);
             }
@@ -202,8 +225,10 @@ public class OwnerRouter {
         for (String name : RELAYED_RESPONSE_HEADERS) {
             answer.headers().firstValue(name).ifPresent(v -> response.header(name, v));
         }
-        answer.headers().firstValue(HttpHeaders.LOCATION).ifPresent(location -> response.location(
-                uri.getBaseUriBuilder().path("api").path(URI.create(location).getPath()).build()));
+        if (uri != null) { // null: the gateway's own write, whose Location no client reads
+            answer.headers().firstValue(HttpHeaders.LOCATION).ifPresent(location -> response.location(
+                    uri.getBaseUriBuilder().path("api").path(URI.create(location).getPath()).build()));
+        }
         return response.build();
     }
 
@@ -235,7 +260,7 @@ public class OwnerRouter {
 
     private static Response unavailable(int status, String owner, String what, UriInfo uri) {
         return Response.fromResponse(Problems.response(new Problem(Problem.TYPE_BASE + "owner-unavailable",
-                "Owning service unavailable", status, "The " + owner + " " + what, uri.getPath(), null)))
+                "Owning service unavailable", status, "The " + owner + " " + what, uri == null ? null : uri.getPath(), null)))
                 .header("Retry-After", "2").build();
     }
 }
