@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -457,6 +458,36 @@ class ArchiveEndToEndIT {
         String job = location.substring(location.indexOf("/api/imports/"));
         await().atMost(PROJECTED).untilAsserted(() -> given().get(job).then().body("state", equalTo("DONE")));
         return given().get(job).then().statusCode(200);
+    }
+
+    @Test
+    void memoriaImportUploadsAFileFollowsTheJobAndPrintsTheSummary() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Path file = Files.createTempFile("import", ".ndjson");
+        Files.writeString(file, String.join("\n",
+                "{\"kind\": \"event\", \"key\": \"raid-" + tag + "\", \"data\": {\"title\": \"Raid " + tag
+                        + "\", \"type\": \"attack\", \"date\": \"1940-05-24\", \"placeId\": {\"key\": \"house-" + tag + "\"}}}",
+                "{\"kind\": \"place\", \"key\": \"house-" + tag + "\", \"data\": {\"name\": \"Avenida Viena " + tag + "\"}}",
+                "{\"kind\": \"person\", \"key\": \"nobody-" + tag + "\", \"data\": {\"preferredName\": \"X\", \"birthDate\": \"1940-13\"}}",
+                ""));
+        String token = stack.tokens().archivist("cli");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        String[] dry = { file.toString(), "--dry-run", "--url", stack.url(Service.GATEWAY), "--token", token };
+        assertEquals(0, org.memoria.local.ImportCommand.run(dry, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true)), err::toString);
+        assertTrue(out.toString().startsWith("Checked (dry run)"), out::toString);
+
+        out.reset();
+        String[] real = { file.toString(), "--url", stack.url(Service.GATEWAY), "--token", token };
+        assertEquals(0, org.memoria.local.ImportCommand.run(real, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true)), err::toString);
+        String summary = out.toString();
+        assertTrue(summary.contains("3 read, 2 written, 0 unchanged, 1 rejected"), summary);
+        assertTrue(summary.contains("line 3 (person nobody-" + tag + ")") && summary.contains("'1940-13'"), summary);
+        assertTrue(err.toString().contains("100%"), err::toString);
+        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("q", "Raid " + tag).get("/api/search").then()
+                .statusCode(200).body("items[0].label", equalTo("Raid " + tag)));
     }
 
     @Test
