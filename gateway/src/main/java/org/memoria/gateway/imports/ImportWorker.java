@@ -27,7 +27,7 @@ import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.RepeatedFailures;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.config.ImportConfig;
-import org.memoria.gateway.rest.RoutedCollection;
+import org.memoria.gateway.service.Owners;
 import org.memoria.gateway.service.OwnerRouter;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -277,7 +277,6 @@ public class ImportWorker {
 
     /** PUTs the record; replaces an existing entity under the version the owner names. */
     private Outcome write(Claim job, Pending record) throws OwnerUnavailable {
-        RoutedCollection collection = RoutedCollection.of(record.kind());
         Map<String, String> headers = new HashMap<>();
         headers.put(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         headers.put(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
@@ -286,8 +285,9 @@ public class ImportWorker {
         }
         String seen = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            Response answer = router.forward(record.kind(), record.id(), collection.ownerName(),
-                    collection.replicas(gateway), "PUT", collection.ownerPath(record.id()), headers, record.body());
+            Response answer = router.forward(record.kind(), record.id(), Owners.ownerName(record.kind()),
+                    Owners.replicas(record.kind(), gateway), "PUT", Owners.ownerPath(record.kind(), record.id()), headers,
+                    record.body());
             int status = answer.getStatus();
             String etag = answer.getHeaderString(HttpHeaders.ETAG);
             if (status == 201) {
@@ -302,7 +302,7 @@ public class ImportWorker {
                 continue;
             }
             if (status >= 500 || status == 429) {
-                throw new OwnerUnavailable("the " + collection.ownerName() + " answered " + status);
+                throw new OwnerUnavailable("the " + Owners.ownerName(record.kind()) + " answered " + status);
             }
             return rejected(answer);
         }

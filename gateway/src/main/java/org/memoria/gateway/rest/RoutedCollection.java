@@ -3,7 +3,6 @@ package org.memoria.gateway.rest;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.memoria.common.contract.EntityKind;
 import org.memoria.gateway.config.GatewayConfig;
@@ -48,7 +47,7 @@ import org.memoria.common.contract.sources.SourceView;
  * the collection's name, the kind of its entities, the service that owns them, the input that service takes, what its
  * GET shows, its list and the sub-resources the owner serves under one entity. {@link RoutedResource} serves them all; {@link RoutedCollectionsDoc} names their operations.
  */
-public enum RoutedCollection {
+enum RoutedCollection {
 
     PEOPLE("people", EntityKind.PERSON, Owner.PEOPLE, PersonInput.class, PersonView.class, "getDossier", "A person's dossier",
             "The person with names and aliases (with periods), life dates and places, memberships, relations read from "
@@ -141,28 +140,8 @@ public enum RoutedCollection {
         this.related = List.of(related);
     }
 
-    /** The collection of a kind's entities. */
-    public static RoutedCollection of(EntityKind kind) {
-        for (RoutedCollection c : values()) {
-            if (c.kind == kind) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("No routed collection of " + kind);
-    }
-
-    /** The path of one entity at its owner: {@code /people/{id}}. */
-    public String ownerPath(UUID id) {
-        return "/" + path + "/" + id;
-    }
-
-    /** The owner as problems name it: "people service". */
-    public String ownerName() {
-        return owner.label();
-    }
-
     /** Where the owning service's replicas are reached. */
-    public List<URI> replicas(GatewayConfig config) {
+    List<URI> replicas(GatewayConfig config) {
         return switch (owner) {
             case PEOPLE -> config.owners().people();
             case EVENTS -> config.owners().events();
