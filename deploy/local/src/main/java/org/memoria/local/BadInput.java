@@ -41,7 +41,7 @@ public final class BadInput {
     }
 
     /** A request with a bad path or query parameter, and the parameter a correct service names in its 400. */
-    public record ParameterCase(String fault, String method, String path, String field) {
+    public record ParameterCase(String fault, String method, String path, String field, String contentType) {
         @Override
         public String toString() {
             return method + " " + path + " (" + fault + ")";
@@ -218,6 +218,9 @@ public final class BadInput {
             path.getValue().path("parameters").forEach(parameters::add);
             op.getValue().path("parameters").forEach(parameters::add);
             String template = path.getKey();
+            // a body of the type the operation takes, so that the answer is about the parameter, not a 415
+            String contentType = op.getValue().path("requestBody").path("content").properties().stream()
+                    .map(Map.Entry::getKey).findFirst().orElse("application/json");
             String concrete = template.replaceAll("\\{[^}]+}", id.toString());
             for (JsonNode p : parameters) {
                 String name = p.path("name").asText();
@@ -236,12 +239,13 @@ public final class BadInput {
                         String at = template.replace("{" + name + "}", encode(bad.getValue()))
                                 .replaceAll("\\{[^}]+}", id.toString());
                         cases.add(new ParameterCase(name + " " + bad.getKey(), method,
-                                others.isEmpty() ? at : at + "?" + others.substring(0, others.length() - 1), name));
+                                others.isEmpty() ? at : at + "?" + others.substring(0, others.length() - 1), name,
+                                contentType));
                     }
                 } else if ("query".equals(p.path("in").asText())) {
                     for (Map.Entry<String, String> bad : badQueryValues(schema).entrySet()) {
                         cases.add(new ParameterCase(name + " " + bad.getKey(), method,
-                                concrete + "?" + others + encode(name) + "=" + encode(bad.getValue()), name));
+                                concrete + "?" + others + encode(name) + "=" + encode(bad.getValue()), name, contentType));
                     }
                 }
             }

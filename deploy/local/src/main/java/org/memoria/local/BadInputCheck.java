@@ -67,7 +67,7 @@ public final class BadInputCheck {
         List<String> failures = new ArrayList<>();
         for (BadInput.ParameterCase c : cases) {
             byte[] body = c.method().equals("PUT") || c.method().equals("POST") ? "{}".getBytes() : null;
-            HttpResponse<byte[]> answer = send(c.method(), c.path(), body);
+            HttpResponse<byte[]> answer = send(c.method(), c.path(), body, c.contentType());
             String problem = problem(answer, List.of(c.field()));
             if (problem != null) {
                 failures.add(c + ": " + problem);
@@ -126,12 +126,16 @@ public final class BadInputCheck {
     }
 
     private HttpResponse<byte[]> send(String method, String path, byte[] body) {
+        return send(method, path, body, "application/json");
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
