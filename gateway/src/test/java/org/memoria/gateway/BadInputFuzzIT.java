@@ -127,9 +127,11 @@ class BadInputFuzzIT {
             });
             // every parameter of every operation, each bad in its own way
             for (BadInput.ParameterCase c : badInput.parameterCases(sampleId(random))) {
-                // one fault per request: a write whose parameter is bad otherwise sends what it should, a JSON body
+                // one fault per request: a write whose parameter is bad otherwise sends what it should, a body of the
+                // type the operation takes
                 boolean write = c.method().equals("PUT") || c.method().equals("POST");
-                probes.add(new Probe(probes.size(), base + c.path(), c.method(), write ? json() : Map.of(),
+                probes.add(new Probe(probes.size(), base + c.path(), c.method(),
+                        write ? Map.of("Content-Type", c.contentType()) : Map.of(),
                         write ? "{}".getBytes(StandardCharsets.UTF_8) : null, List.of(c.field()), c.toString()));
             }
             probes.addAll(http(base + switch (service) {
