@@ -31,4 +31,21 @@ public final class Responses {
                 ? uri.getRequestUri()
                 : uri.getAbsolutePathBuilder().path(id.toString()).build();
     }
+
+    /**
+     * Whether the client's most preferred acceptable type is {@code application/ld+json} rather than JSON: a client
+     * that accepts anything ({@code *}{@code /*}) or {@code application/json} gets JSON.
+     */
+    public static boolean prefersLinkedData(jakarta.ws.rs.core.HttpHeaders headers) {
+        jakarta.ws.rs.core.MediaType ld = jakarta.ws.rs.core.MediaType.valueOf("application/ld+json");
+        for (jakarta.ws.rs.core.MediaType accepted : headers.getAcceptableMediaTypes()) { // most preferred first
+            if (accepted.isCompatible(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (accepted.isCompatible(ld)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -78,7 +78,7 @@ public abstract class VocabularyEndpoints {
             @Context HttpHeaders headers) {
         ManagedVocabulary v = owned(name);
         VocabularyView view = describe(v, vocabularies.terms(v, Languages.ranges(language)));
-        if (ldWanted(headers)) {
+        if (Responses.prefersLinkedData(headers)) {
             String scheme = uri.getBaseUriBuilder().path("vocabularies").path(v.path).build().toString();
             return Response.ok(Skos.document(view, scheme), Skos.MEDIA_TYPE).build();
         }
@@ -164,18 +164,4 @@ public abstract class VocabularyEndpoints {
     private static VocabularyView describe(ManagedVocabulary v, List<TermView> terms) {
         return new VocabularyView(v.path, v.title, v.description, v.owner, terms);
     }
-
-    /** Whether the client prefers JSON-LD to JSON (its most preferred acceptable type). */
-    public static boolean ldWanted(HttpHeaders headers) {
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (accepted.isCompatible(MediaType.valueOf(Skos.MEDIA_TYPE))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
 }

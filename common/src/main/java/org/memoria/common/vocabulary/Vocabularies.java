@@ -122,11 +122,9 @@ public class Vocabularies {
         if (code == null) {
             return null;
         }
-        String problem = unknown(vocabulary, code);
-        if (problem != null) {
-            throw org.memoria.common.api.QueryParameters.invalid(uri, parameter, problem);
-        }
-        return code(vocabulary, code);
+        // one read: the term found is also how the vocabulary spells the code
+        return find(vocabulary, code).map(t -> t.code).orElseThrow(() -> org.memoria.common.api.QueryParameters
+                .invalid(uri, parameter, unknownAmong(vocabulary, live(vocabulary), code)));
     }
 
     /** Why {@code code} is not a term of {@code vocabulary} (with the closest terms), or null when it is one. */
@@ -145,11 +143,6 @@ public class Vocabularies {
             }
         }
         return live;
-    }
-
-    /** The live terms nearest to {@code code} by edit distance to their code or English label, nearest first. */
-    List<String> closest(ManagedVocabulary vocabulary, String code) {
-        return closest(live(vocabulary), code);
     }
 
     /**
@@ -343,7 +336,7 @@ public class Vocabularies {
         String noteLanguage = Languages.pick(t.scopeNotes, languages);
         String inverseLanguage = Languages.pick(t.inverseLabels, languages);
         return new TermView(t.id, t.version, t.vocabulary, t.code, t.labels.get(language), language,
-                new LinkedHashMap<>(new TreeMap<>(t.labels)),
+                new TreeMap<>(t.labels),
                 noteLanguage == null ? null : t.scopeNotes.get(noteLanguage), new TreeMap<>(t.scopeNotes), t.broader,
                 t.exactMatch.stream().map(URI::create).toList(), t.deprecated,
                 inverseLanguage == null ? null : t.inverseLabels.get(inverseLanguage), new TreeMap<>(t.inverseLabels));

@@ -62,7 +62,6 @@ import org.memoria.gateway.service.OwnerRouter;
 @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 public abstract class RoutedResource<V extends Versioned> {
 
-    private static final MediaType LD_JSON = MediaType.valueOf(Contexts.MEDIA_TYPE);
 
     private final RoutedCollection collection;
 
@@ -92,7 +91,7 @@ public abstract class RoutedResource<V extends Versioned> {
     @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds")
     @ProblemResponses.NotFound
     public RestResponse<V> get(@PathParam("id") UUID id) {
-        if (linkedDataWanted()) {
+        if (Responses.prefersLinkedData(headers)) {
             return linkedData(id);
         }
         Optional<V> view = view(id);
@@ -119,22 +118,6 @@ public abstract class RoutedResource<V extends Versioned> {
         }
         return notTheView(Response.ok(description.get().document(), Contexts.MEDIA_TYPE)
                 .tag(Responses.etag(description.get().version())).build());
-    }
-
-    /**
-     * Whether the client's most preferred acceptable type is {@code application/ld+json} rather than JSON: a client
-     * that accepts anything ({@code *}{@code /*}) or {@code application/json} gets the JSON view.
-     */
-    private boolean linkedDataWanted() {
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) { // most preferred first
-            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (accepted.isCompatible(LD_JSON)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A response whose body is not the view (a problem, a JSON-LD document), as this method's type. */

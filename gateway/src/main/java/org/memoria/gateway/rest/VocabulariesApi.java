@@ -37,7 +37,6 @@ import org.memoria.common.contract.vocabulary.TermView;
 import org.memoria.common.contract.vocabulary.VocabularyView;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
-import org.memoria.common.rest.VocabularyEndpoints;
 import org.memoria.common.security.Roles;
 import org.memoria.common.vocabulary.Skos;
 import org.memoria.gateway.config.GatewayConfig;
@@ -100,7 +99,7 @@ public class VocabulariesApi {
             return noVocabulary(name);
         }
         Response answer = router.readJson(v.owner + " service", owner(v), "/vocabularies/" + v.path, headers, uri);
-        if (answer.getStatus() != 200 || !VocabularyEndpoints.ldWanted(headers)) {
+        if (answer.getStatus() != 200 || !Responses.prefersLinkedData(headers)) {
             return answer;
         }
         try {
