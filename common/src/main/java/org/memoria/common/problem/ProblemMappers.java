@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,17 +59,26 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
-        List<Problem.FieldError> errors = new ArrayList<>(e.errors());
-        if (e.value() != null) {
+        return invalid(fieldErrors(validator, e.value(), e.errors()), uri);
+    }
+
+    /**
+     * The values a body's reading rejected, and what Bean Validation finds in what was read (null: nothing could be
+     * read), a field named once.
+     */
+    public static List<Problem.FieldError> fieldErrors(Validator validator, Object value,
+            List<Problem.FieldError> rejected) {
+        List<Problem.FieldError> errors = new ArrayList<>(rejected);
+        if (value != null) {
             Set<String> named = errors.stream().map(Problem.FieldError::field).collect(Collectors.toSet());
-            for (ConstraintViolation<Object> v : validator.validate(e.value())) {
+            for (ConstraintViolation<Object> v : validator.validate(value)) {
                 String field = beanPath(v.getPropertyPath());
                 if (!named.contains(field)) {
                     errors.add(new Problem.FieldError(field, v.getMessage()));
                 }
             }
         }
-        return invalid(errors, uri);
+        return errors;
     }
 
     @ServerExceptionMapper
@@ -219,11 +227,7 @@ public class ProblemMappers {
     }
 
     private static Response invalid(List<Problem.FieldError> errors, UriInfo uri) {
-        List<Problem.FieldError> sorted = errors.stream().sorted(Comparator.comparing(Problem.FieldError::field))
-                .toList();
-        String detail = sorted.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
-        return Problems.response(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail,
-                uri.getPath(), sorted));
+        return Problems.response(Problems.invalid(errors, uri.getPath()));
     }
 
     /** What Jackson could not read, with the field, or the line and column where the document broke. */

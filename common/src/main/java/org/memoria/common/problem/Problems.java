@@ -21,6 +21,15 @@ public final class Problems {
                 uri == null ? null : uri.getPath(), List.of(new Problem.FieldError(field, reason))));
     }
 
+    /** 400: every rejected field of a request, in field order, the detail naming them all. */
+    public static Problem invalid(List<Problem.FieldError> errors, String path) {
+        List<Problem.FieldError> sorted = errors.stream()
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
+        String detail = sorted.stream().map(f -> f.field() + ": " + f.reason())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, path, sorted);
+    }
+
     public static Response notFound(String what, Object id, String path) {
         return response(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
                 "No " + what + " with id " + id, path, null));

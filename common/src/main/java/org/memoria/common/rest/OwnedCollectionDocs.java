@@ -39,6 +39,14 @@ public abstract class OwnedCollectionDocs implements OASFilter {
             + "the members the patch names replace the current ones (`null` removes one, an array is replaced whole), "
             + "and the result is checked as a replace's body is. A patch that changes nothing keeps the version.";
 
+    static final String BATCH = "Up to " + org.memoria.common.api.Batch.MAX_ITEMS + " records `{id, data}`, each "
+            + "written as its own PUT would be without a precondition (created under its id, or replaced: the last "
+            + "writer wins), in the order given and in one transaction; each publishes its own change event, and one "
+            + "that changes nothing keeps its version. A record refused for itself (its data invalid, a reference "
+            + "missing, a partner's record of another's) is answered alone with the problem its PUT would have "
+            + "answered, and the others are written. What the gateway's bulk import sends (docs/import.md); a write "
+            + "with the `Memoria-Import` header names that import as its revisions' source.";
+
     private final List<OwnedCollection> collections;
 
     protected OwnedCollectionDocs(OwnedCollection... collections) {
@@ -107,7 +115,11 @@ public abstract class OwnedCollectionDocs implements OASFilter {
                     c.revisionsDescription() != null ? c.revisionsDescription() : REVISIONS);
             answer(revisions, "200", "The revisions", success(revisions));
 
-            for (Operation o : List.of(create, put, patch, get, delete, revisions)) {
+            Operation batch = describe(path(openAPI, c.path() + "/batch").getPOST(), c, "put" + noun + "Batch",
+                    "Write many " + c.name() + " records at once", BATCH);
+            answer(batch, "200", "Each record's outcome, in the order given", success(batch));
+
+            for (Operation o : List.of(create, put, patch, get, delete, revisions, batch)) {
                 tidy(o);
             }
             list.setGET(null);

@@ -81,6 +81,14 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     public record Upsert<E>(E entity, boolean created, boolean changed) {
     }
 
+    /** One record of a batch: the id it is written under, and its input (already read and checked). */
+    public record BatchItem<I>(UUID id, I input) {
+    }
+
+    /** What a batch did with one record: the replace it made, or what refused it (as its own PUT would have been). */
+    public record BatchOutcome<E>(UUID id, Upsert<E> written, RuntimeException refused) {
+    }
+
     @Transactional
     public E create(I input) {
         checkReferences(input);
@@ -176,6 +184,51 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     }
 
     /**
+     * Replaces (or creates) each record under its id, in order, all in one transaction: what a bulk import writes.
+     * Each is checked and written as {@link #put} would without a precondition (the last writer wins, as an import
+     * replaying its file must), and publishes its own change event; one that changes nothing publishes nothing. A
+     * record refused for itself (a reference missing, a partner's record of another's) is answered alone and leaves
+     * nothing behind; the others are written. A failure of the database fails the whole batch: nothing is written.
+     */
+    @Transactional
+    public java.util.List<BatchOutcome<E>> putAll(java.util.List<BatchItem<I>> items) {
+        var em = Panache.getEntityManager(entityClass);
+        java.util.List<BatchOutcome<E>> outcomes = new java.util.ArrayList<>(items.size());
+        for (BatchItem<I> item : items) {
+            E entity = null;
+            Flushed flushed = new Flushed();
+            try {
+                checkReferences(item.input());
+                entity = lock(em, item.id());
+                if (entity == null) {
+                    outcomes.add(new BatchOutcome<>(item.id(), new Upsert<>(insert(item.id(), item.input(), true,
+                            flushed), true, true), null));
+                } else {
+                    caller.requireMayChange(aggregate, item.id(), entity);
+                    outcomes.add(new BatchOutcome<>(item.id(), replace(em, entity, item.input(), flushed), null));
+                }
+            } catch (jakarta.persistence.PersistenceException e) { // Hibernate's own are PersistenceExceptions too
+                throw e; // the session cannot go on: the whole batch fails, nothing written
+            } catch (RuntimeException e) {
+                if (flushed.yes) {
+                    throw e; // part of it is written: only failing the whole batch takes that back
+                }
+                // refused before anything of it was written: forget what applying it may have changed
+                if (entity != null && em.contains(entity)) {
+                    em.detach(entity);
+                }
+                outcomes.add(new BatchOutcome<>(item.id(), null, e));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Whether a write has reached the database (flushed) in this transaction: from then on it cannot be refused alone. */
+    private static final class Flushed {
+        boolean yes;
+    }
+
+    /**
      * Changes part of the entity (JSON Merge Patch, RFC 7396): {@code change} turns the input of its current state
      * into the new input, under the same conditions as a replace ({@code If-Match} required). Empty if there is no
      * entity with this id.
@@ -196,11 +249,16 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
 
     /** Replaces an existing, locked entity's state; publishes only a change. */
     private Upsert<E> replace(jakarta.persistence.EntityManager em, E entity, I input) {
+        return replace(em, entity, input, new Flushed());
+    }
+
+    private Upsert<E> replace(jakarta.persistence.EntityManager em, E entity, I input, Flushed flushed) {
         if (inputOf(entity).equals(input)) {
             return new Upsert<>(entity, false, false);
         }
         long before = entity.version;
         apply(input, entity);
+        flushed.yes = true;
         em.flush(); // bumps the version before the payload is built
         if (entity.version == before) {
             return new Upsert<>(entity, false, false); // stored state unchanged: nothing to publish
@@ -265,10 +323,15 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     }
 
     private E insert(UUID id, I input, boolean mayHaveBeenDeleted) {
+        return insert(id, input, mayHaveBeenDeleted, new Flushed());
+    }
+
+    private E insert(UUID id, I input, boolean mayHaveBeenDeleted, Flushed flushed) {
         E entity = newEntity();
         entity.id = id;
         caller.stampCreator(entity);
         apply(input, entity);
+        flushed.yes = true;
         var em = Panache.getEntityManager(entityClass);
         entity.version = mayHaveBeenDeleted ? versionAfterDeletion(em, id) : 0;
         em.persist(entity);
