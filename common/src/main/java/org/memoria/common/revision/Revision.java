@@ -11,7 +11,7 @@ import org.hibernate.envers.RevisionEntity;
 import org.hibernate.envers.RevisionNumber;
 import org.hibernate.envers.RevisionTimestamp;
 
-/** One Envers revision: when, and who (the subject of the token that made the change). */
+/** One Envers revision: when, who (the subject of the token that made the change), and the import that did, if one did. */
 @Entity
 @Table(name = "revision")
 @RevisionEntity(RevisionAuthorListener.class)
@@ -27,4 +27,8 @@ public class Revision {
 
     @Column(nullable = false, length = 200)
     public String author;
+
+    /** The bulk import that made it, if one did (the write's {@code Memoria-Import} header). */
+    @Column(name = "import_id")
+    public java.util.UUID importId;
 }

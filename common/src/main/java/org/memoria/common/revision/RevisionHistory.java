@@ -49,7 +49,8 @@ public final class RevisionHistory {
                 case MOD -> RevisionView.Change.UPDATED;
                 case DEL -> RevisionView.Change.DELETED;
             };
-            history.add(new RevisionView(revision.id, Instant.ofEpochMilli(revision.timestamp), revision.author, change,
+            history.add(new RevisionView(revision.id, Instant.ofEpochMilli(revision.timestamp), revision.author, revision.importId,
+                    change,
                     kind == RevisionType.MOD ? changedFields(previous, node) : List.of(), state));
             previous = node;
         }
