@@ -515,11 +515,12 @@ class ArchiveEndToEndIT {
                         + "the raid\",\"subjects\":[{\"kind\":\"PERSON\",\"id\":{\"key\":\"painter-" + suffix + "\"}}],"
                         + "\"evidence\":[{\"citationId\":{\"key\":\"page-" + suffix + "\"},\"stance\":\"SUPPORTS\"}]}}");
 
-        importFile(file).body("written", equalTo(7)).body("unchanged", equalTo(0)).body("rejected", equalTo(2))
+        String firstJob = importFile(file).body("written", equalTo(7)).body("unchanged", equalTo(0))
+                .body("rejected", equalTo(2))
                 .body("kinds.event.written", equalTo(2)).body("kinds.person.rejected", equalTo(2))
                 .body("rejections.line", contains(4, 5))
                 .body("rejections[0].field", equalTo("data.birthDate"))
-                .body("rejections[1].reason", equalTo("repeats the key of the person on line 3"));
+                .body("rejections[1].reason", equalTo("repeats the key of the person on line 3")).extract().path("id");
 
         String painter = imported("PERSON", "painter-" + suffix);
         String raid = imported("EVENT", "raid-" + suffix);
@@ -540,6 +541,17 @@ class ArchiveEndToEndIT {
         int total = given().queryParam("name", "Imported Painter " + suffix).get("/api/people").then().extract()
                 .path("total");
         assertEquals(1, total, "a second import must not duplicate a record");
+
+        // a corrected file changes only what changed, and each revision names the import that made it
+        String place = imported("PLACE", "house-" + suffix);
+        String corrected = importFile(file.replace("The house " + suffix, "The house at Viena " + suffix))
+                .body("written", equalTo(1)).body("unchanged", equalTo(6)).body("kinds.place.written", equalTo(1))
+                .extract().path("id");
+        given().get("/api/places/" + place).then().body("version", is(1)).body("name", equalTo("The house at Viena "
+                + suffix));
+        given().get("/api/people/" + painter).then().body("version", is(painterVersion));
+        given().get("/api/places/" + place + "/revisions").then().statusCode(200)
+                .body("importId", contains(firstJob, corrected)).body("changed[1]", contains("name"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
+import org.memoria.common.api.Batch;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.RepeatedFailures;
@@ -45,20 +46,23 @@ import io.quarkus.runtime.StartupEvent;
  * taken up again from its first pending record. A record written just before the kill is written again: a PUT of the
  * same data under the same id, which leaves the entity as it was.
  *
- * <p><b>Writing.</b> Each record is a PUT of its data under its id, with the uploader's token, in kind order (places,
- * people, organisations, sources, events, memberships, relations, citations, claims) so that an owner finds what a
- * record refers to. An entity that exists is replaced under {@code If-Match} with the version the owner's 428 names:
- * the same data leaves it unchanged. A record the owner refuses (4xx) is rejected with the owner's reason, and the job
- * goes on; a record that names another of its own kind (a parent event or place) is tried again after the pass, as
- * long as a pass makes progress. An owner that cannot answer (5xx) leaves the record pending and the job is tried
- * again after the poll interval.
+ * <p><b>Writing.</b> Records go to their owners in kind order (places, people, organisations, sources, events,
+ * memberships, relations, citations, claims) so that an owner finds what a record refers to, a run of up to
+ * {@value #BATCH} records of one kind as one batch ({@code POST /<collection>/batch}: one owner transaction, each
+ * record replaced or created under its id as its own PUT would be, and published alone), with the uploader's token and
+ * the job's id ({@code Memoria-Import}, which the entities' revisions name). The same data leaves an entity unchanged.
+ * A record the owner refuses is rejected with the owner's reason, and the job goes on; a record that names another of
+ * its own kind (a parent event or place) is tried again after the pass, as long as a pass makes progress. A batch the
+ * owner cannot take as one is sent again a record at a time (a PUT each, replacing under the version its 428 names).
+ * An owner that cannot answer (5xx) leaves the records pending and the job is tried again after the poll interval.
  */
 @ApplicationScoped
 public class ImportWorker {
 
     private static final Logger LOG = Logger.getLogger(ImportWorker.class);
     private static final RepeatedFailures FAILURES = new RepeatedFailures(LOG);
-    private static final int BATCH = 200;
+    /** Records read at a time; a run of one kind among them is one batch to its owner. */
+    private static final int BATCH = 500;
     private static final String KIND_ORDER = "array_position(array[" + String.join(", ", ImportFormat.WRITE_ORDER
             .stream().map(k -> "'" + ImportFormat.name(k) + "'").toList()) + "]::varchar[], kind)";
 
@@ -187,22 +191,15 @@ public class ImportWorker {
         }
     }
 
-    /** Writes every record of this status; false if the job was cancelled or taken over meanwhile. */
+    /** Writes every pending record; false if the job was cancelled or taken over meanwhile. */
     private boolean pass(Claim job, String status) throws SQLException, OwnerUnavailable {
         while (true) {
             List<Pending> batch = next(job.job(), status, Long.MIN_VALUE);
             if (batch.isEmpty()) {
                 return true;
             }
-            for (Pending record : batch) {
-                if (!stillMine(job.job())) {
-                    return false;
-                }
-                Outcome outcome = write(job, record);
-                if (outcome.status().equals("REJECTED") && record.sameKindRef()) {
-                    outcome = new Outcome("RETRY", outcome.field(), outcome.error());
-                }
-                record(job.job(), record.line(), outcome);
+            if (writeAll(job, batch, false) < 0) {
+                return false;
             }
         }
     }
@@ -216,20 +213,108 @@ public class ImportWorker {
             if (batch.isEmpty()) {
                 return written;
             }
-            for (Pending record : batch) {
-                after = record.line();
-                if (!stillMine(job.job())) {
-                    return -1;
-                }
-                Outcome outcome = write(job, record);
-                if (outcome.status().equals("REJECTED")) {
-                    outcome = new Outcome("RETRY", outcome.field(), outcome.error());
-                } else {
+            after = batch.get(batch.size() - 1).line();
+            long n = writeAll(job, batch, true);
+            if (n < 0) {
+                return -1;
+            }
+            written += n;
+        }
+    }
+
+    /**
+     * Writes the records, each run of one kind as one batch to its owner, and stores their outcomes; how many were
+     * written (or unchanged), or -1 if the job was cancelled or taken over. A record that names another of its own
+     * kind is tried again after the pass when it is refused ({@code retrying}: every refused record is).
+     */
+    private long writeAll(Claim job, List<Pending> records, boolean retrying) throws SQLException, OwnerUnavailable {
+        long written = 0;
+        int from = 0;
+        while (from < records.size()) {
+            int to = from + 1;
+            while (to < records.size() && records.get(to).kind() == records.get(from).kind()) {
+                to++;
+            }
+            if (!stillMine(job.job())) {
+                return -1;
+            }
+            List<Pending> run = records.subList(from, to);
+            List<Outcome> outcomes = writeBatch(job, run);
+            for (int i = 0; i < run.size(); i++) {
+                Outcome outcome = outcomes.get(i);
+                if (outcome.status().equals("REJECTED") && (retrying || run.get(i).sameKindRef())) {
+                    outcomes.set(i, new Outcome("RETRY", outcome.field(), outcome.error()));
+                } else if (!outcome.status().equals("REJECTED")) {
                     written++;
                 }
-                record(job.job(), record.line(), outcome);
+            }
+            record(job.job(), run, outcomes);
+            from = to;
+        }
+        return written;
+    }
+
+    /**
+     * Sends records of one kind to their owner as one batch ({@code POST /<collection>/batch}, one transaction) and
+     * reads each one's outcome. A batch the owner refuses whole (it could not take it as a batch) is sent again one
+     * record at a time; an owner that cannot answer leaves every record pending.
+     */
+    private List<Outcome> writeBatch(Claim job, List<Pending> run) throws OwnerUnavailable {
+        EntityKind kind = run.get(0).kind();
+        List<Outcome> outcomes = new ArrayList<>(run.size());
+        List<Integer> sent = new ArrayList<>(run.size());
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < run.size(); i++) {
+            Pending record = run.get(i);
+            Optional<Problem> otherKind = router.idOfAnotherKind(kind, record.id(), Owners.ownerPath(kind, record.id()));
+            outcomes.add(otherKind.map(p -> new Outcome("REJECTED", null, p.detail())).orElse(null));
+            if (otherKind.isEmpty()) {
+                body.append(sent.isEmpty() ? "" : ",").append("{\"id\":\"").append(record.id()).append("\",\"data\":")
+                        .append(new String(record.body(), StandardCharsets.UTF_8)).append('}');
+                sent.add(i);
             }
         }
+        if (sent.isEmpty()) {
+            return outcomes;
+        }
+        Response answer = router.forwardBatch(Owners.ownerName(kind), Owners.replicas(kind, gateway),
+                Owners.batchPath(kind), headers(job), body.append(']').toString().getBytes(StandardCharsets.UTF_8));
+        int status = answer.getStatus();
+        if (status >= 500 || status == 429) {
+            throw new OwnerUnavailable("the " + Owners.ownerName(kind) + " answered " + status);
+        }
+        JsonNode results = status == 200 ? readJson(answer) : null;
+        if (results != null && results.isArray() && results.size() == sent.size()) {
+            for (int k = 0; k < sent.size(); k++) {
+                JsonNode result = results.get(k);
+                outcomes.set(sent.get(k), switch (result.path("outcome").asText()) {
+                    case "CREATED", "REPLACED" -> new Outcome("WRITTEN", null, null);
+                    case "UNCHANGED" -> new Outcome("UNCHANGED", null, null);
+                    default -> rejected(result.path("problem"), status);
+                });
+            }
+            return outcomes;
+        }
+        if (status == 401 || status == 403) {
+            Outcome refused = rejected(readJson(answer), status); // the token: no record of it can be written
+            sent.forEach(i -> outcomes.set(i, refused));
+            return outcomes;
+        }
+        for (int i : sent) { // not taken as a batch: one at a time, as each record's own PUT
+            outcomes.set(i, write(job, run.get(i)));
+        }
+        return outcomes;
+    }
+
+    private Map<String, String> headers(Claim job) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        headers.put(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+        headers.put(Batch.IMPORT_HEADER, job.job().toString());
+        if (job.token() != null) {
+            headers.put(HttpHeaders.AUTHORIZATION, job.token());
+        }
+        return headers;
     }
 
     private List<Pending> next(UUID job, String status, long after) throws SQLException {
@@ -263,26 +348,25 @@ public class ImportWorker {
         }
     }
 
-    private void record(UUID job, long line, Outcome outcome) throws SQLException {
+    private void record(UUID job, List<Pending> records, List<Outcome> outcomes) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "update import_record set status = ?, field = ?, error = ? where job_id = ? and line = ?")) {
-            s.setString(1, outcome.status());
-            s.setString(2, outcome.field());
-            s.setString(3, outcome.error());
-            s.setObject(4, job);
-            s.setLong(5, line);
-            s.executeUpdate();
+            for (int i = 0; i < records.size(); i++) {
+                Outcome outcome = outcomes.get(i);
+                s.setString(1, outcome.status());
+                s.setString(2, outcome.field());
+                s.setString(3, outcome.error());
+                s.setObject(4, job);
+                s.setLong(5, records.get(i).line());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 
     /** PUTs the record; replaces an existing entity under the version the owner names. */
     private Outcome write(Claim job, Pending record) throws OwnerUnavailable {
-        Map<String, String> headers = new HashMap<>();
-        headers.put(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
-        headers.put(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
-        if (job.token() != null) {
-            headers.put(HttpHeaders.AUTHORIZATION, job.token());
-        }
+        Map<String, String> headers = headers(job);
         String seen = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             Response answer = router.forward(record.kind(), record.id(), Owners.ownerName(record.kind()),
@@ -304,22 +388,26 @@ public class ImportWorker {
             if (status >= 500 || status == 429) {
                 throw new OwnerUnavailable("the " + Owners.ownerName(record.kind()) + " answered " + status);
             }
-            return rejected(answer);
+            return rejected(readJson(answer), status);
         }
         return new Outcome("REJECTED", null, "it kept changing while it was being replaced");
     }
 
-    /** The owner's reason: its problem's field errors, else its detail. */
-    private Outcome rejected(Response answer) {
+    /** The owner's answer as JSON; null if it is none. */
+    private JsonNode readJson(Response answer) {
         Object entity = answer.getEntity();
-        JsonNode problem = null;
         try {
-            problem = entity instanceof byte[] bytes ? json.readTree(bytes)
+            return entity instanceof byte[] bytes ? json.readTree(bytes)
                     : entity instanceof Problem p ? json.valueToTree(p) : null;
         } catch (java.io.IOException e) {
-            // not a problem document: the status says it
+            return null; // not JSON: the status says it
         }
-        String reason = "the owner answered " + answer.getStatus();
+    }
+
+    /** The owner's reason: its problem's field errors, else its detail. */
+    private static Outcome rejected(JsonNode problem, int status) {
+        String reason = "the owner answered " + (problem != null && problem.path("status").isInt()
+                ? problem.path("status").asInt() : status);
         if (problem == null || !problem.isObject()) {
             return new Outcome("REJECTED", null, reason);
         }

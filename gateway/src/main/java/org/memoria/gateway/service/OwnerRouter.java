@@ -64,6 +64,10 @@ public class OwnerRouter {
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
             HttpHeaders.IF_NONE_MATCH, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.AUTHORIZATION,
             IdempotencyKey.HEADER);
+    /** What the gateway's own writes send besides: the import they belong to. */
+    private static final List<String> OWN_REQUEST_HEADERS = java.util.stream.Stream.concat(
+            FORWARDED_REQUEST_HEADERS.stream(), java.util.stream.Stream.of(org.memoria.common.api.Batch.IMPORT_HEADER))
+            .toList();
     private static final List<String> RELAYED_RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ETAG,
             HttpHeaders.WWW_AUTHENTICATE, "Retry-After");
 
@@ -123,23 +127,47 @@ public class OwnerRouter {
      */
     public Response forward(EntityKind kind, UUID id, String ownerName, List<URI> replicas, String method,
             String ownerPath, Map<String, String> headers, byte[] body) {
+        Optional<Problem> otherKind = idOfAnotherKind(kind, id, ownerPath);
+        if (otherKind.isPresent()) {
+            return Problems.response(otherKind.get());
+        }
+        return forward(ownerName, replicas, method, ownerPath, headers::get, body, null, OWN_REQUEST_HEADERS);
+    }
+
+    /**
+     * A batch of writes made by the gateway itself ({@code POST /<collection>/batch} of an import): the owner's
+     * answer as it came. The import it belongs to goes along ({@code Memoria-Import}), which no client's request
+     * passes through the gateway.
+     */
+    public Response forwardBatch(String ownerName, List<URI> replicas, String ownerPath, Map<String, String> headers,
+            byte[] body) {
+        return forward(ownerName, replicas, "POST", ownerPath, headers::get, body, null, OWN_REQUEST_HEADERS);
+    }
+
+    /** 409: the read model knows this id as an entity of another kind (ids are unique across kinds). */
+    public Optional<Problem> idOfAnotherKind(EntityKind kind, UUID id, String path) {
         Optional<EntityKind> holder = claims.holder(id);
         if (holder.isPresent() && holder.get() != kind) {
-            return Problems.response(new Problem(Problem.TYPE_BASE + "id-of-another-kind", "Id names another kind of "
+            return Optional.of(new Problem(Problem.TYPE_BASE + "id-of-another-kind", "Id names another kind of "
                     + "entity", 409, "id " + id + " already names " + EntityClaims.aKind(holder.get()) + ": it cannot "
-                            + "name " + EntityClaims.aKind(kind) + " too. Nothing was written", ownerPath, null));
+                            + "name " + EntityClaims.aKind(kind) + " too. Nothing was written", path, null));
         }
-        return forward(ownerName, replicas, method, ownerPath, headers::get, body, null);
+        return Optional.empty();
     }
 
     private Response forward(String ownerName, List<URI> replicas, String method, String ownerPath,
             Function<String, String> headers, byte[] body, UriInfo uri) {
+        return forward(ownerName, replicas, method, ownerPath, headers, body, uri, FORWARDED_REQUEST_HEADERS);
+    }
+
+    private Response forward(String ownerName, List<URI> replicas, String method, String ownerPath,
+            Function<String, String> headers, byte[] body, UriInfo uri, List<String> headerNames) {
         int first = Math.floorMod(turn.getAndIncrement(), replicas.size());
         for (int i = 0; i < replicas.size(); i++) {
             URI replica = replicas.get((first + i) % replicas.size());
             HttpResponse<byte[]> answer;
             try {
-                answer = send(request(replica, method, ownerPath, headers, body), ownerName, method);
+                answer = send(request(replica, method, ownerPath, headers, body, headerNames), ownerName, method);
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 // the connection was never made: the request never reached this replica; another may take it
                 FAILURES.warn(ownerName + " " + replica, "Cannot reach the " + ownerName + " at " + replica + ": " + e);
@@ -183,7 +211,8 @@ public class OwnerRouter {
         for (int i = 0; i < replicas.size(); i++) {
             URI replica = replicas.get((first + i) % replicas.size());
             try {
-                HttpRequest.Builder request = request(replica, "GET", ownerPathAndQuery, headers::getHeaderString, null);
+                HttpRequest.Builder request = request(replica, "GET", ownerPathAndQuery, headers::getHeaderString, null,
+                        FORWARDED_REQUEST_HEADERS);
                 if (json) {
                     request.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
                 }
@@ -204,11 +233,11 @@ public class OwnerRouter {
     }
 
     private HttpRequest.Builder request(URI replica, String method, String ownerPath,
-            Function<String, String> headers, byte[] body) {
+            Function<String, String> headers, byte[] body, List<String> headerNames) {
         HttpRequest.Builder request = HttpRequest.newBuilder(replica.resolve(ownerPath)).timeout(requestTimeout)
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (String name : FORWARDED_REQUEST_HEADERS) {
+        for (String name : headerNames) {
             String value = headers.apply(name);
             if (value != null) {
                 request.header(name, value);

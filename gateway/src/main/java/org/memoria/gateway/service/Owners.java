@@ -37,6 +37,11 @@ public final class Owners {
         };
     }
 
+    /** Where the owner takes a batch of writes of this kind: {@code /people/batch}. */
+    public static String batchPath(EntityKind kind) {
+        return "/" + ChangeFeed.collection(kind) + "/batch";
+    }
+
     /** The path of one entity at its owner: {@code /people/{id}} (the collection's name is the API's). */
     public static String ownerPath(EntityKind kind, UUID id) {
         return "/" + ChangeFeed.collection(kind) + "/" + id;
