@@ -61,6 +61,7 @@ public final class ImportBenchmark {
             }
             String job = created.headers().firstValue("Location").orElseThrow();
             log("uploaded in %.1f s: %s".formatted(uploadSeconds, job));
+            log("the worker's next-records query: " + explainNext(stack, job.substring(job.lastIndexOf('/') + 1)));
 
             String last = "";
             long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
@@ -79,6 +80,10 @@ public final class ImportBenchmark {
                 Thread.sleep(500);
             }
             double writtenSeconds = (System.nanoTime() - t0) / 1e9;
+            int rejections = last.indexOf("\"rejections\"");
+            if (rejections >= 0) {
+                log("first rejections: " + last.substring(rejections, Math.min(last.length(), rejections + 1500)));
+            }
             Map<String, Long> counts = counts(last);
             long expected = counts.getOrDefault("written", 0L) + counts.getOrDefault("unchanged", 0L);
             long visible = 0;
@@ -150,7 +155,7 @@ public final class ImportBenchmark {
         String first = SyntheticArchive.FIRST[r.nextInt(SyntheticArchive.FIRST.length)];
         int base = block * 100; // the keys of this block: each kind has indices base .. base + its count - 1
         String data = switch (kind) {
-            case "place" -> "{\"name\":\"Colonia " + last + " " + k + "\",\"type\":\"SETTLEMENT\",\"latitude\":"
+            case "place" -> "{\"name\":\"Colonia " + last + " " + k + "\",\"type\":\"DISTRICT\",\"latitude\":"
                     + (19 + r.nextDouble()) + ",\"longitude\":" + (-99 - r.nextDouble()) + "}";
             case "person" -> "{\"preferredName\":\"" + first + " " + last + " " + k + "\",\"names\":[{\"name\":\"Agent "
                     + Integer.toString(k, 36) + "\",\"type\":\"ALIAS\"}],\"birthDate\":\"" + (1850 + r.nextInt(80)) + "\"}";
@@ -192,6 +197,23 @@ public final class ImportBenchmark {
             counts.putIfAbsent(m.group(1), Long.parseLong(m.group(2))); // the job's totals come before its kinds
         }
         return counts;
+    }
+
+    /** How PostgreSQL reads the worker's next batch (ImportWorker.next): by index, not by sorting the whole job. */
+    private static String explainNext(LocalStack stack, String job) throws Exception {
+        String order = "array_position(array['place', 'person', 'organisation', 'source', 'event', 'membership', "
+                + "'relation', 'citation', 'claim']::varchar[], kind)";
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl("gateway"), PostgresServer.USER,
+                PostgresServer.PASSWORD); var s = c.createStatement();
+                var rs = s.executeQuery("explain select line, kind, id, body, same_kind_ref from import_record "
+                        + "where job_id = '" + job + "' and status = 'PENDING' and line > -1 order by " + order
+                        + ", line limit 500")) {
+            while (rs.next()) {
+                plan.append(rs.getString(1).strip()).append(" | ");
+            }
+        }
+        return plan.toString();
     }
 
     private static long entities(LocalStack stack) throws Exception {

@@ -163,14 +163,17 @@ public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Ve
                 } catch (InvalidInputException e) {
                     errors = ProblemMappers.fieldErrors(validator, e.value(), e.errors());
                 } catch (java.io.IOException e) {
-                    errors = List.of(new Problem.FieldError(JsonPaths.BODY, Text.excerpt(e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage(), 200)));
+                    String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            ? j.getOriginalMessage() : e.getMessage();
+                    errors = List.of(new Problem.FieldError(JsonPaths.BODY, Text.excerpt(reason, 200)));
                 }
             }
             if (errors.isEmpty()) {
                 valid.add(new OwnedEntityCommands.BatchItem<>(id, input));
                 positions.add(i);
             } else {
-                results[i] = new Batch.Result(id, Batch.Outcome.REJECTED, null, Problems.invalid(errors, uri.getPath()));
+                results[i] = new Batch.Result(id, Batch.Outcome.REJECTED, null,
+                        Problems.invalid(errors, uri.getPath()));
             }
         }
         var outcomes = valid.isEmpty() ? List.<OwnedEntityCommands.BatchOutcome<E>> of() : service().putAll(valid);
@@ -202,7 +205,8 @@ public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Ve
             return new Problem(Problem.TYPE_BASE + "still-referenced", "Still referenced", 409, e.getMessage(), path,
                     null);
         }
-        if (e instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse().getEntity() instanceof Problem p) {
+        if (e instanceof jakarta.ws.rs.WebApplicationException web
+                && web.getResponse().getEntity() instanceof Problem p) {
             return p.instance() == null ? p.withInstance(path) : p;
         }
         LOG.errorf(e, "A record of a batch to %s failed unexpectedly", path);

@@ -207,6 +207,8 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
                     caller.requireMayChange(aggregate, item.id(), entity);
                     outcomes.add(new BatchOutcome<>(item.id(), replace(em, entity, item.input(), flushed), null));
                 }
+                // written and published: out of the session, so that the next record's flush checks only its own
+                em.detach(outcomes.get(outcomes.size() - 1).written().entity());
             } catch (jakarta.persistence.PersistenceException e) { // Hibernate's own are PersistenceExceptions too
                 throw e; // the session cannot go on: the whole batch fails, nothing written
             } catch (RuntimeException e) {
@@ -223,7 +225,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
         return outcomes;
     }
 
-    /** Whether a write has reached the database (flushed) in this transaction: from then on it cannot be refused alone. */
+    /** Whether a write has reached the database (flushed): from then on it cannot be refused alone. */
     private static final class Flushed {
         boolean yes;
     }

@@ -19,4 +19,15 @@ public interface ImportConfig {
      */
     @WithDefault("60s")
     Duration lease();
+
+    /** The most records one batch to an owner holds (at most 1,000, the owners' limit). */
+    @WithDefault("500")
+    int batchSize();
+
+    /**
+     * How many batches of one kind the worker sends to its owner at once: while the owner writes one, the next is
+     * on its way. 1 sends them one after another.
+     */
+    @WithDefault("2")
+    int batchesInFlight();
 }

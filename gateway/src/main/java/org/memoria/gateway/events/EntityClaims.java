@@ -47,6 +47,23 @@ public class EntityClaims {
         }
     }
 
+    /** The kinds the read model knows these ids as (those it knows), in one read. */
+    public Map<UUID, EntityKind> holders(java.util.Collection<UUID> ids) {
+        Map<UUID, EntityKind> holders = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select id, kind from entity_claim where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    holders.put(rs.getObject(1, UUID.class), EntityKind.valueOf(rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the read model's id claims", e);
+        }
+        return holders;
+    }
+
     /**
      * Claims each id not claimed yet for the kind given, then reads every id's claim and the version the entity
      * table holds of it (of the claimed kind), on the caller's transaction.

@@ -42,15 +42,16 @@ import io.quarkus.runtime.StartupEvent;
  *
  * <p><b>Claiming.</b> A worker takes the oldest queued job, or a running one whose worker has shown no sign of life
  * for the lease ({@code for update skip locked}, so two replicas never take the same job), and renews its lease with
- * every record. A gateway killed mid-job leaves its records' statuses in the database; after the lease the job is
- * taken up again from its first pending record. A record written just before the kill is written again: a PUT of the
- * same data under the same id, which leaves the entity as it was.
+ * every batch. A gateway killed mid-job leaves its records' statuses in the database; after the lease the job is
+ * taken up again from its first pending record. A record written just before the kill is written again (in a batch,
+ * or a PUT, of the same data under the same id), which leaves the entity as it was.
  *
  * <p><b>Writing.</b> Records go to their owners in kind order (places, people, organisations, sources, events,
- * memberships, relations, citations, claims) so that an owner finds what a record refers to, a run of up to
- * {@value #BATCH} records of one kind as one batch ({@code POST /<collection>/batch}: one owner transaction, each
- * record replaced or created under its id as its own PUT would be, and published alone), with the uploader's token and
- * the job's id ({@code Memoria-Import}, which the entities' revisions name). The same data leaves an entity unchanged.
+ * memberships, relations, citations, claims) so that an owner finds what a record refers to, runs of one kind in
+ * batches ({@code memoria.imports.batch-size} records, {@code batches-in-flight} at once; {@code POST
+ * /<collection>/batch}: one owner transaction, each record replaced or created under its id as its own PUT would be,
+ * and published alone), with the uploader's token and the job's id ({@code Memoria-Import}, which the entities'
+ * revisions name). The same data leaves an entity unchanged.
  * A record the owner refuses is rejected with the owner's reason, and the job goes on; a record that names another of
  * its own kind (a parent event or place) is tried again after the pass, as long as a pass makes progress. A batch the
  * owner cannot take as one is sent again a record at a time (a PUT each, replacing under the version its 428 names).
@@ -61,8 +62,8 @@ public class ImportWorker {
 
     private static final Logger LOG = Logger.getLogger(ImportWorker.class);
     private static final RepeatedFailures FAILURES = new RepeatedFailures(LOG);
-    /** Records read at a time; a run of one kind among them is one batch to its owner. */
-    private static final int BATCH = 500;
+    /** Records read at a time: runs of one kind among them go to its owner in batches. */
+    private static final int BATCH = 1000;
     private static final String KIND_ORDER = "array_position(array[" + String.join(", ", ImportFormat.WRITE_ORDER
             .stream().map(k -> "'" + ImportFormat.name(k) + "'").toList()) + "]::varchar[], kind)";
 
@@ -223,35 +224,94 @@ public class ImportWorker {
     }
 
     /**
-     * Writes the records, each run of one kind as one batch to its owner, and stores their outcomes; how many were
-     * written (or unchanged), or -1 if the job was cancelled or taken over. A record that names another of its own
-     * kind is tried again after the pass when it is refused ({@code retrying}: every refused record is).
+     * Writes the records, each run of one kind in batches to its owner ({@code batchesInFlight} of them at once), and
+     * stores their outcomes; how many were written (or unchanged), or -1 if the job was cancelled or taken over. A
+     * record that names another of its own kind is tried again after the pass when it is refused ({@code retrying}:
+     * every refused record is).
      */
     private long writeAll(Claim job, List<Pending> records, boolean retrying) throws SQLException, OwnerUnavailable {
-        long written = 0;
+        List<List<Pending>> batches = new ArrayList<>();
         int from = 0;
         while (from < records.size()) {
             int to = from + 1;
-            while (to < records.size() && records.get(to).kind() == records.get(from).kind()) {
+            while (to < records.size() && to - from < batchSize()
+                    && records.get(to).kind() == records.get(from).kind()) {
                 to++;
+            }
+            batches.add(records.subList(from, to));
+            from = to;
+        }
+        long written = 0;
+        for (int first = 0; first < batches.size();) {
+            int last = first + 1; // a group of batches of one kind, sent at once
+            while (last < batches.size() && last - first < Math.max(1, config.batchesInFlight())
+                    && batches.get(last).get(0).kind() == batches.get(first).get(0).kind()) {
+                last++;
             }
             if (!stillMine(job.job())) {
                 return -1;
             }
-            List<Pending> run = records.subList(from, to);
-            List<Outcome> outcomes = writeBatch(job, run);
-            for (int i = 0; i < run.size(); i++) {
-                Outcome outcome = outcomes.get(i);
-                if (outcome.status().equals("REJECTED") && (retrying || run.get(i).sameKindRef())) {
-                    outcomes.set(i, new Outcome("RETRY", outcome.field(), outcome.error()));
-                } else if (!outcome.status().equals("REJECTED")) {
-                    written++;
+            List<List<Pending>> group = batches.subList(first, last);
+            List<List<Outcome>> answers = sendAll(job, group);
+            for (int b = 0; b < group.size(); b++) {
+                List<Pending> batch = group.get(b);
+                List<Outcome> outcomes = answers.get(b);
+                for (int i = 0; i < batch.size(); i++) {
+                    Outcome outcome = outcomes.get(i);
+                    if (outcome.status().equals("REJECTED") && (retrying || batch.get(i).sameKindRef())) {
+                        outcomes.set(i, new Outcome("RETRY", outcome.field(), outcome.error()));
+                    } else if (!outcome.status().equals("REJECTED")) {
+                        written++;
+                    }
                 }
+                record(job.job(), batch, outcomes);
             }
-            record(job.job(), run, outcomes);
-            from = to;
+            first = last;
         }
         return written;
+    }
+
+    private int batchSize() {
+        return Math.max(1, Math.min(Batch.MAX_ITEMS, config.batchSize()));
+    }
+
+    /** Sends the batches at once (one thread each beyond the first) and answers their outcomes in order. */
+    private List<List<Outcome>> sendAll(Claim job, List<List<Pending>> group) throws OwnerUnavailable {
+        if (group.size() == 1) {
+            return List.of(writeBatch(job, group.get(0)));
+        }
+        List<java.util.concurrent.Future<List<Outcome>>> sent = new ArrayList<>(group.size());
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<Pending> batch : group.subList(1, group.size())) {
+                sent.add(threads.submit(() -> writeBatch(job, batch)));
+            }
+            List<List<Outcome>> answers = new ArrayList<>(group.size());
+            OwnerUnavailable unavailable = null;
+            try {
+                answers.add(writeBatch(job, group.get(0)));
+            } catch (OwnerUnavailable e) {
+                unavailable = e;
+            }
+            for (var answer : sent) {
+                try {
+                    answers.add(answer.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof OwnerUnavailable owner) {
+                        unavailable = owner;
+                    } else {
+                        throw new IllegalStateException("A batch of an import failed", e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new OwnerUnavailable("interrupted while a batch was written");
+                }
+            }
+            if (unavailable != null) {
+                // what the other batches wrote is written again when the job is taken up: it stays unchanged
+                throw unavailable;
+            }
+            return answers;
+        }
     }
 
     /**
@@ -264,11 +324,12 @@ public class ImportWorker {
         List<Outcome> outcomes = new ArrayList<>(run.size());
         List<Integer> sent = new ArrayList<>(run.size());
         StringBuilder body = new StringBuilder("[");
+        Map<UUID, Problem> otherKinds = router.idsOfAnotherKind(kind, run.stream().map(Pending::id).toList());
         for (int i = 0; i < run.size(); i++) {
             Pending record = run.get(i);
-            Optional<Problem> otherKind = router.idOfAnotherKind(kind, record.id(), Owners.ownerPath(kind, record.id()));
-            outcomes.add(otherKind.map(p -> new Outcome("REJECTED", null, p.detail())).orElse(null));
-            if (otherKind.isEmpty()) {
+            Problem otherKind = otherKinds.get(record.id());
+            outcomes.add(otherKind == null ? null : new Outcome("REJECTED", null, otherKind.detail()));
+            if (otherKind == null) {
                 body.append(sent.isEmpty() ? "" : ",").append("{\"id\":\"").append(record.id()).append("\",\"data\":")
                         .append(new String(record.body(), StandardCharsets.UTF_8)).append('}');
                 sent.add(i);
@@ -370,7 +431,8 @@ public class ImportWorker {
         String seen = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             Response answer = router.forward(record.kind(), record.id(), Owners.ownerName(record.kind()),
-                    Owners.replicas(record.kind(), gateway), "PUT", Owners.ownerPath(record.kind(), record.id()), headers,
+                    Owners.replicas(record.kind(), gateway), "PUT", Owners.ownerPath(record.kind(), record.id()),
+                    headers,
                     record.body());
             int status = answer.getStatus();
             String etag = answer.getHeaderString(HttpHeaders.ETAG);

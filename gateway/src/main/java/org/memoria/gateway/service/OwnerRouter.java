@@ -146,13 +146,24 @@ public class OwnerRouter {
 
     /** 409: the read model knows this id as an entity of another kind (ids are unique across kinds). */
     public Optional<Problem> idOfAnotherKind(EntityKind kind, UUID id, String path) {
-        Optional<EntityKind> holder = claims.holder(id);
-        if (holder.isPresent() && holder.get() != kind) {
-            return Optional.of(new Problem(Problem.TYPE_BASE + "id-of-another-kind", "Id names another kind of "
-                    + "entity", 409, "id " + id + " already names " + EntityClaims.aKind(holder.get()) + ": it cannot "
-                            + "name " + EntityClaims.aKind(kind) + " too. Nothing was written", path, null));
-        }
-        return Optional.empty();
+        return claims.holder(id).filter(holder -> holder != kind).map(holder -> otherKind(kind, id, holder, path));
+    }
+
+    /** {@link #idOfAnotherKind} for many ids of one kind, in one read: the problem of each id that has one. */
+    public Map<UUID, Problem> idsOfAnotherKind(EntityKind kind, java.util.Collection<UUID> ids) {
+        Map<UUID, Problem> problems = new java.util.HashMap<>();
+        claims.holders(ids).forEach((id, holder) -> {
+            if (holder != kind) {
+                problems.put(id, otherKind(kind, id, holder, null));
+            }
+        });
+        return problems;
+    }
+
+    private static Problem otherKind(EntityKind kind, UUID id, EntityKind holder, String path) {
+        return new Problem(Problem.TYPE_BASE + "id-of-another-kind", "Id names another kind of entity", 409, "id " + id
+                + " already names " + EntityClaims.aKind(holder) + ": it cannot name " + EntityClaims.aKind(kind)
+                + " too. Nothing was written", path, null);
     }
 
     private Response forward(String ownerName, List<URI> replicas, String method, String ownerPath,
