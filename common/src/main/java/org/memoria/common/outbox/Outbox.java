@@ -52,6 +52,40 @@ public class Outbox {
         append(topic, aggregate, id, CloudEvents.changedType(aggregate), version, payload);
     }
 
+    /** One entity's new state, for {@link #changedAll}. */
+    public record Change(UUID id, long version, Object state) {
+    }
+
+    /** {@link #changed} for many entities of one aggregate, their rows inserted in one statement batch. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changedAll(String topic, String aggregate, java.util.List<Change> changes) {
+        String type = CloudEvents.changedType(aggregate);
+        String traceparent = TraceContext.traceparent();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (var statement = connection.prepareStatement(INSERT)) {
+                for (Change change : changes) {
+                    byte[] payload;
+                    try {
+                        payload = mapper.writeValueAsBytes(change.state());
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("Cannot serialise " + aggregate + " " + change.id(), e);
+                    }
+                    statement.setObject(1, UUID.randomUUID());
+                    statement.setString(2, topic);
+                    statement.setString(3, aggregate);
+                    statement.setObject(4, change.id());
+                    statement.setString(5, type);
+                    statement.setLong(6, change.version());
+                    statement.setBytes(7, payload);
+                    statement.setString(8, traceparent);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        });
+        wakeRelayOnCommit();
+    }
+
     /** The entity was deleted; {@code version} is one more than its last version. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleted(String topic, String aggregate, UUID id, long version) {
@@ -73,6 +107,10 @@ public class Outbox {
                 statement.executeUpdate();
             }
         });
+        wakeRelayOnCommit();
+    }
+
+    private void wakeRelayOnCommit() {
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
