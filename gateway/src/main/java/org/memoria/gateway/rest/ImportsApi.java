@@ -91,8 +91,6 @@ public class ImportsApi {
             + "beyond `memoria.imports.max-upload-size` or a JSON document beyond the request body limit; nothing "
             + "stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(
                     implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "A body that is neither NDJSON nor JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
             @Parameter(description = "Only check the file: nothing is written",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("dryRun")
@@ -101,10 +99,7 @@ public class ImportsApi {
             @Context HttpHeaders headers, @Context HttpServerRequest request,
             @RequestBody(required = true, description = "The records: one a line (NDJSON), or one JSON document",
                     content = {
-                            @Content(mediaType = Imports.NDJSON, schema = @Schema(type = SchemaType.STRING),
-                                    example = "{\"kind\":\"place\",\"key\":\"coyoacan\",\"data\":{\"name\":"
-                                            + "\"Coyoacán\"}}\n{\"kind\":\"person\",\"key\":\"siqueiros\","
-                                            + "\"data\":{\"preferredName\":\"David Alfaro Siqueiros\"}}\n"),
+                            @Content(mediaType = Imports.NDJSON, schema = @Schema(type = SchemaType.STRING)),
                             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
                                     implementation = Imports.Archive.class)) }) InputStream body)
             throws IOException, SQLException {
@@ -135,9 +130,10 @@ public class ImportsApi {
      * the answer is written, rather than left to carry what may be gigabytes more.
      */
     private static void closeUnlessRead(HttpServerRequest request) {
-        if (!request.isEnded()) {
-            request.response().putHeader("Connection", "close");
-            request.response().endHandler(v -> request.connection().close());
+        var response = request.response();
+        if (!request.isEnded() && !response.ended() && !response.closed()) {
+            response.putHeader("Connection", "close");
+            response.endHandler(v -> request.connection().close());
         }
     }
 
