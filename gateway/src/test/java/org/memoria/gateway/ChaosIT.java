@@ -47,6 +47,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>The short version runs in {@code ./mvnw verify}; {@code bench/chaos} runs the long one (a higher rate, a
  * minute between kills) and writes its table to docs/reliability.md. Recovery times are measured and reported here,
  * not asserted: a slow machine makes them longer, never wrong.
+ *
+ * <p>A second test kills the gateway in the middle of a bulk import (docs/import.md) and checks that the restarted
+ * gateway takes the job up and finishes it with every record written once: the import lease is short here (3 s), so
+ * the restarted gateway's worker takes the job over soon after it is back.
  */
 class ChaosIT {
 
@@ -57,6 +61,12 @@ class ChaosIT {
     private static final Duration HOLD = Duration.ofSeconds(Long.getLong("chaos.hold-seconds", 3));
     /** Writes in flight at most: a client that waits for its answers, as a real one does, instead of piling up. */
     private static final int IN_FLIGHT = 32;
+    /**
+     * Records of the import killed mid-way: places, people born there and events at those places with them. The worker
+     * writes them in batches of 500, so 3,000 make seven batches: enough to find the job between two of them;
+     * {@code -Dchaos.import-records=20000} for a longer run.
+     */
+    private static final int IMPORT_RECORDS = Integer.getInteger("chaos.import-records", 3000);
     /** How long a client keeps retrying one write whose outcome it does not know yet. */
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final Path REPORT = Path.of(System.getProperty("chaos.report", "target/reliability.md"));
@@ -116,7 +126,9 @@ class ChaosIT {
     static void start() throws Exception {
         // fsync on, as ./memoria up runs it: an acknowledged write must survive the database's SIGKILL
         run = PackagedStack.start("chaos", options -> options.durable(true)
-                .withConfig(Map.of("memoria.security.rate-limit.enabled", "false")));
+                .withConfig(Map.of("memoria.security.rate-limit.enabled", "false",
+                        // a job whose gateway died is taken over 3 s after its last sign of life
+                        "memoria.imports.lease", "3s", "memoria.imports.poll-interval", "200ms")));
         stack = run.stack();
         stack.supervise();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
@@ -214,6 +226,135 @@ class ChaosIT {
         assertEquals(0, duplicated, "duplicated writes");
         assertEquals(0, outboxLeft, "events left unpublished in an outbox");
         assertTrue(acknowledged.size() > recoveries.size() * RATE, "too few writes acknowledged: " + acknowledged.size());
+    }
+
+    @Test
+    void anImportWhoseGatewayIsKilledMidwayIsFinishedAfterTheRestartWritingEveryRecordOnce() throws Exception {
+        String importTag = UUID.randomUUID().toString().substring(0, 8);
+        int places = IMPORT_RECORDS / 5;
+        int people = IMPORT_RECORDS / 2;
+        int events = IMPORT_RECORDS - places - people;
+        StringBuilder file = new StringBuilder();
+        // the events first: each names a place and a person that come later in the file
+        for (int i = 0; i < events; i++) {
+            file.append("{\"kind\":\"event\",\"key\":\"e").append(i).append("\",\"data\":{\"title\":\"Import ")
+                    .append(importTag).append(" event ").append(i).append("\",\"type\":\"ATTACK\",\"date\":\"1940-05-24\","
+                    + "\"placeId\":{\"key\":\"pl").append(i % places).append("\"},\"participants\":[{\"personId\":"
+                    + "{\"key\":\"p").append(i % people).append("\"},\"role\":\"ORGANISER\"}]}}\n");
+        }
+        for (int i = 0; i < people; i++) {
+            file.append("{\"kind\":\"person\",\"key\":\"p").append(i).append("\",\"data\":{\"preferredName\":\"Import ")
+                    .append(importTag).append(" person ").append(i).append("\",\"birthPlaceId\":{\"key\":\"pl")
+                    .append(i % places).append("\"}}}\n");
+        }
+        for (int i = 0; i < places; i++) {
+            file.append("{\"kind\":\"place\",\"key\":\"pl").append(i).append("\",\"data\":{\"name\":\"Import ")
+                    .append(importTag).append(" place ").append(i).append("\"}}\n");
+        }
+        String gateway = stack.url(Service.GATEWAY);
+        long t0 = System.nanoTime();
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/imports"))
+                .header("Authorization", token).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(file.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, created.statusCode(), created.body());
+        String job = gateway + created.headers().firstValue("Location").map(l -> l.substring(l.indexOf("/api/imports/")))
+                .orElseThrow();
+
+        // some records written, not all: then the gateway dies, its worker in the middle of the job
+        JsonNode[] seen = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            seen[0] = job(job);
+            return seen[0] != null && seen[0].path("written").asLong() > 0 && seen[0].path("pending").asLong() > 0;
+        });
+        assertEquals("RUNNING", seen[0].path("state").asText(), seen[0]::toString);
+        stack.crash(Service.GATEWAY);
+        System.out.printf("[chaos] import: gateway killed after %.1f s with %d of %d records written%n",
+                (System.nanoTime() - t0) / 1e9, seen[0].path("written").asLong(), IMPORT_RECORDS);
+
+        // the supervisor restarts it; its worker takes the job over after the lease and finishes it
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            seen[0] = job(job);
+            return seen[0] != null && seen[0].path("state").asText().equals("DONE");
+        });
+        JsonNode done = seen[0];
+        System.out.printf("[chaos] import: done after %.1f s: %s written, %s unchanged%n", (System.nanoTime() - t0) / 1e9,
+                done.path("written"), done.path("unchanged"));
+        assertEquals(IMPORT_RECORDS, done.path("read").asLong(), done::toString);
+        assertEquals(0, done.path("rejected").asLong(), done::toString);
+        assertEquals(0, done.path("pending").asLong(), done::toString);
+        // a record written just before the kill is written again: the same data, so it is unchanged
+        assertEquals(IMPORT_RECORDS, done.path("written").asLong() + done.path("unchanged").asLong(), done::toString);
+
+        // every record in the archive's views, at its first version: none lost, none written twice
+        List<String> entities = new ArrayList<>();
+        for (int i = 0; i < places; i++) {
+            entities.add("places/" + importedId("PLACE", "pl" + i));
+        }
+        for (int i = 0; i < people; i++) {
+            entities.add("people/" + importedId("PERSON", "p" + i));
+        }
+        for (int i = 0; i < events; i++) {
+            entities.add("events/" + importedId("EVENT", "e" + i));
+        }
+        Set<String> missing = ConcurrentHashMap.newKeySet();
+        missing.addAll(entities);
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                try (ExecutorService readers = Executors.newFixedThreadPool(4)) {
+                    for (String entity : List.copyOf(missing)) {
+                        readers.submit(() -> {
+                            if (firstVersionInViews(entity)) {
+                                missing.remove(entity);
+                            }
+                        });
+                    }
+                }
+                return missing.isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // reported below
+        }
+        System.out.printf("[chaos] import: checked in the views after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        assertEquals(Set.of(), Set.copyOf(missing), "imported records not in the views at their first version");
+        // and the references between kinds resolved: an event's place and participant are the imported ones
+        JsonNode event = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/events/"
+                + importedId("EVENT", "e1"))).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertTrue(event.toString().contains(importedId("PLACE", "pl" + (1 % places)))
+                && event.toString().contains(importedId("PERSON", "p" + (1 % people))), event::toString);
+    }
+
+    /** The job as its GET answers it, or null while the gateway does not answer. */
+    private static JsonNode job(String url) {
+        try {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", token)
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The id an archivist's key maps to (docs/import.md): a name-based UUID of (namespace, kind, key). */
+    private static String importedId(String kind, String key) {
+        return UUID.nameUUIDFromBytes(("memoria-import\u0000archive\u0000" + kind + "\u0000" + key)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Whether the archive's view of the entity ({@code collection/id}) answers at version 0. */
+    private static boolean firstVersionInViews(String entity) {
+        try {
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.GATEWAY)
+                    + "/api/" + entity)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            return answer.statusCode() == 200 && answer.headers().firstValue("ETag").orElse("").equals("\"0\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     // ---- writing --------------------------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 package org.memoria.common.http;
 
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.memoria.common.problem.Problem;
 import org.memoria.common.problem.Problems;
@@ -16,22 +17,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Refuses requests too large to serve before anything reads them, as problem+json: a request target longer than
  * {@link HttpLimits#maxUriLength()} (414), too many or too large header fields (431), a body whose Content-Length
- * exceeds {@code quarkus.http.limits.max-body-size} (413; the connection is closed without reading it).
+ * exceeds the route's body limit (413; the connection is closed without reading it). The body limit is
+ * {@link HttpLimits#maxBodySize()}, or a larger one where a {@link LargerBodies} bean grants it (an upload).
+ * <p>
+ * A chunked body (no Content-Length) is held to the same limit while it is read: Quarkus puts the limit on the routing
+ * context ({@code quarkus.http.limits.max-body-size}, for every route), this replaces it with the route's own, and
+ * RESTEasy Reactive's request stream cuts the body off beyond it with an empty 413 and closes the connection. Nothing
+ * buffers more than the limit.
  * <p>
  * Vert.x answers lines and header blocks beyond its own decoder limits ({@code quarkus.http.limits.max-initial-line-length},
  * {@code max-header-size}) itself, with an empty body, before any route runs; those limits are set well above these
- * so that only absurd requests meet them. A chunked body (no Content-Length) beyond the limit is cut off by Quarkus
- * with an empty 413.
+ * so that only absurd requests meet them.
  * <p>
  * A request that fails below JAX-RS (Vert.x refuses it, e.g. an HTTP/1.1 request without Host) is answered as a
  * problem too, rather than by Quarkus's default error page.
@@ -41,11 +47,21 @@ public class RequestLimits {
 
     private static final Logger LOG = Logger.getLogger(RequestLimits.class);
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    Optional<MemorySize> maxBodySize;
+    /**
+     * How far beyond a {@link LargerBodies} limit Quarkus cuts a chunked body off: the resource reads ahead of what it
+     * has counted by a buffer or two, and refuses the body itself, with a problem, before this.
+     */
+    public static final long BACKSTOP = 1024 * 1024;
+    /** Where Quarkus and RESTEasy Reactive look for a chunked body's limit (VertxHttpRecorder.MAX_REQUEST_SIZE_KEY). */
+    static final String MAX_REQUEST_SIZE_KEY = "io.quarkus.max-request-size";
+    /** Where the first handler leaves the route's limit for a chunked body for the second. */
+    private static final String BODY_LIMIT = RequestLimits.class.getName() + ".body-limit";
+
+    @Inject
+    Instance<LargerBodies> largerBodies;
 
     void install(@Observes Router router, HttpLimits limits, ObjectMapper json) {
-        long maxBody = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        long maxBody = limits.maxBodySize().asLongValue();
         long maxHeaderBytes = limits.maxHeaderSize().asLongValue();
         // before Quarkus's own Content-Length check, which answers 413 with an empty body
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(rc -> {
@@ -68,15 +84,32 @@ public class RequestLimits {
                         + " fields of " + maxHeaderBytes + " bytes in all are accepted", false);
                 return;
             }
+            OptionalLong larger = larger(rc.request());
+            long limit = larger.orElse(maxBody);
             String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-            if (length != null && isLongerThan(length, maxBody)) {
+            if (length != null && isLongerThan(length, limit)) {
                 refuse(rc, json, 413, "Content Too Large", "The request body has " + length.strip()
-                        + " bytes; at most " + maxBody + " are accepted", true);
+                        + " bytes; at most " + limit + " (" + size(limit) + ") are accepted here",
+                        true);
                 return;
+            }
+            rc.put(BODY_LIMIT, larger.isPresent() ? limit + BACKSTOP : limit);
+            rc.next();
+        });
+        // after Quarkus's own check, which puts its one limit for every route on the context of a chunked body
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(rc -> {
+            Long limit = rc.get(BODY_LIMIT);
+            if (limit != null && rc.request().headers().get(HttpHeaderNames.CONTENT_LENGTH) == null) {
+                rc.put(MAX_REQUEST_SIZE_KEY, limit);
             }
             rc.next();
         });
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).failureHandler(rc -> {
+            if (rc.response().ended() && rc.response().getStatusCode() == 413) {
+                // a chunked body cut off at its limit: answered already, the mapper's second answer has nowhere to go
+                LOG.debugf("A body beyond the limit of %s was cut off", path(rc));
+                return;
+            }
             if (rc.response().ended() || rc.response().headWritten()) {
                 rc.next();
                 return;
@@ -95,6 +128,27 @@ public class RequestLimits {
                         false);
             }
         });
+    }
+
+    private OptionalLong larger(HttpServerRequest request) {
+        OptionalLong most = OptionalLong.empty();
+        for (LargerBodies route : largerBodies) {
+            OptionalLong limit = route.maxBodySize(request);
+            if (limit.isPresent() && (most.isEmpty() || limit.getAsLong() > most.getAsLong())) {
+                most = limit;
+            }
+        }
+        return most;
+    }
+
+    /** A number of bytes as a person reads it: "1 MiB", "1 GiB", "1536 KiB", "1000 bytes". */
+    public static String size(long bytes) {
+        for (int shift = 30; shift >= 10; shift -= 10) {
+            if (bytes >= 1L << shift && bytes % (1L << shift) == 0) {
+                return (bytes >> shift) + " " + (shift == 30 ? "GiB" : shift == 20 ? "MiB" : "KiB");
+            }
+        }
+        return bytes + " bytes";
     }
 
     private static boolean isLongerThan(String contentLength, long max) {

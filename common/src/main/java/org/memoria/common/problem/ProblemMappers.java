@@ -172,6 +172,12 @@ public class ProblemMappers {
             LOG.debugf("The client of %s went away: %s", uri.getPath(), rootMessage(e));
             return Response.status(400).build();
         }
+        if (cutOff(e)) {
+            // a chunked body beyond the route's limit (RequestLimits): RESTEasy's request stream has answered 413 and
+            // closes the connection; the answer is written, nothing more to say
+            LOG.debugf("A body beyond the limit of %s was cut off", uri.getPath());
+            return Response.status(413).build();
+        }
         String outage = outage(e);
         if (outage != null) {
             // expected while a database restarts: the client may retry; logged once with a count, no stack trace
@@ -196,6 +202,16 @@ public class ProblemMappers {
     }
 
     private static final RepeatedFailures OUTAGES = new RepeatedFailures(LOG);
+
+    /** Whether the failure is a chunked body cut off at its limit by RESTEasy Reactive's request stream. */
+    public static boolean cutOff(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException && "Request too large".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether the failure is the client's connection closing under the request (read or write). */
     public static boolean clientGone(Throwable e) {

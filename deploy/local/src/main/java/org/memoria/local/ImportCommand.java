@@ -18,10 +18,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code ./memoria import FILE}: uploads an NDJSON archive (docs/import.md) to the running stack's gateway, follows
- * the job with a progress bar (records done, rate, time left) and prints the summary: counts per kind and the first
+ * {@code ./memoria import FILE}: uploads an archive (docs/import.md) to the running stack's gateway, follows the job
+ * with a progress bar (records done, rate, time left) and prints the summary: counts per kind and the first
  * rejections with their line, key, field and reason. {@code --dry-run} only validates. The token is
  * {@code --token}, else {@code MEMORIA_TOKEN}, else an archivist token signed with the local stack's key.
+ * <p>
+ * The file goes as it is stored, streamed from the disk with its length (never read into memory): as NDJSON, one
+ * record a line ({@code .ndjson}, {@code .jsonl}), or as one JSON document {@code {"records": […]}} ({@code .json}),
+ * which the gateway holds to its request body limit. Another name is read as far as its first member: a document's
+ * is {@code records}.
  */
 public final class ImportCommand {
 
@@ -56,7 +61,7 @@ public final class ImportCommand {
             }
         }
         if (file == null) {
-            return usage(err, "give the NDJSON file to import");
+            return usage(err, "give the file to import (.ndjson, .jsonl or .json)");
         }
         if (!Files.isReadable(file)) {
             err.println("memoria import: cannot read " + file);
@@ -70,12 +75,18 @@ public final class ImportCommand {
         String authorization = token.startsWith("Bearer ") ? token : "Bearer " + token;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
+            boolean document = isDocument(file);
+            // ofFile streams the file in chunks and declares its length
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url + "/api/imports"
                     + (dryRun ? "?dryRun=true" : ""))).header("Authorization", authorization)
-                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", document ? "application/json" : "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 202) {
                 err.println("memoria import: the gateway answered " + created.statusCode() + ": " + created.body());
+                if (created.statusCode() == 413 && document) {
+                    err.println("memoria import: a JSON document is held to the gateway's request body limit; give "
+                            + "the records as NDJSON (one a line, FILE.ndjson) instead");
+                }
                 return 1;
             }
             URI job = URI.create(url).resolve(created.headers().firstValue("Location").orElseThrow());
@@ -102,6 +113,27 @@ public final class ImportCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        }
+    }
+
+    /**
+     * Whether the file is one JSON document rather than NDJSON: by its name ({@code .json}; {@code .ndjson} and
+     * {@code .jsonl} are not), else by its first member, {@code records} for a document.
+     */
+    static boolean isDocument(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+            return false;
+        }
+        if (name.endsWith(".json")) {
+            return true;
+        }
+        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
+            return parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                    && parser.currentName().equals("records");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false; // the gateway says what is wrong with it, line by line
         }
     }
 
@@ -147,7 +179,7 @@ public final class ImportCommand {
 
     private static int usage(PrintStream err, String problem) {
         err.println("memoria import: " + problem);
-        err.println("usage: ./memoria import FILE.ndjson [--dry-run] [--token TOKEN] [--url http://127.0.0.1:8080]");
+        err.println("usage: ./memoria import FILE.ndjson|FILE.json [--dry-run] [--token TOKEN] [--url http://127.0.0.1:8080]");
         return 2;
     }
 }

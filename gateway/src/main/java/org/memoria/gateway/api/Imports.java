@@ -19,9 +19,11 @@ public final class Imports {
     @Schema(name = "ImportJob", description = "An import job: where it stands, its counts and its first rejections")
     public record Job(
             UUID id,
-            @Schema(description = "QUEUED, RUNNING, DONE or CANCELLED; a dry run is DONE at once", example = "RUNNING") String state,
+            @Schema(description = "UPLOADING while its records are read (a failed upload leaves no job), then QUEUED, "
+                    + "RUNNING, DONE or CANCELLED; a dry run is DONE once it is read", example = "RUNNING",
+                    enumeration = { "UPLOADING", "QUEUED", "RUNNING", "DONE", "CANCELLED" }) String state,
             @Schema(description = "Whether the file was only validated: nothing is written") boolean dryRun,
-            @Schema(description = "Records read (lines that were not blank)") long read,
+            @Schema(description = "Records read (lines that were not blank, or items of a document's records)") long read,
             @Schema(description = "Records written: created, or replaced with a change") long written,
             @Schema(description = "Records whose entity already held exactly this (its version unchanged)") long unchanged,
             @Schema(description = "Records rejected, at the upload or by their owner") long rejected,
@@ -34,13 +36,33 @@ public final class Imports {
             @Schema(description = "The first 100 rejections in line order; GET …/rejections has all of them") List<Rejection> rejections) {
     }
 
+    @Schema(name = "ImportArchive", description = "An import as one JSON document (application/json), for a small "
+            + "archive: held to the request body limit; a larger one goes as NDJSON, one record a line. The JSON Schema "
+            + "is docs/import/archive.schema.json")
+    public record Archive(
+            @Schema(required = true, description = "The records; a record's line is its position here, from 1")
+            List<ArchiveRecord> records) {
+    }
+
+    @Schema(name = "ImportRecord", description = "One record of an import (docs/import/record.schema.json): one entity "
+            + "of the archive under the importer's own key")
+    public record ArchiveRecord(
+            @Schema(required = true, enumeration = { "person", "organisation", "membership", "relation", "event",
+                    "place", "source", "citation", "claim" }, example = "place") String kind,
+            @Schema(required = true, minLength = 1, maxLength = 200, description = "The importer's own key, unique "
+                    + "per kind in one import", example = "coyoacan") String key,
+            @Schema(required = true, description = "The collection's input exactly as the API takes it (PlaceInput, "
+                    + "PersonInput, …), where a field holding the id of another entity may hold {\"key\": \"…\"} "
+                    + "instead") Map<String, Object> data) {
+    }
+
     @Schema(name = "ImportKindCounts", description = "An import's counts for one kind")
     public record KindCounts(long read, long written, long unchanged, long rejected, long pending) {
     }
 
     @Schema(name = "ImportRejection", description = "A rejected record: its line, its key, and what was wrong")
     public record Rejection(
-            @Schema(description = "Its line in the file, from 1", example = "7") long line,
+            @Schema(description = "Its line in the file, or its position in a document's records, from 1", example = "7") long line,
             @Schema(description = "Its kind, if one could be read", example = "event") String kind,
             @Schema(description = "Its key, if one could be read", example = "ev-1940-05-24") String key,
             @Schema(description = "The field at fault, when there is one", example = "data.date") String field,

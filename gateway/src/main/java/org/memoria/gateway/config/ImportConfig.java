@@ -2,10 +2,11 @@ package org.memoria.gateway.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the import worker takes up jobs (docs/import.md). */
+/** How an import is uploaded and how the worker takes up jobs (docs/import.md). */
 @ConfigMapping(prefix = "memoria.imports")
 public interface ImportConfig {
 
@@ -15,7 +16,8 @@ public interface ImportConfig {
 
     /**
      * How long a running job's worker may go without a sign of life before another worker (another replica, or this
-     * one after a restart) takes the job over; longer than an owner's request timeout.
+     * one after a restart) takes the job over; longer than an owner's request timeout. An upload (a job still
+     * UPLOADING) that shows no sign of life for as long is given up: its job is deleted.
      */
     @WithDefault("60s")
     Duration lease();
@@ -30,4 +32,12 @@ public interface ImportConfig {
      */
     @WithDefault("2")
     int batchesInFlight();
+
+    /**
+     * The most bytes an NDJSON upload ({@code POST /api/imports}) may have, declared or streamed; every other request
+     * body, the JSON document form of an import too, is held to {@code memoria.http.max-body-size}. The gateway's
+     * {@code quarkus.http.limits.max-body-size} is this (application.properties).
+     */
+    @WithDefault("1G")
+    MemorySize maxUploadSize();
 }

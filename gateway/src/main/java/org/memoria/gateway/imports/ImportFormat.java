@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
- * The import format (docs/import.md, docs/import/record.schema.json): one record a line, {@code {"kind", "key",
- * "data"}}. Reads a line into the PUT its owner gets: the id its key maps to, and its data with every key reference
+ * The import format (docs/import.md, docs/import/record.schema.json): records {@code {"kind", "key", "data"}}, one a
+ * line (NDJSON) or as the {@code records} of one JSON document (docs/import/archive.schema.json). Reads a line into the PUT its owner gets: the id its key maps to, and its data with every key reference
  * ({@code {"key": "…"}} where an id goes) replaced by the id that key maps to.
  */
 public final class ImportFormat {
@@ -74,15 +74,18 @@ public final class ImportFormat {
         return kind.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Reads one line of the file. */
+    /** Reads one line of an NDJSON file. */
     public static Line read(ObjectMapper json, String namespace, String text) {
-        Line none = new Line(null, null, null, null, false, null, null);
-        JsonNode record;
         try {
-            record = json.readTree(text);
+            return read(namespace, json.readTree(text));
         } catch (JsonProcessingException e) {
-            return none.reject(null, "not JSON: " + e.getOriginalMessage());
+            return new Line(null, null, null, null, false, null, null).reject(null, "not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Reads one record: a line of an NDJSON file, or an item of a document's records. */
+    public static Line read(String namespace, JsonNode record) {
+        Line none = new Line(null, null, null, null, false, null, null);
         if (record == null || !record.isObject()) {
             return none.reject(null, "a record must be a JSON object with kind, key and data");
         }

@@ -1,9 +1,7 @@
 package org.memoria.gateway.imports;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,26 +29,58 @@ import org.memoria.common.security.Roles;
 import org.memoria.gateway.api.Imports.Job;
 import org.memoria.gateway.api.Imports.KindCounts;
 import org.memoria.gateway.api.Imports.Rejection;
+import org.memoria.gateway.config.ImportConfig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * The caller's import jobs: an upload read line by line into a job and its records (in the request's one
- * transaction), where a job stands, its rejections, its cancellation. A partner sees its partner id's jobs, an admin
- * all, anyone else those it made.
+ * The caller's import jobs: an upload read record by record into a job and its records, where a job stands, its
+ * rejections, its cancellation. A partner sees its partner id's jobs, an admin all, anyone else those it made.
+ *
+ * <p><b>Uploading.</b> The job is stored first, {@code UPLOADING}, which no worker takes; its records are committed
+ * a chunk at a time ({@link #CHUNK} records, or what came in {@link #CHUNK_TIME}), each chunk renewing the job's
+ * heartbeat; the job is queued (or done, for a dry run) in the transaction of the last chunk, so a worker never sees
+ * half of it. What is held in memory is one record and one batch of rows, never the file: a key repeated in its kind
+ * is found by the database (a unique index on job, kind and key of the records not rejected). An upload that fails
+ * (a client gone, a body too large, a document that is not one) deletes its job; one whose gateway died is deleted by
+ * {@link StaleUploads} after the lease.
  */
 @RequestScoped
 public class ImportJobs {
 
-    /** The most lines a file may have. */
+    /** The most records an import may have (lines of an NDJSON file, blank ones too). */
     public static final int MAX_LINES = 1_000_000;
     /** The longest line, in bytes (UTF-8); a longer one is rejected alone. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
     /** The rejections a job's view shows. */
     public static final int FIRST_REJECTIONS = 100;
-    private static final int BATCH = 500;
+    /** The records an upload commits at once, at most. */
+    static final int CHUNK = 1_000;
+    /** The longest an upload keeps a chunk open while its records trickle in. */
+    static final Duration CHUNK_TIME = Duration.ofSeconds(5);
+    /** Rows sent to the database at once: so many, or fewer as long as they hold this many bytes. */
+    private static final int BATCH = 200;
+    private static final int BATCH_BYTES = 1024 * 1024;
+
+    private static final String INSERT = """
+            insert into import_record (job_id, line, kind, key, id, body, same_kind_ref, status, field, error)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (job_id, kind, key) where status <> 'REJECTED' do nothing""";
+    /** A record whose key an earlier record of its kind holds: rejected, naming that one's line. */
+    private static final String REPEATED = """
+            insert into import_record (job_id, line, kind, key, id, status, field, error)
+            select ?, ?, kind, key, ?, 'REJECTED', 'key', 'repeats the key of the ' || kind || ' on line ' || line
+            from import_record where job_id = ? and kind = ? and key = ? and status <> 'REJECTED'""";
+
+    /** The two forms an upload comes in. */
+    public enum Form {
+        /** One record a line, {@code application/x-ndjson}: up to {@code memoria.imports.max-upload-size}. */
+        NDJSON,
+        /** One JSON document {@code {"records": […]}}: up to the request body limit. */
+        DOCUMENT
+    }
 
     @Inject
     DataSource dataSource;
@@ -61,94 +90,69 @@ public class ImportJobs {
     Caller caller;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    ImportConfig config;
 
     /**
-     * Reads the file into a new job: every line checked (JSON, kind, key, data, key references, a key repeated in
+     * Reads the upload into a new job: every record checked (JSON, kind, key, data, key references, a key repeated in
      * its kind), the rejected ones recorded with their reason, the others pending (or only valid, for a dry run).
      *
      * @param authorization the uploader's Authorization header, which the worker sends to the owners
      */
-    public UUID create(InputStream body, boolean dryRun, String authorization) throws IOException, SQLException {
+    public UUID create(InputStream body, Form form, boolean dryRun, String authorization)
+            throws IOException, SQLException {
         UUID id = UUID.randomUUID();
         String namespace = caller.partnerId().orElse(ImportFormat.ARCHIVE);
         try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into import_job (id, partner_id, created_by, namespace, dry_run, state, token, heartbeat)
+                    values (?, ?, ?, ?, ?, 'UPLOADING', ?, now())""")) {
+                s.setObject(1, id);
+                s.setString(2, caller.partnerId().orElse(null));
+                s.setString(3, caller.subject());
+                s.setString(4, namespace);
+                s.setBoolean(5, dryRun);
+                s.setString(6, dryRun ? null : authorization);
+                s.executeUpdate();
+            }
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement s = c.prepareStatement("""
-                        insert into import_job (id, partner_id, created_by, namespace, dry_run, state, token, finished_at)
-                        values (?, ?, ?, ?, ?, ?, ?, case when ? then now() end)""")) {
-                    s.setObject(1, id);
-                    s.setString(2, caller.partnerId().orElse(null));
-                    s.setString(3, caller.subject());
-                    s.setString(4, namespace);
-                    s.setBoolean(5, dryRun);
-                    s.setString(6, dryRun ? "DONE" : "QUEUED");
-                    s.setString(7, dryRun ? null : authorization);
-                    s.setBoolean(8, dryRun);
-                    s.executeUpdate();
-                }
-                readLines(c, id, namespace, body, dryRun);
+                Upload upload = form == Form.DOCUMENT ? Upload.document(json, namespace, body)
+                        : Upload.ndjson(json, namespace, body, config.maxUploadSize().asLongValue());
+                store(c, id, upload, dryRun);
                 c.commit();
             } catch (IOException | SQLException | RuntimeException e) {
-                c.rollback();
+                abandon(c, id, e);
                 throw e;
             }
         }
         return id;
     }
 
-    private void readLines(Connection c, UUID job, String namespace, InputStream body, boolean dryRun)
-            throws IOException, SQLException {
-        Map<String, Long> seen = new HashMap<>();
-        try (PreparedStatement insert = c.prepareStatement("""
-                insert into import_record (job_id, line, kind, key, id, body, same_kind_ref, status, field, error)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            long number = 0;
-            int pending = 0;
-            boolean tooLong = false;
-            int b;
-            do {
-                b = body.read();
-                if (b != -1 && b != '\n') {
-                    if (line.size() < MAX_LINE_BYTES) {
-                        line.write(b);
-                    } else {
-                        tooLong = true;
-                    }
-                    continue;
+    /** A row sent in the current batch: enough to find it again if the database found its key taken. */
+    private record Sent(long line, String kind, String key, UUID id) {
+    }
+
+    private void store(Connection c, UUID job, Upload upload, boolean dryRun) throws IOException, SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT);
+                PreparedStatement repeated = c.prepareStatement(REPEATED);
+                PreparedStatement alive = c.prepareStatement("update import_job set heartbeat = now() "
+                        + "where id = ? and state = 'UPLOADING'")) {
+            List<Sent> batch = new ArrayList<>();
+            long batchBytes = 0;
+            int inChunk = 0;
+            long chunkEnds = 0;
+            for (Upload.Numbered record; (record = upload.next()) != null;) {
+                if (inChunk == 0) {
+                    // the chunk's first statement locks the job: the stale-upload sweep skips it while it is open
+                    heartbeat(alive, job);
+                    chunkEnds = System.nanoTime() + CHUNK_TIME.toNanos();
                 }
-                if (b == -1 && line.size() == 0 && !tooLong) {
-                    break;
-                }
-                number++;
-                if (number > MAX_LINES) {
-                    throw new WebApplicationException(Problems.response(new Problem(Problem.TYPE_BASE
-                            + "import-too-large", "Import too large", 413, "A file may have at most " + MAX_LINES
-                                    + " lines; split it into several imports. Nothing was stored", null, null)));
-                }
-                String text = line.toString(StandardCharsets.UTF_8).strip();
-                line.reset();
-                ImportFormat.Line read;
-                if (tooLong) {
-                    read = new ImportFormat.Line(null, null, null, null, false, null, "longer than " + MAX_LINE_BYTES
-                            + " bytes");
-                    tooLong = false;
-                } else if (text.isEmpty()) {
-                    continue;
-                } else {
-                    read = ImportFormat.read(json, namespace, text);
-                }
-                if (!read.rejected()) {
-                    Long first = seen.putIfAbsent(read.kind() + "\u0000" + read.key(), number);
-                    if (first != null) {
-                        read = read.reject("key", "repeats the key of the " + ImportFormat.name(read.kind())
-                                + " on line " + first);
-                    }
-                }
+                ImportFormat.Line read = record.read();
+                String kind = read.kind() == null ? null : ImportFormat.name(read.kind());
                 insert.setObject(1, job);
-                insert.setLong(2, number);
-                insert.setString(3, read.kind() == null ? null : ImportFormat.name(read.kind()));
+                insert.setLong(2, record.line());
+                insert.setString(3, kind);
                 insert.setString(4, read.key());
                 insert.setObject(5, read.id());
                 insert.setString(6, read.body());
@@ -157,14 +161,88 @@ public class ImportJobs {
                 insert.setString(9, read.field());
                 insert.setString(10, read.error());
                 insert.addBatch();
-                if (++pending == BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
+                batch.add(new Sent(record.line(), kind, read.key(), read.id()));
+                batchBytes += read.body() == null ? 0 : read.body().length();
+                if (batch.size() == BATCH || batchBytes >= BATCH_BYTES) {
+                    flush(insert, repeated, job, batch);
+                    batchBytes = 0;
                 }
-            } while (b != -1);
-            if (pending > 0) {
-                insert.executeBatch();
+                if (++inChunk == CHUNK || System.nanoTime() - chunkEnds > 0) {
+                    flush(insert, repeated, job, batch);
+                    batchBytes = 0;
+                    heartbeat(alive, job);
+                    c.commit();
+                    inChunk = 0;
+                }
             }
+            flush(insert, repeated, job, batch);
+        }
+        // queued (or done) with its last records: a worker sees the whole job or none of it
+        try (PreparedStatement s = c.prepareStatement("""
+                update import_job set state = case when dry_run then 'DONE' else 'QUEUED' end,
+                    finished_at = case when dry_run then now() end, heartbeat = null
+                where id = ? and state = 'UPLOADING'""")) {
+            s.setObject(1, job);
+            if (s.executeUpdate() == 0) {
+                throw givenUp();
+            }
+        }
+    }
+
+    /** Sends the batch; a row the database did not insert had its key taken by an earlier one: it is rejected. */
+    private static void flush(PreparedStatement insert, PreparedStatement repeated, UUID job, List<Sent> batch)
+            throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        int[] counts = insert.executeBatch();
+        int repeats = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                Sent sent = batch.get(i);
+                repeated.setObject(1, job);
+                repeated.setLong(2, sent.line());
+                repeated.setObject(3, sent.id());
+                repeated.setObject(4, job);
+                repeated.setString(5, sent.kind());
+                repeated.setString(6, sent.key());
+                repeated.addBatch();
+                repeats++;
+            }
+        }
+        if (repeats > 0) {
+            repeated.executeBatch();
+        }
+        batch.clear();
+    }
+
+    private static void heartbeat(PreparedStatement alive, UUID job) throws SQLException {
+        alive.setObject(1, job);
+        if (alive.executeUpdate() == 0) {
+            throw givenUp();
+        }
+    }
+
+    /** The job is no longer UPLOADING: cancelled, or swept up as stale while the upload stalled. */
+    private static WebApplicationException givenUp() {
+        return new WebApplicationException(Problems.response(new Problem(Problem.TYPE_BASE + "conflict",
+                "Import given up", 409, "The import was given up while it was uploaded (cancelled, or silent for "
+                        + "longer than memoria.imports.lease); nothing more is stored: upload it again", null, null)));
+    }
+
+    /** A failed upload leaves no job behind: its records so far and the job are deleted. */
+    private static void abandon(Connection c, UUID job, Exception failure) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+            try (PreparedStatement s = c.prepareStatement("delete from import_job where id = ? "
+                    + "and state = 'UPLOADING'")) {
+                s.setObject(1, job);
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            // the database is gone too: the stale-upload sweep deletes the job after the lease
+            failure.addSuppressed(e);
         }
     }
 
@@ -292,11 +370,12 @@ public class ImportJobs {
 
     /**
      * Cancels the job if the caller may see it: a queued or running job stops before its next record (what was
-     * written stays); a finished one stays as it was. False if there is no such job of the caller's.
+     * written stays), an upload stops at its next chunk; a finished one stays as it was. False if there is no such job of the caller's.
      */
     public boolean cancel(UUID id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                update import_job set state = case when state in ('QUEUED', 'RUNNING') then 'CANCELLED' else state end,
+                update import_job set state = case when state in ('UPLOADING', 'QUEUED', 'RUNNING') then 'CANCELLED'
+                        else state end,
                     finished_at = coalesce(finished_at, now()), token = null
                 where id = ? and %s""".formatted(visible()))) {
             s.setObject(1, id);

@@ -43,12 +43,14 @@ import org.memoria.gateway.api.Imports.Job;
 import org.memoria.gateway.api.Imports.Rejection;
 import org.memoria.gateway.imports.ImportJobs;
 
+import io.vertx.core.http.HttpServerRequest;
+
 /** /api/imports: bring a whole archive in one file (docs/import.md). */
 @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/api/imports")
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-@Tag(name = "imports", description = "Bulk import: a file of records (NDJSON, docs/import.md) under the importer's own "
-        + "keys, written to the archive in the background, idempotently. A partner sees its partner id's imports, an "
+@Tag(name = "imports", description = "Bulk import: a file of records (NDJSON, or one JSON document for a small "
+        + "archive; docs/import.md) under the importer's own keys, written to the archive in the background, idempotently. A partner sees its partner id's imports, an "
         + "admin all, anyone else those it made")
 @APIResponse(responseCode = "401", description = "No token, or a token that is not valid",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -62,31 +64,44 @@ public class ImportsApi {
     UriInfo uri;
 
     @POST
-    @Consumes(Imports.NDJSON)
+    @Consumes({ Imports.NDJSON, MediaType.APPLICATION_JSON })
     @Operation(operationId = "createImport", summary = "Import a file of records",
-            description = "Reads the body as it streams, one record a line (`{\"kind\", \"key\", \"data\"}`, the JSON "
-                    + "Schema docs/import/record.schema.json), at most " + ImportJobs.MAX_LINES + " lines of at most "
-                    + ImportJobs.MAX_LINE_BYTES + " bytes each (and, in this version, at most the gateway's request "
-                    + "body limit, 10 MiB by default), stores the job and answers 202 at once; a worker then "
-                    + "writes the records to their owners (places, people, organisations, sources, events, "
-                    + "memberships, relations, citations, claims). Each key maps to a stable id (a name-based UUID "
-                    + "of the importer's namespace, the kind and the key: a partner's partner id, else \"archive\"), "
-                    + "so importing the same file again changes nothing. A line that is not JSON, lacks a kind, a key "
-                    + "or data, is too long, or repeats a key of its kind is rejected with its line number; the "
-                    + "others go on. `?dryRun=true` only checks the file: the job is done at once, nothing written.")
+            description = "Reads the body as it streams, in one of two forms: NDJSON (`application/x-ndjson`), one "
+                    + "record a line (`{\"kind\", \"key\", \"data\"}`, the JSON Schema "
+                    + "docs/import/record.schema.json), at most " + ImportJobs.MAX_LINES + " lines of at most "
+                    + ImportJobs.MAX_LINE_BYTES + " bytes each and at most `memoria.imports.max-upload-size` (1 GiB by "
+                    + "default) in all, declared or streamed; or, for a small archive, one JSON document "
+                    + "(`application/json`) `{\"records\": [ … ]}` (docs/import/archive.schema.json), held to the "
+                    + "request body limit (1 MiB), where a record's line is its position in `records`, from 1. It "
+                    + "stores the job (UPLOADING while it is read, committed a thousand records at a time) and "
+                    + "answers 202 when the body is read; a worker then writes the records to their owners (places, "
+                    + "people, organisations, sources, events, memberships, relations, citations, claims). Each key "
+                    + "maps to a stable id (a name-based UUID of the importer's namespace, the kind and the key: a "
+                    + "partner's partner id, else \"archive\"), so importing the same file again changes nothing. A "
+                    + "record that is not JSON, lacks a kind, a key or data, is too long, or repeats a key of its kind "
+                    + "is rejected with its line; the others go on. An upload that fails (a body too large, a "
+                    + "document that is not one, a client gone) leaves no job. `?dryRun=true` only checks the file: "
+                    + "the job is done once it is read, nothing written.")
     @APIResponse(responseCode = "202", description = "Stored; Location names the job, which the worker takes up",
             content = @Content(schema = @Schema(implementation = Job.class)))
-    @APIResponse(responseCode = "400", description = "dryRun is neither true nor false",
+    @APIResponse(responseCode = "400", description = "dryRun is neither true nor false, or a JSON body is not an "
+            + "import document (`records` missing or not an array, another member, not JSON); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than " + ImportJobs.MAX_LINES + " lines; nothing stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than " + ImportJobs.MAX_LINES + " records, an NDJSON body "
+            + "beyond `memoria.imports.max-upload-size` or a JSON document beyond the request body limit; nothing "
+            + "stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(
+                    implementation = Problem.class)))
     public Response create(
             @Parameter(description = "Only check the file: nothing is written",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("dryRun")
             String dryRun,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @RequestBody(required = true, description = "One record a line (NDJSON)", content = @Content(
-                    mediaType = Imports.NDJSON, schema = @Schema(type = SchemaType.STRING))) InputStream body)
+            @Context HttpHeaders headers, @Context HttpServerRequest request,
+            @RequestBody(required = true, description = "The records: one a line (NDJSON), or one JSON document",
+                    content = {
+                            @Content(mediaType = Imports.NDJSON, schema = @Schema(type = SchemaType.STRING)),
+                            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                                    implementation = Imports.Archive.class)) }) InputStream body)
             throws IOException, SQLException {
         boolean dry;
         if (dryRun == null || dryRun.equals("false")) {
@@ -96,15 +111,37 @@ public class ImportsApi {
         } else {
             throw QueryParameters.invalid(uri, "dryRun", "must be true or false");
         }
-        UUID id = jobs.create(body, dry, authorization);
+        MediaType type = headers.getMediaType();
+        ImportJobs.Form form = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                ? ImportJobs.Form.DOCUMENT : ImportJobs.Form.NDJSON;
+        UUID id;
+        try {
+            id = jobs.create(body, form, dry, authorization);
+        } catch (IOException | SQLException | RuntimeException e) {
+            closeUnlessRead(request);
+            throw e;
+        }
         return Response.accepted(jobs.find(id).orElseThrow())
                 .location(uri.getBaseUriBuilder().path("api/imports").path(id.toString()).build()).build();
+    }
+
+    /**
+     * After an upload that failed before its end: the rest of the body is not read, so the connection is closed once
+     * the answer is written, rather than left to carry what may be gigabytes more.
+     */
+    private static void closeUnlessRead(HttpServerRequest request) {
+        var response = request.response();
+        if (!request.isEnded() && !response.ended() && !response.closed()) {
+            response.putHeader("Connection", "close");
+            response.endHandler(v -> request.connection().close());
+        }
     }
 
     @GET
     @Path("{id}")
     @Operation(operationId = "getImport", summary = "Where an import stands",
-            description = "Its state (QUEUED, RUNNING, DONE, CANCELLED), the records read, written, unchanged, "
+            description = "Its state (UPLOADING while its body is read, then QUEUED, RUNNING, DONE or CANCELLED), "
+                    + "the records read, written, unchanged, "
                     + "rejected and still pending (in all and per kind), when it started and finished, the rate, "
                     + "and its first " + ImportJobs.FIRST_REJECTIONS + " rejections with line, key, field and reason. "
                     + "404 for a job the caller does not manage.")
