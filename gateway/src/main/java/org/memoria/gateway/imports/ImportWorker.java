@@ -62,6 +62,8 @@ public class ImportWorker {
 
     private static final Logger LOG = Logger.getLogger(ImportWorker.class);
     private static final RepeatedFailures FAILURES = new RepeatedFailures(LOG);
+    /** The most bytes of data one batch carries: well inside an owner's body limit (1 MiB). */
+    private static final long BATCH_BYTES = 768 * 1024;
     /** Records read at a time: runs of one kind among them go to its owner in batches. */
     private static final int BATCH = 1000;
     private static final String KIND_ORDER = "array_position(array[" + String.join(", ", ImportFormat.WRITE_ORDER
@@ -234,8 +236,10 @@ public class ImportWorker {
         int from = 0;
         while (from < records.size()) {
             int to = from + 1;
+            long bytes = records.get(from).body().length;
             while (to < records.size() && to - from < batchSize()
-                    && records.get(to).kind() == records.get(from).kind()) {
+                    && records.get(to).kind() == records.get(from).kind()
+                    && (bytes += records.get(to).body().length + 60) <= BATCH_BYTES) {
                 to++;
             }
             batches.add(records.subList(from, to));
