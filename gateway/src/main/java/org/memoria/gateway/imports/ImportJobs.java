@@ -142,8 +142,12 @@ public class ImportJobs {
             long batchBytes = 0;
             int inChunk = 0;
             long chunkEnds = 0;
+            long chunkFirst = 0;
+            long lastLine = 0;
             for (Upload.Numbered record; (record = upload.next()) != null;) {
+                lastLine = record.line();
                 if (inChunk == 0) {
+                    chunkFirst = record.line();
                     // the chunk's first statement locks the job: the stale-upload sweep skips it while it is open
                     heartbeat(alive, job);
                     chunkEnds = System.nanoTime() + CHUNK_TIME.toNanos();
@@ -171,21 +175,42 @@ public class ImportJobs {
                     flush(insert, repeated, job, batch);
                     batchBytes = 0;
                     heartbeat(alive, job);
+                    count(c, job, chunkFirst, lastLine);
                     c.commit();
                     inChunk = 0;
                 }
             }
             flush(insert, repeated, job, batch);
+            if (inChunk > 0) {
+                count(c, job, chunkFirst, lastLine);
+            }
         }
         // queued (or done) with its last records: a worker sees the whole job or none of it
         try (PreparedStatement s = c.prepareStatement("""
                 update import_job set state = case when dry_run then 'DONE' else 'QUEUED' end,
-                    finished_at = case when dry_run then now() end, heartbeat = null
+                    finished_at = case when dry_run then now() end, heartbeat = null,
+                    rejected_at_upload = coalesce((select sum(n) from import_count
+                        where job_id = ? and status = 'REJECTED'), 0)
                 where id = ? and state = 'UPLOADING'""")) {
             s.setObject(1, job);
+            s.setObject(2, job);
             if (s.executeUpdate() == 0) {
                 throw givenUp();
             }
+        }
+    }
+
+    /** Counts the records of a chunk (its lines, in the chunk's transaction) into the job's counts. */
+    private static void count(Connection c, UUID job, long firstLine, long lastLine) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into import_count (job_id, kind, status, n)
+                select job_id, coalesce(kind, ''), status, count(*) from import_record
+                where job_id = ? and line between ? and ? group by job_id, coalesce(kind, ''), status
+                on conflict (job_id, kind, status) do update set n = import_count.n + excluded.n""")) {
+            s.setObject(1, job);
+            s.setLong(2, firstLine);
+            s.setLong(3, lastLine);
+            s.executeUpdate();
         }
     }
 
@@ -254,8 +279,8 @@ public class ImportJobs {
             OffsetDateTime finished;
             String state;
             boolean dryRun;
-            try (PreparedStatement s = c.prepareStatement("select state, dry_run, created_at, started_at, finished_at, "
-                    + "now() as now from import_job where id = ? and " + visible())) {
+            try (PreparedStatement s = c.prepareStatement("select state, dry_run, rejected_at_upload, created_at, "
+                    + "started_at, finished_at, now() as now from import_job where id = ? and " + visible())) {
                 s.setObject(1, id);
                 s.setString(2, owner());
                 try (ResultSet rs = s.executeQuery()) {
@@ -268,22 +293,22 @@ public class ImportJobs {
                     started = rs.getObject("started_at", OffsetDateTime.class);
                     finished = rs.getObject("finished_at", OffsetDateTime.class);
                     OffsetDateTime now = rs.getObject("now", OffsetDateTime.class);
-                    return Optional.of(job(c, id, state, dryRun, created, started, finished, now));
+                    return Optional.of(job(c, id, state, dryRun, rs.getLong("rejected_at_upload"), created, started,
+                            finished, now));
                 }
             }
         }
     }
 
-    private Job job(Connection c, UUID id, String state, boolean dryRun, OffsetDateTime created,
+    private Job job(Connection c, UUID id, String state, boolean dryRun, long rejectedAtUpload, OffsetDateTime created,
             OffsetDateTime started, OffsetDateTime finished, OffsetDateTime now) throws SQLException {
         Map<String, long[]> counts = new TreeMap<>();
         long[] total = new long[5];
-        try (PreparedStatement s = c.prepareStatement("select kind, status, count(*) from import_record "
-                + "where job_id = ? group by kind, status")) {
+        try (PreparedStatement s = c.prepareStatement("select kind, status, n from import_count where job_id = ?")) {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String kind = rs.getString(1);
+                    String kind = rs.getString(1).isEmpty() ? null : rs.getString(1);
                     long n = rs.getLong(3);
                     int at = switch (rs.getString(2)) {
                         case "WRITTEN" -> 1;
@@ -308,22 +333,11 @@ public class ImportJobs {
         if (started != null) {
             double seconds = Math.max(0.001, Duration.between(started, finished == null ? now : finished).toMillis()
                     / 1000.0);
-            rate = Math.round((total[1] + total[2] + handledRejections(c, id)) / seconds * 10) / 10.0;
+            long handled = total[1] + total[2] + (total[3] - rejectedAtUpload); // the owners' rejections are handled too
+            rate = Math.round(handled / seconds * 10) / 10.0;
         }
         return new Job(id, state, dryRun, total[0], total[1], total[2], total[3], total[4], kinds, created, started,
                 finished, rate, rejections(c, id, 0, FIRST_REJECTIONS));
-    }
-
-    /** Rejections by an owner (those with an id: the upload's own have none to write). */
-    private static long handledRejections(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select count(*) from import_record where job_id = ? "
-                + "and status = 'REJECTED' and id is not null and body is not null")) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     /** A page of the job's rejections in line order, if the caller may see the job. */
@@ -339,8 +353,8 @@ public class ImportJobs {
                 }
             }
             long total;
-            try (PreparedStatement s = c.prepareStatement("select count(*) from import_record where job_id = ? "
-                    + "and status = 'REJECTED'")) {
+            try (PreparedStatement s = c.prepareStatement("select coalesce(sum(n), 0) from import_count "
+                    + "where job_id = ? and status = 'REJECTED'")) {
                 s.setObject(1, id);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();

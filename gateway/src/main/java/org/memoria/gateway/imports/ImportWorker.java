@@ -165,11 +165,19 @@ public class ImportWorker {
                 }
             } while (progress > 0);
             try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                Map<String, Long> moved = new HashMap<>();
                 try (PreparedStatement s = c.prepareStatement("update import_record set status = 'REJECTED' "
-                        + "where job_id = ? and status = 'RETRY'")) {
+                        + "where job_id = ? and status = 'RETRY' returning kind")) {
                     s.setObject(1, job.job());
-                    s.executeUpdate();
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            moved.merge(rs.getString(1) + " RETRY", -1L, Long::sum);
+                            moved.merge(rs.getString(1) + " REJECTED", 1L, Long::sum);
+                        }
+                    }
                 }
+                count(c, job.job(), moved);
                 try (PreparedStatement s = c.prepareStatement("update import_job set state = 'DONE', "
                         + "finished_at = now(), token = null, claimed_by = null where id = ? and state = 'RUNNING' "
                         + "and claimed_by = ?")) {
@@ -177,6 +185,7 @@ public class ImportWorker {
                     s.setObject(2, self);
                     s.executeUpdate();
                 }
+                c.commit();
             }
         } catch (OwnerUnavailable e) {
             FAILURES.warn("owner", "An import waits for an owner: " + e.getMessage());
@@ -268,7 +277,7 @@ public class ImportWorker {
                         written++;
                     }
                 }
-                record(job.job(), batch, outcomes);
+                record(job.job(), batch, outcomes, retrying ? "RETRY" : "PENDING");
             }
             first = last;
         }
@@ -413,19 +422,59 @@ public class ImportWorker {
         }
     }
 
-    private void record(UUID job, List<Pending> records, List<Outcome> outcomes) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update import_record set status = ?, field = ?, error = ? where job_id = ? and line = ?")) {
-            for (int i = 0; i < records.size(); i++) {
-                Outcome outcome = outcomes.get(i);
-                s.setString(1, outcome.status());
-                s.setString(2, outcome.field());
-                s.setString(3, outcome.error());
-                s.setObject(4, job);
-                s.setLong(5, records.get(i).line());
-                s.addBatch();
+    /**
+     * Stores the records' outcomes and moves the job's counts with them, in one transaction: one statement for the
+     * outcomes, one for the counts.
+     */
+    private void record(UUID job, List<Pending> records, List<Outcome> outcomes, String from) throws SQLException {
+        Map<String, Long> moved = new HashMap<>();
+        Object[] lines = new Object[records.size()];
+        Object[] statuses = new Object[records.size()];
+        Object[] fields = new Object[records.size()];
+        Object[] errors = new Object[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            String kind = ImportFormat.name(records.get(i).kind());
+            lines[i] = records.get(i).line();
+            statuses[i] = outcome.status();
+            fields[i] = outcome.field();
+            errors[i] = outcome.error();
+            moved.merge(kind + " " + from, -1L, Long::sum);
+            moved.merge(kind + " " + outcome.status(), 1L, Long::sum);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("""
+                    update import_record r set status = o.status, field = o.field, error = o.error
+                    from unnest(?::bigint[], ?::varchar[], ?::text[], ?::text[]) as o(line, status, field, error)
+                    where r.job_id = ? and r.line = o.line""")) {
+                s.setArray(1, c.createArrayOf("bigint", lines));
+                s.setArray(2, c.createArrayOf("varchar", statuses));
+                s.setArray(3, c.createArrayOf("text", fields));
+                s.setArray(4, c.createArrayOf("text", errors));
+                s.setObject(5, job);
+                s.executeUpdate();
             }
-            s.executeBatch();
+            count(c, job, moved);
+            c.commit();
+        }
+    }
+
+    /** Moves the job's counts: {@code "kind STATUS"} by so many (negative: out of that status). */
+    private static void count(Connection c, UUID job, Map<String, Long> moved) throws SQLException {
+        moved.values().removeIf(n -> n == 0);
+        if (moved.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into import_count (job_id, kind, status, n)
+                select ?, split_part(m.key, ' ', 1), split_part(m.key, ' ', 2), m.n
+                from unnest(?::text[], ?::bigint[]) as m(key, n)
+                on conflict (job_id, kind, status) do update set n = import_count.n + excluded.n""")) {
+            s.setObject(1, job);
+            s.setArray(2, c.createArrayOf("text", moved.keySet().toArray()));
+            s.setArray(3, c.createArrayOf("bigint", moved.values().toArray()));
+            s.executeUpdate();
         }
     }
 
