@@ -469,17 +469,7 @@ class ChaosIT {
     }
 
     private boolean inViews(Write w) {
-        try {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.GATEWAY) + "/api/"
-                    + w.kind().collection + "/" + w.id())).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return answer.statusCode() == 200 && answer.headers().firstValue("ETag").orElse("").equals("\"0\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return firstVersionInViews(w.kind().collection + "/" + w.id());
     }
 
     /** Whether the owner holds the write, at version 0. */
