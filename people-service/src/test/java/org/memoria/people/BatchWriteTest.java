@@ -80,6 +80,14 @@ class BatchWriteTest {
         given().get("/people/" + changed + "/revisions").then().statusCode(200)
                 .body("importId", contains(nullValue(), equalTo(importId.toString())));
 
+        // the same record again, its code still spelt in lower case: unchanged, its version where it was
+        given().contentType(ContentType.JSON).body(List.of(Map.of("id", created, "data", json("preferredName",
+                given().get("/people/" + created).then().extract().path("preferredName"), "birthDate", "1896-12-29",
+                "names", List.of(json("name", "El Coronelazo", "type", "alias"))))))
+                .post("/people/batch").then().statusCode(200)
+                .body("outcome", contains("UNCHANGED")).body("version", contains(0));
+        given().get("/people/" + created).then().header("ETag", "\"0\"");
+
         // one change event per entity changed, none for the unchanged one
         assertEquals(1, TopicProbe.eventsFor(kafka, Topics.PEOPLE, created, TopicProbe.outboxDrained(dataSource),
                 Duration.ofSeconds(30)).size());

@@ -322,11 +322,19 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     }
 
     private Upsert<E> replace(jakarta.persistence.EntityManager em, E entity, I input, Flushed flushed) {
-        if (inputOf(entity).equals(input)) {
+        I current = inputOf(entity);
+        if (current.equals(input)) {
             return new Upsert<>(entity, false, false);
         }
         long before = entity.version;
         apply(input, entity);
+        if (inputOf(entity).equals(current)) {
+            // the same state spelt another way (a code in another case): nothing to write, and a collection applied
+            // afresh must not bump the version; the entity goes back to what is stored
+            em.refresh(entity);
+            inputOf(entity); // its collections read again, as an unchanged entity's are for its view
+            return new Upsert<>(entity, false, false);
+        }
         flushed.yes = true;
         em.flush(); // bumps the version before the payload is built
         if (entity.version == before) {
