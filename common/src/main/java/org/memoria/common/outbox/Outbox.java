@@ -43,13 +43,7 @@ public class Outbox {
     /** The entity now has this full state at this version. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(String topic, String aggregate, UUID id, long version, Object state) {
-        byte[] payload;
-        try {
-            payload = mapper.writeValueAsBytes(state);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + aggregate + " " + id, e);
-        }
-        append(topic, aggregate, id, CloudEvents.changedType(aggregate), version, payload);
+        changedAll(topic, aggregate, java.util.List.of(new Change(id, version, state)));
     }
 
     /** One entity's new state, for {@link #changedAll}. */
@@ -59,52 +53,44 @@ public class Outbox {
     /** {@link #changed} for many entities of one aggregate, their rows inserted in one statement batch. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changedAll(String topic, String aggregate, java.util.List<Change> changes) {
-        String type = CloudEvents.changedType(aggregate);
-        String traceparent = TraceContext.traceparent();
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (var statement = connection.prepareStatement(INSERT)) {
-                for (Change change : changes) {
-                    byte[] payload;
-                    try {
-                        payload = mapper.writeValueAsBytes(change.state());
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("Cannot serialise " + aggregate + " " + change.id(), e);
-                    }
-                    statement.setObject(1, UUID.randomUUID());
-                    statement.setString(2, topic);
-                    statement.setString(3, aggregate);
-                    statement.setObject(4, change.id());
-                    statement.setString(5, type);
-                    statement.setLong(6, change.version());
-                    statement.setBytes(7, payload);
-                    statement.setString(8, traceparent);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
+        java.util.List<Row> rows = new java.util.ArrayList<>(changes.size());
+        for (Change change : changes) {
+            try {
+                rows.add(new Row(change.id(), change.version(), mapper.writeValueAsBytes(change.state())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot serialise " + aggregate + " " + change.id(), e);
             }
-        });
-        wakeRelayOnCommit();
+        }
+        append(topic, aggregate, CloudEvents.changedType(aggregate), rows);
     }
 
     /** The entity was deleted; {@code version} is one more than its last version. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleted(String topic, String aggregate, UUID id, long version) {
-        append(topic, aggregate, id, CloudEvents.deletedType(aggregate), version, null);
+        append(topic, aggregate, CloudEvents.deletedType(aggregate), java.util.List.of(new Row(id, version, null)));
     }
 
-    private void append(String topic, String aggregate, UUID id, String type, long version, byte[] payload) {
+    /** An outbox row's own part: whose event, at which version, with which payload (null: a tombstone). */
+    private record Row(UUID id, long version, byte[] payload) {
+    }
+
+    private void append(String topic, String aggregate, String type, java.util.List<Row> rows) {
+        // the write's trace context travels with the event (ce_traceparent), null when tracing is off
+        String traceparent = TraceContext.traceparent();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (var statement = connection.prepareStatement(INSERT)) {
-                statement.setObject(1, UUID.randomUUID());
-                statement.setString(2, topic);
-                statement.setString(3, aggregate);
-                statement.setObject(4, id);
-                statement.setString(5, type);
-                statement.setLong(6, version);
-                statement.setBytes(7, payload);
-                // the write's trace context travels with the event (ce_traceparent), null when tracing is off
-                statement.setString(8, TraceContext.traceparent());
-                statement.executeUpdate();
+                for (Row row : rows) {
+                    statement.setObject(1, UUID.randomUUID());
+                    statement.setString(2, topic);
+                    statement.setString(3, aggregate);
+                    statement.setObject(4, row.id());
+                    statement.setString(5, type);
+                    statement.setLong(6, row.version());
+                    statement.setBytes(7, row.payload());
+                    statement.setString(8, traceparent);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
             }
         });
         wakeRelayOnCommit();
