@@ -211,10 +211,7 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
                 checkReferences(item.input());
                 if (!existing.contains(item.id())) {
                     // new: persisted now, written with the others at the end (one flush, statements batched)
-                    entity = newEntity();
-                    entity.id = item.id();
-                    caller.stampCreator(entity);
-                    apply(item.input(), entity);
+                    entity = fresh(item.id(), item.input());
                     Long tombstone = tombstones.get(item.id());
                     entity.version = tombstone == null ? 0 : tombstone + 1;
                     flushed.yes = true;
@@ -400,20 +397,21 @@ public abstract class OwnedEntityCommands<E extends OwnedEntity, I, S> {
     }
 
     private E insert(UUID id, I input, boolean mayHaveBeenDeleted) {
-        return insert(id, input, mayHaveBeenDeleted, new Flushed());
-    }
-
-    private E insert(UUID id, I input, boolean mayHaveBeenDeleted, Flushed flushed) {
-        E entity = newEntity();
-        entity.id = id;
-        caller.stampCreator(entity);
-        apply(input, entity);
-        flushed.yes = true;
+        E entity = fresh(id, input);
         var em = Panache.getEntityManager(entityClass);
         entity.version = mayHaveBeenDeleted ? versionAfterDeletion(em, id) : 0;
         em.persist(entity);
         em.flush();
         publish(entity);
+        return entity;
+    }
+
+    /** A new entity of this input under this id, its creator the caller; not persisted yet. */
+    private E fresh(UUID id, I input) {
+        E entity = newEntity();
+        entity.id = id;
+        caller.stampCreator(entity);
+        apply(input, entity);
         return entity;
     }
 
