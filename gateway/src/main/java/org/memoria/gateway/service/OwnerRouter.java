@@ -102,11 +102,9 @@ public class OwnerRouter {
      */
     public Response forward(EntityKind kind, UUID id, String ownerName, List<URI> owner, String method,
             String ownerPath, HttpHeaders headers, byte[] body, UriInfo uri) {
-        Optional<EntityKind> holder = claims.holder(id);
-        if (holder.isPresent() && holder.get() != kind) {
-            return Problems.response(new Problem(Problem.TYPE_BASE + "id-of-another-kind", "Id names another kind of "
-                    + "entity", 409, "id " + id + " already names " + EntityClaims.aKind(holder.get()) + ": it cannot "
-                            + "name " + EntityClaims.aKind(kind) + " too. Nothing was written", uri.getPath(), null));
+        Optional<Problem> otherKind = idOfAnotherKind(kind, id, uri.getPath());
+        if (otherKind.isPresent()) {
+            return Problems.response(otherKind.get());
         }
         return forward(ownerName, owner, method, ownerPath, headers, body, uri);
     }
