@@ -48,6 +48,15 @@ class AccessControlTest {
     }
 
     @Test
+    void anonymousCallersReadOneEntityAndItsRevisions() {
+        String someone = Fixtures.person(unique("Read by anyone"));
+        given().header(AUTHORIZATION, TestTokens.ANONYMOUS).get("/people/" + someone)
+                .then().statusCode(200).body("id", equalTo(someone));
+        given().header(AUTHORIZATION, TestTokens.ANONYMOUS).get("/people/" + someone + "/revisions")
+                .then().statusCode(200).body("size()", is(1));
+    }
+
+    @Test
     void aReaderMayNotWrite() {
         given().header(AUTHORIZATION, TestTokens.reader("Rita")).contentType(ContentType.JSON)
                 .body(Map.of("preferredName", unique("Reader Writer"))).post("/people")

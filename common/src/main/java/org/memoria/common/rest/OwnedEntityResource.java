@@ -58,7 +58,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the entity), patch (JSON Merge Patch under If-Match; 200) and delete (If-Match; 204). A collection's resource extends this with its {@code @Path}, {@code @Tag},
  * its list and its own sub-resources; its operation ids, summaries and descriptions come from its row of the
  * service's {@link OwnedCollectionDocs} table. Reads are public ({@code @PermitAll}); writes need an archivist, a
- * partner or an admin (the class's {@code @RolesAllowed}, as on every collection's own writes).
+ * partner or an admin (this class's {@code @RolesAllowed}). A subclass must not repeat that class-level annotation:
+ * Quarkus would apply it to the reads it inherits, over their {@code @PermitAll} (an anonymous read of one entity
+ * answered 401); its own methods say {@code @PermitAll} each, and anything unannotated is denied.
  *
  * @param <E> the entity
  * @param <I> the write model (the request body)

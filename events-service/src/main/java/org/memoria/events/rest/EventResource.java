@@ -1,8 +1,6 @@
 package org.memoria.events.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import org.memoria.common.security.Roles;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -33,7 +31,6 @@ import org.memoria.events.domain.EventOrder;
 import org.memoria.common.contract.events.EventView;
 import org.memoria.events.service.EventService;
 
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

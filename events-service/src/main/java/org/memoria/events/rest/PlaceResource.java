@@ -1,8 +1,6 @@
 package org.memoria.events.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -31,7 +29,6 @@ import org.memoria.events.domain.Place;
 import org.memoria.common.contract.events.PlaceView;
 import org.memoria.events.service.PlaceService;
 
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/places")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

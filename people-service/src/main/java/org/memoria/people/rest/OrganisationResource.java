@@ -1,8 +1,6 @@
 package org.memoria.people.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import org.memoria.common.security.Roles;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -32,7 +30,6 @@ import org.memoria.common.contract.people.MembershipView;
 import org.memoria.people.domain.Organisation;
 import org.memoria.people.service.OrganisationService;
 
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

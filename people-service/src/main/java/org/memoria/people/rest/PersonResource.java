@@ -1,8 +1,6 @@
 package org.memoria.people.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import org.memoria.common.security.Roles;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,7 +36,6 @@ import org.memoria.people.domain.Person;
 import org.memoria.people.service.PersonService;
 import org.memoria.common.validation.Text;
 
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/people")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

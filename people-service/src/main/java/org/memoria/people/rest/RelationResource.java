@@ -1,8 +1,6 @@
 package org.memoria.people.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import org.memoria.common.security.Roles;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -27,7 +25,6 @@ import org.memoria.common.contract.people.RelationView;
 import org.memoria.people.domain.Relation;
 import org.memoria.people.service.RelationService;
 
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/relations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

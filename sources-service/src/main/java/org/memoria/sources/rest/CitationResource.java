@@ -1,8 +1,6 @@
 package org.memoria.sources.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import org.memoria.common.security.Roles;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -27,7 +25,6 @@ import org.memoria.common.contract.sources.CitationView;
 import org.memoria.sources.domain.Citation;
 import org.memoria.sources.service.CitationService;
 
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/citations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

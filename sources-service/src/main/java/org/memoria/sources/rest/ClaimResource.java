@@ -1,8 +1,6 @@
 package org.memoria.sources.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import org.memoria.common.security.Roles;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -27,7 +25,6 @@ import org.memoria.common.contract.sources.ClaimView;
 import org.memoria.sources.domain.Claim;
 import org.memoria.sources.service.ClaimService;
 
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/claims")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

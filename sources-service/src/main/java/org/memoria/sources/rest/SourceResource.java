@@ -1,8 +1,6 @@
 package org.memoria.sources.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import org.memoria.common.security.Roles;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
@@ -36,7 +34,6 @@ import org.memoria.sources.domain.Source;
 import org.memoria.sources.service.SourceService;
 import org.memoria.common.validation.Text;
 
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 @Path("/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
