@@ -288,7 +288,7 @@ class JsonLdTest extends PublishingTest {
 
         for (String accept : List.of("*/*", "application/json", "application/json, application/ld+json;q=0.5")) {
             given().accept(accept).get("/api/people/" + id).then().statusCode(200)
-                    .contentType(startsWith("application/json")).header("ETag", "\"0\"")
+                    .contentType(startsWith("application/json")).header("ETag", startsWith("\"0."))
                     .body("preferredName", equalTo("Natalia Sedova"));
         }
         for (String accept : List.of(LD, "application/ld+json, application/json;q=0.5")) {

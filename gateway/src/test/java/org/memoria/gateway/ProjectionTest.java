@@ -2,6 +2,7 @@ package org.memoria.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -129,16 +130,16 @@ class ProjectionTest extends PublishingTest {
         owners.changed(Topics.PEOPLE, "person", id, 0, person(id, 0, "Jacques Mornard"));
         owners.changed(Topics.PEOPLE, "person", id, 2, person(id, 2, "Ramón Mercader"));
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + id).then().statusCode(200)
-                .header("ETag", "\"2\"").body("preferredName", equalTo("Ramón Mercader")));
+                .header("ETag", startsWith("\"2.")).body("preferredName", equalTo("Ramón Mercader")));
 
         // Each late record comes alone, once version 2 was applied: a poll's records of one entity are merged in
         // memory, so only records of separate polls reach the version check of the read model's upsert.
         awaitApplied(owners.changed(Topics.PEOPLE, "person", id, 1, person(id, 1, "Frank Jacson")));
-        given().get("/api/people/" + id).then().statusCode(200).header("ETag", "\"2\"")
+        given().get("/api/people/" + id).then().statusCode(200).header("ETag", startsWith("\"2."))
                 .body("preferredName", equalTo("Ramón Mercader")).body("version", is(2));
         // a second event of the version already applied changes nothing either
         awaitApplied(owners.changed(Topics.PEOPLE, "person", id, 2, person(id, 2, "Jacques Mornard")));
-        given().get("/api/people/" + id).then().statusCode(200).header("ETag", "\"2\"")
+        given().get("/api/people/" + id).then().statusCode(200).header("ETag", startsWith("\"2."))
                 .body("preferredName", equalTo("Ramón Mercader")).body("version", is(2));
     }
 

@@ -2,6 +2,7 @@ package org.memoria.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
@@ -142,7 +143,7 @@ class ReadModelRebuildTest extends PublishingTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (UUID id : ids) {
                 long version = lastVersion.get(id);
-                given().get("/api/people/" + id).then().statusCode(200).header("ETag", "\"" + version + "\"")
+                given().get("/api/people/" + id).then().statusCode(200).header("ETag", startsWith("\"" + version + "."))
                         .body("preferredName", equalTo(name(id, version)));
             }
         });
@@ -205,7 +206,7 @@ class ReadModelRebuildTest extends PublishingTest {
                 .body("lastRebuild.abandonedReason", equalTo(STOPPED))
                 .body("lastRebuild.startedAt", equalTo(deadStartedAt))
                 .body("lastRebuild.finishedAt", notNullValue());
-        given().get("/api/people/" + kept).then().statusCode(200).header("ETag", "\"3\"")
+        given().get("/api/people/" + kept).then().statusCode(200).header("ETag", startsWith("\"3."))
                 .body("preferredName", equalTo(name(kept, 3)));
 
         // and a rebuild can run again, to the end
@@ -216,7 +217,7 @@ class ReadModelRebuildTest extends PublishingTest {
             assertNotFailed(state);
             return state.equals("DONE");
         });
-        given().get("/api/people/" + kept).then().statusCode(200).header("ETag", "\"3\"")
+        given().get("/api/people/" + kept).then().statusCode(200).header("ETag", startsWith("\"3."))
                 .body("preferredName", equalTo(name(kept, 3)));
         assertEquals(List.of(), existingShadowTables());
     }

@@ -45,6 +45,10 @@ public record Preconditions(Long ifMatch, boolean ifMatchAny, boolean ifNoneMatc
         if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
             t = t.substring(1, t.length() - 1);
         }
+        int digest = t.indexOf('.');
+        if (digest > 0) {
+            t = t.substring(0, digest); // a composed view's "<version>.<digest>": the version is what a write checks
+        }
         try {
             return Long.parseLong(t);
         } catch (NumberFormatException e) {

@@ -569,6 +569,8 @@ public class ChangeEventProjector {
                     }
                 }
             }
+            // the documents were composed from the retired tables: compose every one again from the new ones
+            org.memoria.gateway.service.ViewDocuments.recomposeAll(c);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();

@@ -7,9 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,7 @@ import org.memoria.common.contract.EntityKind;
 import org.memoria.common.edtf.Edtf;
 import org.memoria.common.edtf.EdtfDate;
 import org.memoria.common.events.ChangeEvent;
+import org.memoria.gateway.service.ViewDocuments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,7 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * statements per batch, whatever its size. An event applies only if its version is newer than the row's (checked
  * by the upsert itself), so replays and duplicates change nothing; links and search terms are replaced only for
  * the entities whose row changed. Payloads are parsed and validated (EDTF included) before any statement runs. An
- * event whose id names an entity of another kind is refused ({@link EntityClaims}), never applied.
+ * event whose id names an entity of another kind is refused ({@link EntityClaims}), never applied. On the live tables
+ * the composed views the changes touch are composed again in the same transaction ({@link ViewDocuments}).
  */
 @ApplicationScoped
 public class ReadModelWriter {
@@ -58,6 +62,8 @@ public class ReadModelWriter {
 
     @Inject
     ObjectMapper mapper;
+    @Inject
+    ViewDocuments documents;
 
     /** Parses one event; throws (before any database work) if it is malformed. */
     public Parsed parse(ChangeEvent event) throws IOException {
@@ -111,18 +117,25 @@ public class ReadModelWriter {
             newest.merge(p.event().subject(), p,
                     (a, b) -> b.event().entityVersion() > a.event().entityVersion() ? b : a);
         }
-        Outcome outcome = write(connection, new ArrayList<>(newest.values()), rejected, tables);
+        List<Parsed> applied = new ArrayList<>();
+        Outcome outcome = write(connection, new ArrayList<>(newest.values()), rejected, tables, applied);
         ChangeFeedWriter.append(connection, changes);
+        if (tables.equals(Tables.LIVE) && !applied.isEmpty()) {
+            // after the feed's lock: see ViewDocuments on why no document is then stale (a rebuild composes all after its swap)
+            Set<UUID> linked = new HashSet<>();
+            applied.stream().filter(p -> p.projection() != null)
+                    .forEach(p -> p.projection().links().forEach(l -> linked.add(l.toId())));
+            documents.refresh(connection, applied.stream().map(p -> p.event().subject()).toList(), linked);
+        }
         return outcome;
     }
 
     /** Writes the newest version of each entity to the tables, with its links and search terms. */
-    private Outcome write(Connection connection, List<Parsed> batch, List<Rejected> rejected, Tables tables)
-            throws SQLException {
+    private Outcome write(Connection connection, List<Parsed> batch, List<Rejected> rejected, Tables tables,
+            List<Parsed> applied) throws SQLException {
         if (batch.isEmpty()) {
             return new Outcome(0, rejected);
         }
-        List<Parsed> applied = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(UPSERT.formatted(tables.entity()))) {
             for (Parsed p : batch) {
                 bindEntity(s, p);

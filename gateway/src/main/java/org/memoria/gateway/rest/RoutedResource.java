@@ -22,7 +22,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -48,10 +50,12 @@ import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.linkeddata.Contexts;
 import org.memoria.gateway.linkeddata.LinkedData;
 import org.memoria.gateway.service.OwnerRouter;
+import org.memoria.gateway.service.ViewDocuments;
 
 /**
  * One routed collection of the archive: GET {@code /api/<collection>/<id>} answers the composed view from the read
- * model; the list, an entity's revisions and its sub-resources are the owner's truth, read from the owning service
+ * model (a person's, event's, source's or claim's from its document, {@link ViewDocuments}), with a strong ETag and
+ * {@code 304 Not Modified} for a client that has it; the list, an entity's revisions and its sub-resources are the owner's truth, read from the owning service
  * (docs/decisions/0017); POST, PUT, PATCH (JSON Merge Patch) and DELETE are routed to the owning service. The owner's
  * answer is relayed. A subclass names its path, its tag, its row in {@link RoutedCollection}, how its view is read,
  * and serves its list ({@link #listFromOwner}) from a method that takes its filters; {@link RoutedCollectionsDoc}
@@ -75,6 +79,10 @@ public abstract class RoutedResource<V extends Versioned> {
     UriInfo uri;
     @Context
     HttpHeaders headers;
+    @Context
+    Request request;
+    @Inject
+    ViewDocuments documents;
 
     protected RoutedResource(RoutedCollection collection) {
         this.collection = collection;
@@ -88,18 +96,25 @@ public abstract class RoutedResource<V extends Versioned> {
     @Path("{id}")
     @Produces({ MediaType.APPLICATION_JSON, Contexts.MEDIA_TYPE })
     @Operation(operationId = "get", summary = "", description = "") // RoutedCollectionsDoc says them per collection
-    @APIResponse(responseCode = "200", description = "Found; the ETag is the version the archive holds")
+    @APIResponse(responseCode = "200", description = "Found. The ETag is strong, `\"<version>.<digest>\"`: the "
+            + "version of the entity (send the ETag back in If-Match to change it) and a digest of everything the view "
+            + "shows, which changes when anything it shows changes")
+    @APIResponse(responseCode = "304", description = "Not Modified: If-None-Match names the view's current ETag")
     @ProblemResponses.NotFound
     public RestResponse<V> get(@PathParam("id") UUID id) {
         if (Responses.prefersLinkedData(headers)) {
             return linkedData(id);
         }
-        Optional<V> view = view(id);
-        if (view.isPresent()) {
-            return RestResponse.ResponseBuilder.ok(view.get()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .tag(Responses.etag(view.get().version())).build();
+        Optional<ViewDocuments.Document> view = documents.read(collection.kind, id, () -> view(id));
+        if (view.isEmpty()) {
+            return notTheView(Problems.notFound(collection.noun(), id, uri.getPath()));
         }
-        return notTheView(Problems.notFound(collection.noun(), id, uri.getPath()));
+        EntityTag tag = new EntityTag(view.get().etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notTheView(notModified.tag(tag).build());
+        }
+        return notTheView(Response.ok(view.get(), MediaType.APPLICATION_JSON_TYPE).tag(tag).build());
     }
 
     /**

@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.memoria.common.api.DateView;
@@ -36,6 +38,10 @@ final class ReadModel {
     private final Connection connection;
     private final ObjectMapper mapper;
     private final Map<UUID, Row> rows = new HashMap<>();
+    /** Every entity id this read asked for since {@link #shown()} was last called, found or not. */
+    private Set<UUID> shown = new HashSet<>();
+    /** Every entity whose incoming links this read listed since {@link #shown()} was last called. */
+    private Set<UUID> listed = new HashSet<>();
 
     ReadModel(Connection connection, ObjectMapper mapper) {
         this.connection = connection;
@@ -75,6 +81,11 @@ final class ReadModel {
 
     /** Makes the live entities among {@code ids} available to {@link #row} and {@link #ref}, in one query. */
     void fetch(Collection<UUID> ids) throws SQLException {
+        ids.forEach(id -> {
+            if (id != null) {
+                shown.add(id);
+            }
+        });
         List<UUID> missing = ids.stream().filter(id -> id != null && !rows.containsKey(id)).distinct().toList();
         if (missing.isEmpty()) {
             return;
@@ -93,6 +104,7 @@ final class ReadModel {
 
     /** Live entities of {@code kind} that link to {@code target} by one of {@code links}, in date order. */
     List<Row> linking(UUID target, EntityKind kind, String... links) throws SQLException {
+        listed.add(target);
         List<Row> result = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement("select " + COLUMNS + ", l.role from link l "
                 + "join entity e on e.id = l.from_id and not e.deleted "
@@ -104,12 +116,28 @@ final class ReadModel {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Row row = row(rs, rs.getString(8));
+                    shown.add(row.id());
                     rows.putIfAbsent(row.id(), new Row(row.id(), row.kind(), row.version(), row.label(), row.subtype(),
                             row.date(), row.doc(), null));
                     result.add(row);
                 }
             }
         }
+        return result;
+    }
+
+    /** What a view read: the entities it read (found or not), and those whose incoming links it listed. */
+    record Shown(Set<UUID> rows, Set<UUID> listed) {
+    }
+
+    /**
+     * What was read since the last call: what a view composed meanwhile shows, and so what must compose it again
+     * when it changes (an entity read changes, or an entity starts linking to one whose links it listed).
+     */
+    Shown shown() {
+        Shown result = new Shown(shown, listed);
+        shown = new HashSet<>();
+        listed = new HashSet<>();
         return result;
     }
 
