@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,15 +219,20 @@ class ArchiveEndToEndIT {
                 .date("1940-08-20").addParticipantsItem(new org.memoria.client.model.ParticipantInput()
                         .personId(person.getId()).role("PERPETRATOR")), null);
         await().atMost(PROJECTED).untilAsserted(() -> {
-            org.memoria.client.model.Dossier dossier = people.getDossier(person.getId());
+            org.memoria.client.model.Dossier dossier = people.getDossier(person.getId(), null);
             assertEquals(1, dossier.getEvents().size());
             assertEquals(attack.getId(), dossier.getEvents().get(0).getId());
         });
+        // the view's strong ETag: a client that has it is told 304, and may write under it (its version is "0")
+        String viewTag = people.getDossierWithHttpInfo(person.getId(), null).getHeaders().get("etag").get(0);
+        assertTrue(viewTag.startsWith("\"0."), viewTag);
+        assertEquals(304, assertThrows(org.memoria.client.ApiException.class,
+                () -> people.getDossierWithHttpInfo(person.getId(), viewTag)).getCode());
 
         org.memoria.client.model.Person replaced = people.putPerson(person.getId(), new org.memoria.client.model.PersonInput()
                 .preferredName("Ramón Mercader del Río").birthDate("1913-02-07")
                 .addNamesItem(new org.memoria.client.model.NameInput().name("Frank " + alias)
-                        .type("ALIAS")), etag, null);
+                        .type("ALIAS")), viewTag, null);
         assertEquals(1L, replaced.getVersion());
 
         org.memoria.client.ApiException stale = org.junit.jupiter.api.Assertions.assertThrows(
@@ -262,7 +268,7 @@ class ArchiveEndToEndIT {
         events.deleteEvent(attack.getId(), "\"0\"");
         people.deletePerson(person.getId(), "\"2\"");
         await().atMost(PROJECTED).untilAsserted(() -> assertEquals(404, org.junit.jupiter.api.Assertions.assertThrows(
-                org.memoria.client.ApiException.class, () -> people.getDossier(person.getId())).getCode()));
+                org.memoria.client.ApiException.class, () -> people.getDossier(person.getId(), null)).getCode()));
     }
 
     @Test

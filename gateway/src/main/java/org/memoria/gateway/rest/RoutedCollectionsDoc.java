@@ -83,6 +83,10 @@ public class RoutedCollectionsDoc implements OASFilter {
             PathItem item = openAPI.getPaths().getPathItem("/api/" + c.path + "/{id}");
 
             describe(item.getGET(), c.getOperationId, c.getSummary, c.getDescription);
+            item.getGET().addParameter(OASFactory.createParameter().name("If-None-Match")
+                    .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                    .description("The ETag of the view the client holds: 304 Not Modified while it is still current")
+                    .schema(OASFactory.createSchema().addType(SchemaType.STRING)).example("\"3.5f0c1e2d9a7b4c6e\""));
             linkedData(item.getGET(), c);
 
             Operation create = describe(items.getPOST(), "create" + c.operationNoun(), "Record " + c.aNoun(),
