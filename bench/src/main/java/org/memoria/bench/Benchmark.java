@@ -257,7 +257,8 @@ public final class Benchmark {
         md.append("Measured by `bench/run` (module `bench`, class `org.memoria.bench.Benchmark`) on ")
                 .append(LocalDate.now()).append(", on this project's machine: 2 cores, 24 GiB, JDK ")
                 .append(Runtime.version()).append(". The four services, PostgreSQL (fsync on) and Kafka run on 127.0.0.1 ")
-                .append("exactly as `./memoria up` runs them (each service `java -XX:+UseSerialGC -Xmx192m`); the load ")
+                .append("exactly as `./memoria up` runs them (each service `java ").append(String.join(" ", LocalStack.JVM_OPTIONS))
+                .append("`, with its ahead-of-time cache when an earlier run trained one: docs/decisions/0021); the load ")
                 .append("generator (JDK HttpClient, virtual threads) shares the same two cores, so every figure is a lower ")
                 .append("bound.\n\n");
         md.append("Archive: the sample plus ").append(entities).append(" synthetic entities (")

@@ -240,7 +240,8 @@ public final class ImportBenchmark {
         StringBuilder md = new StringBuilder("# Bulk import benchmark\n\n");
         md.append("Measured by `bench/run -Dbench.import=").append(records).append("` (class `org.memoria.bench.ImportBenchmark`) on ")
                 .append(LocalDate.now()).append(", 2 cores, JDK ").append(Runtime.version())
-                .append(", the stack as `./memoria up` runs it (each service `-Xmx192m`, PostgreSQL fsync on).\n\n");
+                .append(", the stack as `./memoria up` runs it (each service `").append(String.join(" ", LocalStack.JVM_OPTIONS))
+                .append("`, PostgreSQL fsync on).\n\n");
         md.append("File: ").append(records).append(" records, ").append(bytes >> 20).append(" MB, ").append(kinds)
                 .append(", references by key in both directions.\n\n");
         md.append("| measure | value |\n|---|---|\n");

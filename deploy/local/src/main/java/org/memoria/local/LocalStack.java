@@ -23,10 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalStack implements AutoCloseable {
 
     /**
-     * The JVM options every service runs with here, which docs/benchmarks.md measured; the images make them their
-     * default ({@code JAVA_TOOL_OPTIONS}, deploy/images) and the Kubernetes Deployments set the same.
+     * The JVM options every service runs with here (docs/decisions/0021); the images make them their default
+     * ({@code JAVA_TOOL_OPTIONS}, deploy/images) and the Kubernetes Deployments set the same. The heap starts at 48 MiB
+     * and grows only as the live data needs, up to 192 MiB: with the default initial size (1/64 of the machine's
+     * memory) all 192 MiB were committed at start and touched under load, the largest part of the RSS, while the live
+     * data after load is 35-40 MiB. The C library's free memory (the JIT compilers' arenas) is given back every 5 s.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx192m", "-Xss512k");
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms48m", "-Xmx192m", "-Xss512k",
+            "-XX:TrimNativeHeapInterval=5000");
 
     /** A service of the platform: its module folder, database and default port. */
     public enum Service {
@@ -66,42 +70,66 @@ public final class LocalStack implements AutoCloseable {
      * @param config     configuration given to every service, over the stack's own (e.g. rate limits off)
      * @param replicas   copies of each service: the owners' replicas share their database, the gateways the read
      *                   model and the projector's consumer group (docs/operations.md, "Scaling out")
+     * @param jvmOptions the services' JVM options ({@link #JVM_OPTIONS} unless a measurement compares others)
+     * @param aotCache   the folder of the services' ahead-of-time caches ({@link AotCache}), or null for none
      */
     public record Options(Path root, Path dataDir, Map<Service, Integer> ports, int postgresPort, int kafkaPort,
-            int controllerPort, boolean durable, Map<String, String> config, int replicas) {
+            int controllerPort, boolean durable, Map<String, String> config, int replicas, List<String> jvmOptions,
+            Path aotCache) {
 
         public Options withConfig(Map<String, String> more) {
             Map<String, String> all = new LinkedHashMap<>(config);
             all.putAll(more);
             return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, durable, Map.copyOf(all),
-                    replicas);
+                    replicas, jvmOptions, aotCache);
         }
 
         public Options durable(boolean fsync) {
-            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, fsync, config, replicas);
+            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, fsync, config, replicas,
+                    jvmOptions, aotCache);
         }
 
         public Options replicas(int copies) {
             if (copies < 1 || copies > 9) {
                 throw new IllegalArgumentException("replicas must be 1 to 9, not " + copies);
             }
-            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, durable, config, copies);
+            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, durable, config, copies,
+                    jvmOptions, aotCache);
         }
 
+        public Options jvmOptions(List<String> options) {
+            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, durable, config, replicas,
+                    List.copyOf(options), aotCache);
+        }
+
+        /** The folder of the ahead-of-time caches; null: none (every start as without a cache). */
+        public Options aotCache(Path folder) {
+            return new Options(root, dataDir, ports, postgresPort, kafkaPort, controllerPort, durable, config, replicas,
+                    jvmOptions, folder);
+        }
+
+        /** The local stack's: fixed ports, fsync on, the caches in the data folder ({@code aot/}). */
         public static Options defaults(Path root, Path dataDir) {
             Map<Service, Integer> ports = new LinkedHashMap<>();
             for (Service s : Service.values()) {
                 ports.put(s, s.defaultPort);
             }
-            return new Options(root, dataDir, ports, 15432, 19092, 19093, true, Map.of(), 1);
+            return new Options(root, dataDir, ports, 15432, 19092, 19093, true, Map.of(), 1, JVM_OPTIONS,
+                    dataDir.resolve("aot"));
         }
 
+        /**
+         * A test's or a benchmark's: free ports, fsync off, a data folder of its own, and the caches in
+         * {@code target/aot-cache} of the repository, which the stacks of one build share (a cache is named by the
+         * jar and JDK it was trained with, so a rebuilt jar trains a new one).
+         */
         public static Options ephemeral(Path root, Path dataDir) {
             Map<Service, Integer> ports = new LinkedHashMap<>();
             for (Service s : Service.values()) {
                 ports.put(s, Ports.free());
             }
-            return new Options(root, dataDir, ports, Ports.free(), Ports.free(), Ports.free(), false, Map.of(), 1);
+            return new Options(root, dataDir, ports, Ports.free(), Ports.free(), Ports.free(), false, Map.of(), 1,
+                    JVM_OPTIONS, root.resolve("target").resolve("aot-cache"));
         }
     }
 
@@ -109,6 +137,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Instance, Integer> ports = new LinkedHashMap<>();
     private final Map<Instance, Process> processes = new LinkedHashMap<>();
     private final Map<Instance, Duration> startTimes = new LinkedHashMap<>();
+    private final Map<Instance, AotCache.Launch> caches = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Tokens tokens;
     private final Map<Instance, Integer> restarts = new LinkedHashMap<>();
@@ -160,7 +189,8 @@ public final class LocalStack implements AutoCloseable {
                     stack.startService(i, Map.of());
                 }
                 for (Instance i : wave) {
-                    stack.awaitReady(i, Duration.ofSeconds(120));
+                    // a training run of the ahead-of-time cache starts slower (it records what it loads and profiles)
+                    stack.awaitReady(i, Duration.ofSeconds(stack.trainsCache(i) ? 300 : 120));
                 }
             }
             return stack;
@@ -209,7 +239,12 @@ public final class LocalStack implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(options.jvmOptions());
+        AotCache.Launch cache = null;
+        if (options.aotCache() != null) {
+            cache = new AotCache(options.aotCache()).launch(service.module, jar.getParent(), options.jvmOptions());
+            command.addAll(cache.options());
+        }
         Map<String, String> config = new LinkedHashMap<>(postgres.quarkusConfig(service.database));
         config.put("quarkus.http.port", Integer.toString(port(instance)));
         config.put("quarkus.http.host", Ports.HOST);
@@ -234,6 +269,20 @@ public final class LocalStack implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         processes.put(instance, process);
         startTimes.put(instance, Duration.ofNanos(-started)); // completed by awaitReady
+        if (cache != null) {
+            caches.put(instance, cache);
+            if (cache.trains()) {
+                AotCache.Launch training = cache;
+                AotCache folder = new AotCache(options.aotCache());
+                process.onExit().thenRun(() -> folder.publish(training)); // also after a crash or the launcher's end
+            }
+        }
+    }
+
+    /** Whether this copy runs as a training run of its ahead-of-time cache (written when it stops). */
+    public synchronized boolean trainsCache(Instance instance) {
+        AotCache.Launch cache = caches.get(instance);
+        return cache != null && cache.trains() && !Files.isRegularFile(cache.cache());
     }
 
     /** Polls the service's readiness (database and Kafka checks) until it answers 200 or the deadline passes. */
@@ -284,6 +333,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Ends one copy at once (SIGKILL), as a crash would; it is not restarted. */
     public synchronized void kill(Instance instance) throws InterruptedException {
+        caches.remove(instance);
         Process process = processes.remove(instance);
         if (process != null) {
             process.destroyForcibly();
@@ -410,14 +460,21 @@ public final class LocalStack implements AutoCloseable {
         stop(first(service));
     }
 
-    /** Stops one copy gracefully (SIGTERM), waiting for it to exit. */
+    /**
+     * Stops one copy gracefully (SIGTERM), waiting for it to exit; a training run is given longer, for the JVM writes
+     * its ahead-of-time cache as it exits.
+     */
     public synchronized void stop(Instance instance) throws InterruptedException {
         Process process = processes.remove(instance);
+        AotCache.Launch cache = caches.remove(instance);
         if (process != null) {
             process.destroy();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            if (!process.waitFor(cache != null && cache.trains() ? 120 : 15, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
+            }
+            if (cache != null) {
+                new AotCache(options.aotCache()).publish(cache); // before the launcher may exit
             }
         }
     }

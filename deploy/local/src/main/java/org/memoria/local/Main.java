@@ -34,6 +34,10 @@ public final class Main {
                 s.name(), d.toMillis() / 1000.0, stack.pid(s), stack.url(s)));
         System.out.printf("  %-18s ready in %.2f s (pid %d)%n", "kafka", stack.kafkaStartTime().toMillis() / 1000.0,
                 stack.kafkaPid());
+        if (stack.instances().stream().anyMatch(stack::trainsCache)) {
+            System.out.println("Memoria: this was a training run of the services' start-up caches (new jars or JDK); they"
+                    + " are written when the stack stops, in " + data.resolve("aot") + ", and make the next start faster");
+        }
         SampleLoader loader = new SampleLoader(stack.url(LocalStack.Service.GATEWAY),
                 stack.tokens().archivist("memoria-sample"));
         if (loadSample && loader.isLoaded()) {
