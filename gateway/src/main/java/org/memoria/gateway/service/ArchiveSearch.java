@@ -22,19 +22,21 @@ import org.memoria.gateway.api.ArchiveViews.SearchResult;
  * Search over every entity's names and text, in two steps; the second runs only when the first finds nothing.
  * <ol>
  * <li><b>Exact names and whole words.</b> An entity matches when one of its names or other names equals the accent-
- * and case-folded query (a btree lookup), or when one of its terms contains the query's words (the full-text index).
- * No similarity is computed: an entity ranks by its best term, the match (2 for an exact name or other name, so an
- * exact name or alias outranks every other match; 1 for the words) times the field's weight (name 1.0, other name
- * 0.9, text 0.6).</li>
+ * and case-folded query (a hash index lookup; "coyoacan" finds Coyoacán), or when one of its terms contains the
+ * query's words (the full-text index; "Jacson" finds Mercader by his alias Frank Jacson). No similarity is
+ * computed: an entity ranks by its best term, the match (2 for an exact name or other name, so an exact name or
+ * alias outranks every other match; 1 for the words) times the field's weight (name 1.0, other name 0.9, text
+ * 0.6).</li>
  * <li><b>Similar names, when nothing matched in step 1.</b> The {@value #NEAREST} names and other names closest to
  * the query by trigram word similarity, found in that order by a GiST index ({@code <<->} distance ordering), so
- * that "Coyoacan" finds Coyoacán, "Trotski" finds Trotsky and "Zborowsky" finds Zborowski; those with a similarity
- * of at least pg_trgm's word-similarity threshold (0.6) match, scored by their similarity times the field's weight.
+ * that "Trotski" finds Trotsky and "Zborowsky" finds Zborowski; those with a similarity of at least pg_trgm's
+ * word-similarity threshold (0.6) match, scored by their similarity times the field's weight.
  * The kind filter applies to those names, as the facets count them.</li>
  * </ol>
  * Equal scores go to the entity that is more likely the thing named (people and organisations, then places, events,
- * sources, the rest), then by id, so that pages are stable; never by title. Why a similar name is looked for only when
- * nothing matches exactly or by its words, and only among the nearest: docs/decisions/0020-search-by-trigram-distance.md.
+ * sources, the rest), then by id, so that pages are stable; never by title. Why a similar name is looked for only
+ * when nothing matches exactly or by its words, and only among the nearest:
+ * docs/decisions/0020-search-by-trigram-distance.md.
  */
 @ApplicationScoped
 public class ArchiveSearch {
