@@ -77,8 +77,12 @@ public final class Benchmark {
             });
             Load.Result dossierAt2000 = Load.open("dossier at 2,000 req/s", 2000, Duration.ofSeconds(Math.min(seconds, 10)),
                     r -> URI.create(gw + "/api/people/" + synthetic.people.get(r.nextInt(synthetic.people.size()))));
-            Load.Result search = Load.closed("search", 4, d, r -> URI.create(gw + "/api/search?q="
-                    + URLEncoder.encode(searchTerm(r, synthetic), StandardCharsets.UTF_8)));
+            java.util.function.Function<ThreadLocalRandom, URI> searches = r -> URI.create(gw + "/api/search?q="
+                    + URLEncoder.encode(searchTerm(r, synthetic.people.size()), StandardCharsets.UTF_8));
+            Load.Result search = Load.closed("search", 4, d, searches);
+            // the same searches at a fixed rate: the latency a reader sees when searches arrive independently
+            Load.Result searchAt50 = Load.open("search at 50 req/s", 50, Duration.ofSeconds(Math.min(seconds, 10)),
+                    searches);
             Load.Result pingAt2000 = Load.open("ping at 2,000 req/s", 2000, Duration.ofSeconds(Math.min(seconds, 10)),
                     r -> URI.create(gw + "/api/ping"));
 
@@ -102,7 +106,7 @@ public final class Benchmark {
                 rssIdle.put(s, rssKb(stack.pid(s)));
             }
             write(root, entities, projected, writeSeconds, ping, pingAt2000, dossier, event, timeline, dossierAt2000,
-                    search, propagation, rebuild, together, alone, rss, rssIdle);
+                    search, searchAt50, propagation, rebuild, together, alone, rss, rssIdle);
         } finally {
             try (var walk = Files.walk(data)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -110,13 +114,14 @@ public final class Benchmark {
         }
     }
 
-    private static String searchTerm(ThreadLocalRandom r, SyntheticArchive synthetic) {
+    /** A search as a reader types it: a surname, accented or not, misspelled, or a person's alias. */
+    static String searchTerm(ThreadLocalRandom r, int people) {
         String last = SyntheticArchive.LAST[r.nextInt(SyntheticArchive.LAST.length)];
         return switch (r.nextInt(4)) {
             case 0 -> last; // exact, accented
             case 1 -> java.text.Normalizer.normalize(last, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", ""); // unaccented
             case 2 -> last.substring(0, last.length() - 1) + "x"; // misspelled
-            default -> "Agent " + Integer.toString(r.nextInt(synthetic.people.size()), 36); // an alias
+            default -> "Agent " + Integer.toString(r.nextInt(people), 36); // an alias
         };
     }
 
@@ -249,7 +254,7 @@ public final class Benchmark {
 
     private void write(Path root, int entities, long projected, double writeSeconds, Load.Result ping,
             Load.Result pingAt2000, Load.Result dossier, Load.Result event, Load.Result timeline,
-            Load.Result dossierAt2000, Load.Result search, double[] propagation, ChangeRebuild rebuild,
+            Load.Result dossierAt2000, Load.Result search, Load.Result searchAt50, double[] propagation, ChangeRebuild rebuild,
             Map<Service, Duration> together, Map<Service, Duration> alone, Map<Service, Long> rss,
             Map<Service, Long> rssIdle) throws Exception {
         StringBuilder md = new StringBuilder();
@@ -275,7 +280,7 @@ public final class Benchmark {
         }
         md.append("\n## Fixed rate (open loop; latency counted from the planned start)\n\n");
         md.append("| load | requests | p50 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|\n");
-        for (Load.Result r : List.of(pingAt2000, dossierAt2000)) {
+        for (Load.Result r : List.of(pingAt2000, dossierAt2000, searchAt50)) {
             md.append("| %s | %d | %.2f | %.2f | %.1f | %d |%n".formatted(r.name(), r.requests(), r.p50(), r.p99(),
                     r.max(), r.errors()));
         }

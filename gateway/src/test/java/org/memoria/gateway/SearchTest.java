@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +60,9 @@ class SearchTest {
     private final UUID assassination = UUID.randomUUID();
     private final UUID vidali = UUID.randomUUID();
     private final UUID regiment = UUID.randomUUID();
+    private final UUID raymond = UUID.randomUUID();
+    private final UUID raymondVidal = UUID.randomUUID();
+    private final UUID raymund = UUID.randomUUID();
     private OwnerTopics owners;
 
     @BeforeEach
@@ -90,6 +94,15 @@ class SearchTest {
                 null, null, null, null, null, null));
         owners.changed(Topics.EVENTS, "event", regiment, 0, new EventState(regiment, 0,
                 "Comandante Carlos and the Fifth Regiment", EventType.OTHER, "1936", null, null, null, null, List.of()));
+        // an alias that is exactly the query; another person's name that contains it (whole words, which score more
+        // than an alias's whole words); a third name only similar to it
+        owners.changed(Topics.PEOPLE, "person", raymond, 0, new PersonState(raymond, 0, "Ivan Lopez Ferrer",
+                List.of(new PersonState.Name("Raymond Mornardo", NameType.ALIAS, null, null)),
+                null, null, null, null, null, null));
+        owners.changed(Topics.PEOPLE, "person", raymondVidal, 0, new PersonState(raymondVidal, 0,
+                "Raymond Mornardo Vidal", List.of(), null, null, null, null, null, null));
+        owners.changed(Topics.PEOPLE, "person", raymund, 0, new PersonState(raymund, 0, "Raymund Mornardo",
+                List.of(), null, null, null, null, null, null));
         UUID source = UUID.randomUUID();
         owners.changed(Topics.SOURCES, "source", source, 0, new SourceState(source, 0, SourceType.ARTICLE,
                 "Stalin Seeks My Death", List.of(new OtherTitle("Stalin busca mi muerte", "es")), List.of(trotsky), List.of(), "1940-06-08", null, null, "en", null, null));
@@ -101,7 +114,8 @@ class SearchTest {
                 && given().get("/api/events/" + arrival).statusCode() == 200
                 && given().get("/api/events/" + assassination).statusCode() == 200
                 && given().get("/api/events/" + regiment).statusCode() == 200
-                && given().get("/api/people/" + vidali).statusCode() == 200);
+                && given().get("/api/people/" + vidali).statusCode() == 200
+                && given().get("/api/people/" + raymund).statusCode() == 200);
     }
 
     @AfterAll
@@ -169,6 +183,31 @@ class SearchTest {
                 .body("items.id", hasItem(regiment.toString()));
         given().queryParam("q", "Comandante  Carlos ").get("/api/search").then()
                 .body("items[0].id", equalTo(vidali.toString()));
+    }
+
+    @Test
+    void anExactAliasRanksAboveANameOfTheSameKindThatContainsTheQuery() {
+        // without the exact rule the name's whole words (1.0) would beat the alias's (0.9)
+        given().queryParam("q", "raymond MORNARDO").get("/api/search").then().statusCode(200)
+                .body("items[0].id", equalTo(raymond.toString()))
+                .body("items[0].score", equalTo(1.8f))
+                .body("items[0].matchedField", equalTo("other name"))
+                .body("items[1].id", equalTo(raymondVidal.toString()))
+                .body("items[1].score", equalTo(1.0f));
+    }
+
+    @Test
+    void similarNamesAreLookedForOnlyWhenNothingMatchesExactlyOrByItsWords() {
+        // "Raymund Mornardo" is one letter away, but the query named someone exactly: the answer is not padded with
+        // near misses, and the total counts what is listed
+        var exact = given().queryParam("q", "Raymond Mornardo").get("/api/search").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(exact.getList("items.id"), not(hasItem(raymund.toString())));
+        assertThat(exact.getLong("total"), equalTo((long) exact.getList("items").size()));
+        // a misspelling that matches no word finds the nearest names, the closest first
+        given().queryParam("q", "Raymnd Mornardo").get("/api/search").then().statusCode(200)
+                .body("items.id", hasItem(raymund.toString()))
+                .body("items.score", everyItem(lessThan(1.0f)));
     }
 
     @Test

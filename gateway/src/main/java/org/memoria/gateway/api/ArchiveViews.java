@@ -166,7 +166,10 @@ public final class ArchiveViews {
     }
 
     @Schema(name = "SearchResult")
-    public record SearchResult(String query, List<SearchHit> items, int page, int size, long total,
+    public record SearchResult(String query, List<SearchHit> items, int page, int size,
+            @Schema(description = "Matching entities: those named exactly or containing the query's words; when there "
+                    + "are none, those with a similar name among the " + org.memoria.gateway.service.ArchiveSearch.NEAREST
+                    + " nearest to the query") long total,
             @Schema(description = "Matching entities per kind") java.util.Map<EntityKind, Long> facets) {
     }
 

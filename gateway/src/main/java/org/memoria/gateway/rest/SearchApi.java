@@ -39,8 +39,11 @@ public class SearchApi {
     @Operation(operationId = "search", summary = "Search the archive",
             description = "Across people, organisations, events, places, sources, quotes and claims; ranked; accent- and "
                     + "case-insensitive (Ramon finds Ramón); alias-aware (Jacson and Mornard find Mercader, Etienne finds "
-                    + "Zborowski); tolerant of small misspellings (Trotski). Facets count the matches per kind; each hit "
-                    + "says which field matched and shows it.")
+                    + "Zborowski); tolerant of small misspellings (Trotski). An entity matches when a name or other name "
+                    + "equals the query or when a term contains its words; only when nothing matches that way are similar "
+                    + "names looked for, among the " + ArchiveSearch.NEAREST + " nearest to the query. `total` and "
+                    + "the facets count the matches by that rule, so paging reaches every one. Each hit says which field "
+                    + "matched and shows it.")
     @APIResponse(responseCode = "200", description = "The matches, best first: by score (an exact name or alias "
             + "above every partial or fuzzy match), then people and organisations, places, events, sources and the "
             + "rest, then by id; see docs/api.md, Search ranking")

@@ -1,9 +1,11 @@
 package org.memoria.gateway.service;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,103 +19,159 @@ import org.memoria.gateway.api.ArchiveViews.SearchHit;
 import org.memoria.gateway.api.ArchiveViews.SearchResult;
 
 /**
- * Search over every entity's names and text. Names (weights 3 and 2) match by trigram word similarity on the
- * accent- and case-folded text, so "Coyoacan" finds Coyoacán, "Jacson" finds Mercader through his alias and
- * "Trotski" finds Trotsky; every term also matches by full text. An entity ranks by its best term: its match times
- * the weight of the field (name 1.0, other name 0.9, text 0.6), where the match is 2 when a whole name or other name
- * equals the folded query (so an exact name or alias outranks every fuzzy match), 1 for a full-text match, else the
- * trigram word similarity (below 1). Equal scores go to the entity that is more likely the thing named (people and
- * organisations, then places, events, sources, the rest), then by id, so that pages are stable; never by title.
+ * Search over every entity's names and text, in two steps; the second runs only when the first finds nothing.
+ * <ol>
+ * <li><b>Exact names and whole words.</b> An entity matches when one of its names or other names equals the accent-
+ * and case-folded query (a hash index lookup; "coyoacan" finds Coyoacán), or when one of its terms contains the
+ * query's words (the full-text index; "Jacson" finds Mercader by his alias Frank Jacson). No similarity is
+ * computed: an entity ranks by its best term, the match (2 for an exact name or other name, so an exact name or
+ * alias outranks every other match; 1 for the words) times the field's weight (name 1.0, other name 0.9, text
+ * 0.6).</li>
+ * <li><b>Similar names, when nothing matched in step 1.</b> The {@value #NEAREST} names and other names closest to
+ * the query by trigram word similarity, found in that order by a GiST index ({@code <<->} distance ordering), so
+ * that "Trotski" finds Trotsky and "Zborowsky" finds Zborowski; those with a similarity of at least pg_trgm's
+ * word-similarity threshold (0.6) match, scored by their similarity times the field's weight.
+ * The kind filter applies to those names, as the facets count them.</li>
+ * </ol>
+ * Equal scores go to the entity that is more likely the thing named (people and organisations, then places, events,
+ * sources, the rest), then by id, so that pages are stable; never by title. Why a similar name is looked for only
+ * when nothing matches exactly or by its words, and only among the nearest:
+ * docs/decisions/0020-search-by-trigram-distance.md.
  */
 @ApplicationScoped
 public class ArchiveSearch {
 
-    // The query is folded once (a first statement) and passed folded, so no row folds it again; each predicate
-    // names it directly so that the planner can use the trigram index on folded names and the full-text index (a
-    // bitmap OR of the two). Terms of a deleted entity are deleted with it, so no join to entity is needed until
-    // the page is chosen (at 100,000 entities two hash joins over entity cost more than the search itself).
-    private static final String HITS = """
-            with terms as (
-                select t.entity_id, t.kind, t.field, t.term,
-                       case when t.weight >= 2 and t.folded = ? then 2.0
-                            else greatest(case when t.weight >= 2 then word_similarity(?, t.folded) else 0 end,
-                                          case when t.tsv @@ plainto_tsquery('simple', ?) then 1.0 else 0 end) end
-                       * case t.weight when 3 then 1.0 when 2 then 0.9 else 0.6 end as score
-                from search_term t
-                where ((t.weight >= 2 and ? <%% t.folded) or t.tsv @@ plainto_tsquery('simple', ?))
-                  %s
-            ),
-            hits as (
-                select distinct on (t.entity_id) t.entity_id, t.kind, t.field, t.term, t.score,
-                       case t.kind when 'PERSON' then 0 when 'ORGANISATION' then 0 when 'PLACE' then 1
-                                   when 'EVENT' then 2 when 'SOURCE' then 3 else 4 end as kind_rank
-                from terms t
-                order by t.entity_id, t.score desc, t.field
+    /** How many names the similarity step ranks: a misspelling is answered by the names nearest to it. */
+    public static final int NEAREST = 100;
+
+    /**
+     * One step of the search: its hits, one row per entity with its best score ({@code %s} where the kind filter goes;
+     * every {@code ?} the folded query), and the best term of a page's entity {@code p} ({@code ?} the folded query).
+     */
+    private record Step(String hits, String bestTerm) {
+
+        int foldedInHits() {
+            return (int) hits.chars().filter(ch -> ch == '?').count();
+        }
+
+        int foldedInBestTerm() {
+            return (int) bestTerm.chars().filter(ch -> ch == '?').count();
+        }
+    }
+
+    private static final String WORDS_SCORE = """
+            case when t.weight >= 2 and t.folded = ? then 2 else 1 end
+            * case t.weight when 3 then 1.0 when 2 then 0.9 else 0.6 end::float8""";
+    private static final String WORDS_MATCH = "((t.weight >= 2 and t.folded = ?) or t.tsv @@ plainto_tsquery('simple', ?))";
+
+    // Step 1. The folded query is passed to each predicate so that the planner ORs a bitmap of the hash index on folded
+    // names (exact) with one of the full-text index (words). Terms of a deleted entity are deleted with it, so no join
+    // to entity is needed until the page is chosen; the hits are narrow (id, kind, score), and the matching term is
+    // looked up for the page's entities only.
+    private static final Step WORDS = new Step("""
+            select t.entity_id, t.kind, max(%s) as score
+            from search_term t
+            where %s %%s
+            group by t.entity_id, t.kind""".formatted(WORDS_SCORE, WORDS_MATCH),
+            "t.entity_id = p.entity_id and %s and %s = p.score".formatted(WORDS_MATCH, WORDS_SCORE));
+
+    private static final String SIMILAR_SCORE = "word_similarity(?, t.folded) * case t.weight when 3 then 1.0 else 0.9 end::float8";
+
+    // Step 2. The index scan stops after the nearest names (bounded work however many names are alike); the
+    // threshold and the kind are applied to those, and word_similarity scores only them.
+    private static final Step SIMILAR = new Step("""
+            select t.entity_id, t.kind, max(%s) as score
+            from (select * from search_term t where t.weight >= 2 order by ? <<-> t.folded limit %d) t
+            where ? <%%%% t.folded %%s
+            group by t.entity_id, t.kind""".formatted(SIMILAR_SCORE, NEAREST),
+            "t.entity_id = p.entity_id and t.weight >= 2 and ? <%% t.folded and %s = p.score".formatted(SIMILAR_SCORE));
+
+    // The page (joined to entity for its label, with its best term and a snippet) and the facets, in one statement
+    // over the hits.
+    private static final String PAGE_AND_FACETS = """
+            with hits as materialized (%s),
+            page as (
+                select h.*, %s as kind_rank from hits h order by score desc, kind_rank, entity_id limit ? offset ?
             )
-            """;
+            select 0 as part, p.entity_id, p.kind, e.label, b.field, b.term, p.score,
+                   ts_headline('simple', b.term, plainto_tsquery('simple', ?),
+                               'MaxFragments=1, MaxWords=24, MinWords=10, StartSel=«, StopSel=»'),
+                   p.kind_rank
+            from page p join entity e on e.id = p.entity_id
+            cross join lateral (select t.field, t.term from search_term t where %s order by t.field limit 1) b
+            union all
+            select 1, null, h.kind, null, null, null, count(*), null, null from hits h group by h.kind
+            order by part, score desc, kind_rank, entity_id""";
+
+    private static final String KIND_RANK = """
+            case h.kind when 'PERSON' then 0 when 'ORGANISATION' then 0 when 'PLACE' then 1
+                        when 'EVENT' then 2 when 'SOURCE' then 3 else 4 end""";
 
     @Inject
     Snapshot snapshot;
 
     public SearchResult search(String query, EntityKind kind, int page, int size) {
-        String kindFilter = kind == null ? "" : "and t.kind = ?";
-        return snapshot.read((c, m) -> {
-            List<SearchHit> items = new ArrayList<>();
-            String folded;
-            // spaces collapsed, so that an exact match is the name's words, however the query was typed
-            try (PreparedStatement s = c.prepareStatement(
-                    "select btrim(regexp_replace(memoria_fold(?), '\\s+', ' ', 'g'))")) {
-                s.setString(1, query);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    folded = rs.getString(1);
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement(HITS.formatted(kindFilter) + """
-                    , page as (select * from hits order by score desc, kind_rank, entity_id limit ? offset ?)
-                    select p.entity_id, p.kind, e.label, p.field, p.term, p.score,
-                           ts_headline('simple', p.term, plainto_tsquery('simple', ?),
-                                       'MaxFragments=1, MaxWords=24, MinWords=10, StartSel=«, StopSel=»')
-                    from page p join entity e on e.id = p.entity_id
-                    order by p.score desc, p.kind_rank, p.entity_id""")) {
-                int i = bindQuery(s, folded, kind);
-                s.setInt(i++, size);
-                s.setLong(i++, (long) page * size);
-                s.setString(i, query);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        String field = rs.getString(4);
-                        boolean name = field.equals("name") || field.equals("other name");
-                        items.add(new SearchHit(EntityKind.valueOf(rs.getString(2)), rs.getObject(1, UUID.class),
-                                rs.getString(3), Math.round(rs.getDouble(6) * 1000) / 1000.0, field,
-                                name ? rs.getString(5) : rs.getString(7)));
-                    }
-                }
-            }
-            Map<EntityKind, Long> facets = new LinkedHashMap<>();
-            long total = 0;
-            try (PreparedStatement s = c.prepareStatement(HITS.formatted(kindFilter)
-                    + "select kind, count(*) from hits group by kind order by count(*) desc, kind")) {
-                bindQuery(s, folded, kind);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        facets.put(EntityKind.valueOf(rs.getString(1)), rs.getLong(2));
-                        total += rs.getLong(2);
-                    }
-                }
-            }
-            return new SearchResult(query, items, page, size, total, facets);
-        });
+        return snapshot.read((c, m) -> search(c, query, kind, page, size));
     }
 
-    private static int bindQuery(PreparedStatement s, String query, EntityKind kind) throws SQLException {
-        for (int p = 1; p <= 5; p++) {
-            s.setString(p, query);
+    /** The search on a connection of the gateway's database (the benchmark calls it directly). */
+    public static SearchResult search(Connection c, String query, EntityKind kind, int page, int size)
+            throws SQLException {
+        String folded;
+        // spaces collapsed, so that an exact match is the name's words, however the query was typed
+        try (PreparedStatement s = c.prepareStatement(
+                "select btrim(regexp_replace(memoria_fold(?), '\\s+', ' ', 'g'))")) {
+            s.setString(1, query);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                folded = rs.getString(1);
+            }
         }
-        int i = 6;
-        if (kind != null) {
-            s.setString(i++, kind.name());
+        SearchResult words = run(c, WORDS, query, folded, kind, page, size);
+        return words.total() > 0 ? words : run(c, SIMILAR, query, folded, kind, page, size);
+    }
+
+    private static SearchResult run(Connection c, Step step, String query, String folded, EntityKind kind, int page,
+            int size) throws SQLException {
+        String sql = PAGE_AND_FACETS.formatted(step.hits().formatted(kind == null ? "" : "and t.kind = ?"), KIND_RANK,
+                step.bestTerm());
+        List<SearchHit> items = new ArrayList<>();
+        Map<EntityKind, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (int n = 0; n < step.foldedInHits(); n++) {
+                s.setString(i++, folded);
+            }
+            if (kind != null) {
+                s.setString(i++, kind.name());
+            }
+            s.setInt(i++, size);
+            s.setLong(i++, (long) page * size);
+            s.setString(i++, query);
+            for (int n = 0; n < step.foldedInBestTerm(); n++) {
+                s.setString(i++, folded);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    EntityKind hitKind = EntityKind.valueOf(rs.getString(3));
+                    if (rs.getInt(1) == 1) {
+                        counts.put(hitKind, rs.getLong(7));
+                        continue;
+                    }
+                    String field = rs.getString(5);
+                    boolean name = field.equals("name") || field.equals("other name");
+                    items.add(new SearchHit(hitKind, rs.getObject(2, UUID.class), rs.getString(4),
+                            Math.round(rs.getDouble(7) * 1000) / 1000.0, field, name ? rs.getString(6) : rs.getString(8)));
+                }
+            }
         }
-        return i;
+        // most matches first, then by kind name
+        Map<EntityKind, Long> facets = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<EntityKind, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(e -> e.getKey().name()))
+                .forEach(e -> facets.put(e.getKey(), e.getValue()));
+        long total = facets.values().stream().mapToLong(Long::longValue).sum();
+        return new SearchResult(query, items, page, size, total, facets);
     }
 }
