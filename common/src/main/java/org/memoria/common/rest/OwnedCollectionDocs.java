@@ -119,6 +119,9 @@ public abstract class OwnedCollectionDocs implements OASFilter {
                     "Write many " + c.name() + " records at once", BATCH);
             answer(batch, "200", "Each record's outcome, in the order given", success(batch));
 
+            for (Operation write : List.of(create, put, patch, delete, batch)) {
+                writers(write);
+            }
             for (Operation o : List.of(create, put, patch, get, delete, revisions, batch)) {
                 tidy(o);
             }
@@ -141,9 +144,24 @@ public abstract class OwnedCollectionDocs implements OASFilter {
     }
 
     /**
-     * The collection's reads (list, one, revisions, sub-resources) are {@code @PermitAll} in a resource class that is
-     * {@code @RolesAllowed}; SmallRye documents the class's roles on them. They need no token (but take one:
-     * {@link SecurityDocs} says so for an operation without a requirement), and a read is never a 403.
+     * A write needs a bearer token with one of the writers' roles ({@link OwnedEntityResource}'s {@code @RolesAllowed}
+     * on each write, which SmallRye does not see on a method a resource inherits): said as the requirement SmallRye
+     * writes for a class's roles ({@link SecurityDocs} moves them into {@code x-roles}), with its 401 and 403.
+     */
+    private static void writers(Operation write) {
+        if (write.getSecurity() == null) {
+            write.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer",
+                    List.of(org.memoria.common.security.Roles.ARCHIVIST, org.memoria.common.security.Roles.PARTNER,
+                            org.memoria.common.security.Roles.ADMIN)));
+        }
+        problem(write, "401", "Not Authorized");
+        problem(write, "403", "Not Allowed");
+    }
+
+    /**
+     * The collection's reads (list, one, revisions, sub-resources) are {@code @PermitAll}: they need no token (but take
+     * one: {@link SecurityDocs} says so for an operation without a requirement, and a bad one is a 401), and a read is
+     * never a 403.
      */
     private static void publicReads(OpenAPI openAPI, String path) {
         openAPI.getPaths().getPathItems().forEach((p, item) -> {
@@ -152,8 +170,17 @@ public abstract class OwnedCollectionDocs implements OASFilter {
                 if (item.getGET().getResponses() != null) {
                     item.getGET().getResponses().removeAPIResponse("403");
                 }
+                problem(item.getGET(), "401", "Not Authorized");
             }
         });
+    }
+
+    private static void problem(Operation operation, String status, String description) {
+        if (operation.getResponses() != null && operation.getResponses().getAPIResponse(status) == null) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                    .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema().ref("Problem")))));
+        }
     }
 
     /**

@@ -58,15 +58,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the entity), patch (JSON Merge Patch under If-Match; 200) and delete (If-Match; 204). A collection's resource extends this with its {@code @Path}, {@code @Tag},
  * its list and its own sub-resources; its operation ids, summaries and descriptions come from its row of the
  * service's {@link OwnedCollectionDocs} table. Reads are public ({@code @PermitAll}); writes need an archivist, a
- * partner or an admin (this class's {@code @RolesAllowed}). A subclass must not repeat that class-level annotation:
- * Quarkus would apply it to the reads it inherits, over their {@code @PermitAll} (an anonymous read of one entity
- * answered 401); its own methods say {@code @PermitAll} each, and anything unannotated is denied.
+ * partner or an admin (each write's {@code @RolesAllowed}, which SmallRye OpenAPI documents as 401 and 403). Neither
+ * this class nor a subclass carries a class-level {@code @RolesAllowed}: Quarkus applies a subclass's to the methods it
+ * inherits, over their {@code @PermitAll} (an anonymous read of one entity answered 401). A subclass's own reads say
+ * {@code @PermitAll} each, and anything unannotated is denied.
  *
  * @param <E> the entity
  * @param <I> the write model (the request body)
  * @param <V> the view a client sees (the response body)
  */
-@RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
 public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Versioned> {
 
     @Context
@@ -109,6 +109,7 @@ public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Ve
         return RestResponse.ok(history);
     }
 
+    @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
     @POST
     @APIResponse(responseCode = "201", description = "Created; Location names the new entity")
     @ProblemResponses.IdempotentCreate
@@ -117,6 +118,7 @@ public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Ve
         return created(entity.id, service().view(entity));
     }
 
+    @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
     @PUT
     @Path("{id}")
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)")
@@ -134,6 +136,7 @@ public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Ve
      * would without a precondition, each answered alone (a refused one leaves the others written): what a bulk import
      * sends. The answer lists every record's outcome in the order given.
      */
+    @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -228,6 +231,7 @@ public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Ve
         throw new IllegalStateException(getClass() + " names no input type");
     }
 
+    @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -241,6 +245,7 @@ public abstract class OwnedEntityResource<E extends OwnedEntity, I, V extends Ve
         return RestResponse.ResponseBuilder.ok(view).tag(Responses.etag(view.version())).build();
     }
 
+    @RolesAllowed({ Roles.ARCHIVIST, Roles.PARTNER, Roles.ADMIN })
     @DELETE
     @Path("{id}")
     // a 204 has no body, and its errors are problems: a client that asks only for problem+json is served (not 406)
