@@ -1,9 +1,8 @@
--- Composed views served as documents (docs/decisions/0022): the projector keeps, for every live person, event,
--- source and claim, the JSON bytes of its view and what the view shows, and recomposes the documents a change
--- touches in the transaction that applies it. view_dependency says which documents show an entity (a document
--- shows the entities it read, found or not: links false) and which list what links to an entity (links true);
--- view_stale lists documents to compose again outside that
--- transaction (a change that touches many, a rebuild, this migration), while reads compose them live.
+-- Composed views served as documents (docs/decisions/0022): the dossier, event, source and claim views a read
+-- composed, as the JSON bytes it answered, with what each read: view_dependency says which documents show an entity
+-- (links false: the document read it, found or not) and which list what links to an entity (links true). The
+-- projector deletes the documents a change touches in the transaction that applies it, after moving view_epoch; a
+-- read stores the document it composed only if the epoch is still the one its snapshot saw.
 create table view_document (
     id       uuid primary key,
     kind     varchar(32) not null,
@@ -21,9 +20,8 @@ create table view_dependency (
 );
 create index view_dependency_document on view_dependency (document_id);
 
-create table view_stale (
-    id uuid primary key
+create table view_epoch (
+    id    smallint primary key check (id = 1),
+    epoch bigint not null
 );
-
-insert into view_stale (id)
-select id from entity where kind in ('PERSON', 'EVENT', 'SOURCE', 'CLAIM') and not deleted;
+insert into view_epoch (id, epoch) values (1, 0);

@@ -45,6 +45,9 @@ public final class Benchmark {
         LocalStack.Options options = LocalStack.Options.ephemeral(root, data)
                 .durable(!"false".equals(System.getProperty("bench.durable")))
                 .withConfig(Map.of("memoria.security.rate-limit.enabled", "false"));
+        if ("false".equals(System.getProperty("bench.aot"))) { // without the start-up caches (their training run)
+            options = options.aotCache(null);
+        }
         log("starting the stack in " + data);
         try (LocalStack stack = LocalStack.start(options)) {
             String gw = stack.url(Service.GATEWAY);

@@ -601,8 +601,8 @@ public class ChangeEventProjector {
                     }
                 }
             }
-            // the documents were composed from the retired tables: compose every one again from the new ones
-            org.memoria.gateway.service.ViewDocuments.recomposeAll(c);
+            // the stored views were composed from the retired tables
+            org.memoria.gateway.service.ViewDocuments.forgetAll(c);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();

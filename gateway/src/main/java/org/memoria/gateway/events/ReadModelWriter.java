@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * by the upsert itself), so replays and duplicates change nothing; links and search terms are replaced only for
  * the entities whose row changed. Payloads are parsed and validated (EDTF included) before any statement runs. An
  * event whose id names an entity of another kind is refused ({@link EntityClaims}), never applied. On the live tables
- * the composed views the changes touch are composed again in the same transaction ({@link ViewDocuments}).
+ * the stored views the changes touch are dropped in the same transaction ({@link ViewDocuments}).
  */
 @ApplicationScoped
 public class ReadModelWriter {
@@ -121,11 +121,11 @@ public class ReadModelWriter {
         Outcome outcome = write(connection, new ArrayList<>(newest.values()), rejected, tables, applied);
         ChangeFeedWriter.append(connection, changes);
         if (tables.equals(Tables.LIVE) && !applied.isEmpty()) {
-            // after the feed's lock: see ViewDocuments on why no document is then stale (a rebuild composes all after its swap)
+            // a rebuild drops them all at its swap
             Set<UUID> linked = new HashSet<>();
             applied.stream().filter(p -> p.projection() != null)
                     .forEach(p -> p.projection().links().forEach(l -> linked.add(l.toId())));
-            documents.refresh(connection, applied.stream().map(p -> p.event().subject()).toList(), linked);
+            documents.invalidate(connection, applied.stream().map(p -> p.event().subject()).toList(), linked);
         }
         return outcome;
     }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -25,7 +24,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.gateway.api.ArchiveViews.Versioned;
 import org.memoria.gateway.service.ReadModel.Row;
@@ -42,16 +40,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * JSON bytes a read answers, composed by the same queries a live read runs, so a read is one lookup whose bytes go
  * straight to the response.
  *
- * <p><b>A document is never stale.</b> Each document records every entity it read, found or not, and every entity
- * whose incoming links it listed ({@code view_dependency}). The projector calls {@link #refresh} in the transaction
- * that applies a batch of changes, after it took the change feed's lock: the documents of the changed entities, those
- * that read a changed entity, and those that listed the links into an entity a changed one now links to are composed
- * again in that transaction, from what it wrote. As every
- * projector transaction, on every replica, holds that lock from then until it commits, each sees the documents and
- * dependencies the ones before it committed. A change that touches more than {@link #INLINE} documents (a renamed
- * place with thousands of events) deletes them instead and queues them ({@code view_stale}) for {@link #composeStale},
- * which composes them under the same lock; until then a read composes that view live, as it does for every view
- * that is not a document. Either way a read shows what the read model holds.
+ * <p><b>Composed on the first read, dropped by the projector.</b> A read that finds no document composes the view in
+ * one repeatable-read snapshot and stores it with every entity it read, found or not, and every entity whose incoming
+ * links it listed ({@code view_dependency}). The projector, in the transaction that applies a batch of changes,
+ * deletes the documents of the changed entities, those that read a changed entity, and those that listed the links
+ * into an entity a changed one now links to ({@link #invalidate}). A document composed from a snapshot that a
+ * projector transaction has since changed is never stored: every projector transaction moves {@code view_epoch}
+ * first, and a read stores its document only if the epoch is still the one its snapshot saw, checked under a share
+ * lock on that row, which waits for a projector transaction in flight to end. Either way a read shows what the read
+ * model holds. Nothing is composed in the projector's transaction, so writes and propagation do not pay for views
+ * nobody reads.
  *
  * <p><b>The ETag is strong</b>: {@code "<version>.<digest>"}, the entity's version (which {@code If-Match} on a write
  * compares) and a digest of the bytes, which changes whenever anything the view shows changes.
@@ -59,9 +57,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class ViewDocuments {
 
-    private static final Logger LOG = Logger.getLogger(ViewDocuments.class);
-    /** The most documents a change composes again in its own transaction; above, they are queued. */
-    static final int INLINE = 200;
     /** The kinds whose views are documents. */
     public static final Set<EntityKind> KINDS = Set.of(EntityKind.PERSON, EntityKind.EVENT, EntityKind.SOURCE,
             EntityKind.CLAIM);
@@ -106,14 +101,18 @@ public class ViewDocuments {
     }
 
     /**
-     * The view of the entity of this kind with this id: its document when there is one, else composed now by
-     * {@code live}; empty if the read model holds no live entity of the kind with the id.
+     * The view of the entity of this kind with this id: its document, composed and stored now if there is none yet
+     * (or composed by {@code live} for a kind not kept as documents); empty if the read model holds no live entity of
+     * the kind with the id.
      */
     public Optional<Document> read(EntityKind kind, UUID id, Supplier<Optional<? extends Versioned>> live) {
-        if (KINDS.contains(kind)) {
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement s = c.prepareStatement(
-                            "select etag, body from view_document where id = ? and kind = ?")) {
+        EntityQuery<? extends Versioned> query = queries.get(kind);
+        if (query == null) {
+            return live.get().map(this::document);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select etag, body from view_document where id = ? and kind = ?")) {
                 s.setObject(1, id);
                 s.setString(2, kind.name());
                 try (ResultSet rs = s.executeQuery()) {
@@ -121,22 +120,97 @@ public class ViewDocuments {
                         return Optional.of(new Document(rs.getString(1), rs.getBytes(2)));
                     }
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Read model query failed", e);
+            }
+            return compose(c, kind, id, query);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Read model query failed", e);
+        }
+    }
+
+    /** Composes the view in one snapshot, and stores it unless a projector transaction changed the read model since. */
+    private Optional<Document> compose(Connection c, EntityKind kind, UUID id, EntityQuery<? extends Versioned> query)
+            throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            long epoch;
+            Document document;
+            ReadModel.Shown shown;
+            long version;
+            try (var s = c.createStatement()) {
+                s.execute("set transaction isolation level repeatable read");
+                try (ResultSet rs = s.executeQuery("select epoch from view_epoch")) {
+                    rs.next();
+                    epoch = rs.getLong(1);
+                }
+            }
+            ReadModel m = new ReadModel(c, mapper);
+            Row row = m.entity(id, kind);
+            if (row == null) {
+                c.commit();
+                return Optional.empty();
+            }
+            document = document(query.compose(id, row, m));
+            shown = m.shown();
+            version = row.version();
+            c.commit();
+            // read committed: the share lock waits for a projector transaction that moved the epoch to end
+            try (PreparedStatement s = c.prepareStatement("select epoch from view_epoch for share");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == epoch) {
+                    store(c, kind, id, version, document, shown);
+                }
+            }
+            c.commit();
+            return Optional.of(document);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void store(Connection c, EntityKind kind, UUID id, long version, Document document,
+            ReadModel.Shown shown) throws SQLException {
+        try (PreparedStatement doc = c.prepareStatement("insert into view_document (id, kind, version, etag, body) "
+                + "values (?, ?, ?, ?, ?) on conflict (id) do nothing")) {
+            doc.setObject(1, id);
+            doc.setString(2, kind.name());
+            doc.setLong(3, version);
+            doc.setString(4, document.etag());
+            doc.setBytes(5, document.body());
+            if (doc.executeUpdate() == 0) {
+                return; // another read stored it meanwhile, from the same state of the read model
             }
         }
-        return live.get().map(this::document);
+        try (PreparedStatement deps = c.prepareStatement("insert into view_dependency (depends_on, links, document_id) "
+                + "values (?, ?, ?) on conflict do nothing")) {
+            for (UUID read : shown.rows()) {
+                if (!read.equals(id)) { // a change of its own entity drops it anyway
+                    dependency(deps, read, false, id);
+                }
+            }
+            for (UUID target : shown.listed()) {
+                dependency(deps, target, true, id);
+            }
+            deps.executeBatch();
+        }
     }
 
     /**
-     * Composes again, on the projector's connection and in its transaction (holding the change feed's lock), the
-     * documents that the changes to {@code changed} touch: theirs, those that read any of them, and those that list
-     * what links to an entity in {@code linked} (what the changed entities now link to). A document that listed a
-     * changed entity because it linked there read it, so it is composed again when the entity stops linking there.
+     * Drops, on the projector's connection and in its transaction, the documents that the changes to {@code changed}
+     * touch: theirs, those that read any of them, and those that list what links to an entity in {@code linked}
+     * (what the changed entities now link to). A document that listed a changed entity because it linked there read
+     * it, so it is dropped when the entity stops linking there. Moves the epoch first, so that no read stores a
+     * document composed before this transaction commits.
      */
-    public void refresh(Connection c, Collection<UUID> changed, Collection<UUID> linked) throws SQLException {
+    public void invalidate(Connection c, Collection<UUID> changed, Collection<UUID> linked) throws SQLException {
         if (changed.isEmpty()) {
             return;
+        }
+        try (PreparedStatement s = c.prepareStatement("update view_epoch set epoch = epoch + 1")) {
+            s.executeUpdate();
         }
         Set<UUID> touched = new LinkedHashSet<>(changed);
         try (PreparedStatement s = c.prepareStatement("select document_id from view_dependency "
@@ -149,120 +223,14 @@ public class ViewDocuments {
                 }
             }
         }
-        if (touched.size() > INLINE) {
-            forget(c, touched);
-            try (PreparedStatement s = c.prepareStatement("insert into view_stale (id) select id from entity "
-                    + "where id = any(?) and kind = any(?) and not deleted on conflict do nothing")) {
-                s.setArray(1, c.createArrayOf("uuid", touched.toArray()));
-                s.setArray(2, c.createArrayOf("varchar", KINDS.stream().map(Enum::name).toArray()));
-                s.executeUpdate();
-            }
-            return;
-        }
-        compose(c, touched);
+        forget(c, touched);
     }
 
-    /**
-     * Composes up to {@code max} queued documents, in one transaction under the change feed's lock (so that no
-     * projector transaction changes what they show meanwhile); returns how many were taken from the queue.
-     */
-    public int composeStale(int max, long feedLock) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                    lock.setLong(1, feedLock);
-                    lock.executeQuery().close();
-                }
-                List<UUID> ids = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("delete from view_stale where id in "
-                        + "(select id from view_stale order by id limit ?) returning id")) {
-                    s.setInt(1, max);
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getObject(1, UUID.class));
-                        }
-                    }
-                }
-                compose(c, ids);
-                c.commit();
-                return ids.size();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
-    }
-
-    /** Whether documents wait to be composed. */
-    public boolean anyStale() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select exists (select 1 from view_stale)");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
-    }
-
-    /** Drops every document and queues every live entity's, as after a rebuild swapped in new tables. */
-    public static void recomposeAll(Connection c) throws SQLException {
+    /** Drops every document, as after a rebuild swapped in new tables: they were composed from the retired ones. */
+    public static void forgetAll(Connection c) throws SQLException {
         try (var s = c.createStatement()) {
-            s.execute("truncate view_document, view_dependency, view_stale");
-            s.execute("insert into view_stale (id) select id from entity where kind in ("
-                    + String.join(", ", KINDS.stream().map(k -> "'" + k.name() + "'").toList()) + ") and not deleted");
-        }
-    }
-
-    /** Replaces the documents of {@code ids} by new ones composed from what this transaction sees. */
-    private void compose(Connection c, Collection<UUID> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        forget(c, ids);
-        ReadModel m = new ReadModel(c, mapper);
-        m.fetch(ids);
-        m.shown();
-        try (PreparedStatement docs = c.prepareStatement(
-                "insert into view_document (id, kind, version, etag, body) values (?, ?, ?, ?, ?)");
-                PreparedStatement deps = c.prepareStatement(
-                        "insert into view_dependency (depends_on, links, document_id) values (?, ?, ?)")) {
-            boolean any = false;
-            for (UUID id : ids) {
-                Row row = m.row(id);
-                EntityQuery<? extends Versioned> query = row == null ? null : queries.get(row.kind());
-                if (query == null) {
-                    continue; // deleted, not in the read model, or not a kind kept as documents
-                }
-                Document document;
-                try {
-                    document = document(query.compose(id, row, m));
-                } catch (RuntimeException e) {
-                    // a view that cannot be composed is left to the live read, which answers the same failure
-                    LOG.warnf("The %s view of %s could not be composed: %s", row.kind(), id, e);
-                    m.shown();
-                    continue;
-                }
-                docs.setObject(1, id);
-                docs.setString(2, row.kind().name());
-                docs.setLong(3, row.version());
-                docs.setString(4, document.etag());
-                docs.setBytes(5, document.body());
-                docs.addBatch();
-                ReadModel.Shown shown = m.shown();
-                for (UUID read : shown.rows()) {
-                    if (!read.equals(id)) { // a change of its own entity composes it anyway
-                        dependency(deps, read, false, id);
-                    }
-                }
-                for (UUID target : shown.listed()) {
-                    dependency(deps, target, true, id);
-                }
-                any = true;
-            }
-            if (any) {
-                docs.executeBatch();
-                deps.executeBatch();
-            }
+            s.execute("update view_epoch set epoch = epoch + 1");
+            s.execute("truncate view_document, view_dependency");
         }
     }
 
@@ -284,7 +252,7 @@ public class ViewDocuments {
     }
 
     /** The view's bytes, as the JSON a live read writes, and its strong ETag. */
-    Document document(Versioned view) {
+    private Document document(Versioned view) {
         try {
             byte[] body = mapper.writeValueAsBytes(view);
             return new Document(view.version() + "." + HexFormat.of().formatHex(digest(body), 0, 8), body);
