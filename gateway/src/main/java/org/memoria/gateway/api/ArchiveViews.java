@@ -165,10 +165,13 @@ public final class ArchiveViews {
                     + "the match, with matched words in «»") String snippet) {
     }
 
+    /** How many of the names nearest to a query a search scores when nothing matched exactly or by whole words. */
+    public static final int SEARCH_NEAREST = 100;
+
     @Schema(name = "SearchResult")
     public record SearchResult(String query, List<SearchHit> items, int page, int size,
             @Schema(description = "Matching entities: those named exactly or containing the query's words; when there "
-                    + "are none, those with a similar name among the " + org.memoria.gateway.service.ArchiveSearch.NEAREST
+                    + "are none, those with a similar name among the " + SEARCH_NEAREST
                     + " nearest to the query") long total,
             @Schema(description = "Matching entities per kind") java.util.Map<EntityKind, Long> facets) {
     }

@@ -125,6 +125,8 @@ public class ChangeEventProjector {
     @Inject
     ReadModelWriter writer;
     @Inject
+    StoredViews views;
+    @Inject
     DeadLetters deadLetters;
     @Inject
     ProjectorTelemetry telemetry;
@@ -396,7 +398,7 @@ public class ChangeEventProjector {
                 long swapBy = System.nanoTime() + SWAP_PATIENCE.toNanos();
                 while (true) {
                     try {
-                        swap(holder, id, group, run.consumed(), run.consumed() / seconds);
+                        swap(holder, id, group, run.consumed(), run.consumed() / seconds, views);
                         break;
                     } catch (SQLException e) {
                         // readers (or another gateway's projector) held a table: let them finish, then try again
@@ -559,8 +561,8 @@ public class ChangeEventProjector {
      * recorded as done in the same transaction: a process that dies before it commits leaves the rebuild running (to
      * be abandoned) and the live read model as it was.
      */
-    private static void swap(Connection c, long id, String group, long events, double eventsPerSecond)
-            throws SQLException {
+    private static void swap(Connection c, long id, String group, long events, double eventsPerSecond,
+            StoredViews views) throws SQLException {
         c.setAutoCommit(false);
         try (var s = c.createStatement()) {
             // Every live table's lock first, each wait shorter than PostgreSQL's deadlock timeout (1 s): a reader that
@@ -602,7 +604,7 @@ public class ChangeEventProjector {
                 }
             }
             // the stored views were composed from the retired tables
-            org.memoria.gateway.service.ViewDocuments.forgetAll(c);
+            views.forgetAll(c);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();

@@ -21,7 +21,6 @@ import org.memoria.common.contract.EntityKind;
 import org.memoria.common.edtf.Edtf;
 import org.memoria.common.edtf.EdtfDate;
 import org.memoria.common.events.ChangeEvent;
-import org.memoria.gateway.service.ViewDocuments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * by the upsert itself), so replays and duplicates change nothing; links and search terms are replaced only for
  * the entities whose row changed. Payloads are parsed and validated (EDTF included) before any statement runs. An
  * event whose id names an entity of another kind is refused ({@link EntityClaims}), never applied. On the live tables
- * the stored views the changes touch are dropped in the same transaction ({@link ViewDocuments}).
+ * the stored views the changes touch are dropped in the same transaction ({@link StoredViews}).
  */
 @ApplicationScoped
 public class ReadModelWriter {
@@ -63,7 +62,7 @@ public class ReadModelWriter {
     @Inject
     ObjectMapper mapper;
     @Inject
-    ViewDocuments documents;
+    StoredViews documents;
 
     /** Parses one event; throws (before any database work) if it is malformed. */
     public Parsed parse(ChangeEvent event) throws IOException {

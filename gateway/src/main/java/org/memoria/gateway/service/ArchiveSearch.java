@@ -42,7 +42,7 @@ import org.memoria.gateway.api.ArchiveViews.SearchResult;
 public class ArchiveSearch {
 
     /** How many names the similarity step ranks: a misspelling is answered by the names nearest to it. */
-    public static final int NEAREST = 100;
+    public static final int NEAREST = org.memoria.gateway.api.ArchiveViews.SEARCH_NEAREST;
 
     /**
      * One step of the search: its hits, one row per entity with its best score ({@code %s} where the kind filter goes;

@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 
 import org.memoria.common.contract.EntityKind;
 import org.memoria.gateway.api.ArchiveViews.Versioned;
+import org.memoria.gateway.events.StoredViews;
 import org.memoria.gateway.service.ReadModel.Row;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -55,7 +56,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * compares) and a digest of the bytes, which changes whenever anything the view shows changes.
  */
 @ApplicationScoped
-public class ViewDocuments {
+public class ViewDocuments implements StoredViews {
 
     /** The kinds whose views are documents. */
     public static final Set<EntityKind> KINDS = Set.of(EntityKind.PERSON, EntityKind.EVENT, EntityKind.SOURCE,
@@ -205,6 +206,7 @@ public class ViewDocuments {
      * it, so it is dropped when the entity stops linking there. Moves the epoch first, so that no read stores a
      * document composed before this transaction commits.
      */
+    @Override
     public void invalidate(Connection c, Collection<UUID> changed, Collection<UUID> linked) throws SQLException {
         if (changed.isEmpty()) {
             return;
@@ -227,7 +229,8 @@ public class ViewDocuments {
     }
 
     /** Drops every document, as after a rebuild swapped in new tables: they were composed from the retired ones. */
-    public static void forgetAll(Connection c) throws SQLException {
+    @Override
+    public void forgetAll(Connection c) throws SQLException {
         try (var s = c.createStatement()) {
             s.execute("update view_epoch set epoch = epoch + 1");
             s.execute("truncate view_document, view_dependency");
