@@ -2,6 +2,7 @@ package org.memoria.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -322,7 +323,7 @@ class ArchiveEndToEndIT {
                 .patch("/api/people/" + person).then().statusCode(200).header("ETag", "\"1\"")
                 .body("description", equalTo("Introduced Mercader into the household"));
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + person).then().statusCode(200)
-                .header("ETag", "\"1\"").body("birth.display", equalTo("April 6, 1910")));
+                .header("ETag", startsWith("\"1.")).body("birth.display", equalTo("April 6, 1910")));
         // stale If-Match: refused by the owner, relayed as it answered
         given().contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"description\": null}")
                 .patch("/api/people/" + person).then().statusCode(412).contentType("application/problem+json");

@@ -87,7 +87,7 @@ class DeadLettersTest extends PublishingTest {
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + after).then().statusCode(200)
                 .body("preferredName", equalTo("Erwin Wolf")));
         given().get("/api/people/" + before).then().statusCode(200).body("preferredName", equalTo("Rudolf Klement"))
-                .header("ETag", "\"0\"");
+                .header("ETag", startsWith("\"0."));
         given().get("/api/people/" + bad).then().statusCode(404);
 
         // set aside in the transaction that moved past it: listed as soon as the event after it shows
@@ -145,13 +145,13 @@ class DeadLettersTest extends PublishingTest {
         // the owner publishes a later, valid version: the views show it, and the old event can never overwrite it
         owners.changed(Topics.PEOPLE, "person", id, 1, person(id, 1, "Natalia Sedova"));
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/people/" + id).then().statusCode(200)
-                .header("ETag", "\"1\""));
+                .header("ETag", startsWith("\"1.")));
         double open = metric(OPEN);
         asAdmin().post(DEAD_LETTERS + "/" + letter + "/retry").then().statusCode(200)
                 .body("status", equalTo("RESOLVED"))
                 .body("resolution", startsWith("superseded"))
                 .body("closedAt", notNullValue());
-        given().get("/api/people/" + id).then().statusCode(200).header("ETag", "\"1\"")
+        given().get("/api/people/" + id).then().statusCode(200).header("ETag", startsWith("\"1."))
                 .body("preferredName", equalTo("Natalia Sedova"));
         assertEquals(open - 1, metric(OPEN));
         asAdmin().post(DEAD_LETTERS + "/" + letter + "/retry").then().statusCode(409)

@@ -58,10 +58,16 @@ class ViewSnapshotTest extends PublishingTest {
 
         CompletableFuture<JsonPath> dossier;
         try (Connection change = dataSource.getConnection()) {
-            change.setAutoCommit(false);
-            // one change to both entities, as a projected batch makes it; the lock on the links holds the dossier
-            // between its first statement (the person) and the next ones (the links, then the party's name)
+            // the dossier the reads above stored goes, so that the next read composes it (ViewDocuments)
             try (Statement s = change.createStatement()) {
+                s.execute("delete from view_document where id = '" + person + "'");
+            }
+            change.setAutoCommit(false);
+            // one change to both entities, as a projected batch makes it (moving the stored views' epoch, as the
+            // projector does); the lock on the links holds the dossier between its first statements (the epoch,
+            // the person) and the next ones (the links, then the party's name)
+            try (Statement s = change.createStatement()) {
+                s.execute("update view_epoch set epoch = epoch + 1");
                 s.execute("lock table link in access exclusive mode");
             }
             int holder = pid(change);
