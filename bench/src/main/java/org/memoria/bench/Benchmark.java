@@ -48,6 +48,10 @@ public final class Benchmark {
         if ("false".equals(System.getProperty("bench.aot"))) { // without the start-up caches (their training run)
             options = options.aotCache(null);
         }
+        if (System.getProperty("bench.jvm") != null) { // other JVM options for the services, to compare them
+            options = options.jvmOptions(List.of(System.getProperty("bench.jvm").trim().split("\\s+")));
+        }
+        Profiles.enable();
         log("starting the stack in " + data);
         try (LocalStack stack = LocalStack.start(options)) {
             String gw = stack.url(Service.GATEWAY);
@@ -59,16 +63,20 @@ public final class Benchmark {
             sample.awaitProjected(Duration.ofSeconds(60));
             log("sample loaded " + loaded.written() + ", errors " + loaded.errors().size());
 
+            Profiles profiles = new Profiles(stack, root);
             SyntheticArchive synthetic = new SyntheticArchive(gw, token);
+            profiles.start("writes");
             long t0 = System.nanoTime();
             synthetic.write(entities * 2 / 5, entities * 2 / 5, entities / 5, 32);
             double writeSeconds = (System.nanoTime() - t0) / 1e9;
             long projected = awaitProjected(stack, entities);
+            profiles.stop("writes");
             log("synthetic archive: %d entities written in %.1f s (%.0f writes/s); read model holds %d entities"
                     .formatted(entities, writeSeconds, entities / writeSeconds, projected));
 
             warmUp(gw, synthetic);
             Duration d = Duration.ofSeconds(seconds);
+            profiles.start("reads");
             Load.Result ping = Load.closed("ping (trivial)", 16, d, r -> URI.create(gw + "/api/ping"));
             Load.Result dossier = Load.closed("dossier", 16, d,
                     r -> URI.create(gw + "/api/people/" + synthetic.people.get(r.nextInt(synthetic.people.size()))));
@@ -80,6 +88,23 @@ public final class Benchmark {
             });
             Load.Result dossierAt2000 = Load.open("dossier at 2,000 req/s", 2000, Duration.ofSeconds(Math.min(seconds, 10)),
                     r -> URI.create(gw + "/api/people/" + synthetic.people.get(r.nextInt(synthetic.people.size()))));
+            // readers come back to the same entities: a working set read once (its views then stored as documents,
+            // docs/decisions/0022) and read again, as dossiers and events
+            List<UUID> working = new ArrayList<>(synthetic.people.subList(0, Math.min(WORKING_SET, synthetic.people.size())));
+            working.addAll(synthetic.events.subList(0, Math.min(WORKING_SET, synthetic.events.size())));
+            profiles.stop("reads");
+            readOnce(gw, working);
+            profiles.start("rereads");
+            int people = Math.min(WORKING_SET, synthetic.people.size());
+            java.util.function.Function<ThreadLocalRandom, URI> rereads = r -> {
+                int i = r.nextInt(working.size());
+                return URI.create(gw + (i < people ? "/api/people/" : "/api/events/") + working.get(i));
+            };
+            Load.Result reread = Load.closed("dossier or event, read again", 16, d, rereads);
+            Load.Result rereadAt2000 = Load.open("dossier or event read again, at 2,000 req/s", 2000,
+                    Duration.ofSeconds(Math.min(seconds, 10)), rereads);
+            profiles.stop("rereads");
+            profiles.start("search");
             java.util.function.Function<ThreadLocalRandom, URI> searches = r -> URI.create(gw + "/api/search?q="
                     + URLEncoder.encode(searchTerm(r, synthetic.people.size()), StandardCharsets.UTF_8));
             Load.Result search = Load.closed("search", 4, d, searches);
@@ -89,8 +114,13 @@ public final class Benchmark {
             Load.Result pingAt2000 = Load.open("ping at 2,000 req/s", 2000, Duration.ofSeconds(Math.min(seconds, 10)),
                     r -> URI.create(gw + "/api/ping"));
 
+            profiles.stop("search");
+            profiles.start("propagation");
             double[] propagation = propagation(stack, gw, token, 200, Math.min(seconds, 15));
+            profiles.stop("propagation");
+            profiles.start("rebuild");
             ChangeRebuild rebuild = rebuild(gw, token);
+            profiles.stop("rebuild");
 
             Map<Service, Long> rss = new LinkedHashMap<>();
             for (Service s : Service.values()) {
@@ -109,7 +139,7 @@ public final class Benchmark {
                 rssIdle.put(s, rssKb(stack.pid(s)));
             }
             write(root, entities, projected, writeSeconds, ping, pingAt2000, dossier, event, timeline, dossierAt2000,
-                    search, searchAt50, propagation, rebuild, together, alone, rss, rssIdle);
+                    reread, rereadAt2000, search, searchAt50, propagation, rebuild, together, alone, rss, rssIdle);
         } finally {
             try (var walk = Files.walk(data)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -126,6 +156,29 @@ public final class Benchmark {
             case 2 -> last.substring(0, last.length() - 1) + "x"; // misspelled
             default -> "Agent " + Integer.toString(r.nextInt(people), 36); // an alias
         };
+    }
+
+    private static final int WORKING_SET = 2_000;
+
+    /** Reads each of {@code ids} (people first, then events) once, 8 at a time. */
+    private static void readOnce(String gw, List<UUID> ids) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        int people = Math.min(WORKING_SET, ids.size());
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
+                    try {
+                        Load.get(URI.create(gw + (i < people ? "/api/people/" : "/api/events/") + ids.get(i)));
+                    } catch (Exception e) {
+                        // the measured phase counts errors
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
     }
 
     private static void warmUp(String gw, SyntheticArchive synthetic) throws InterruptedException {
@@ -257,7 +310,7 @@ public final class Benchmark {
 
     private void write(Path root, int entities, long projected, double writeSeconds, Load.Result ping,
             Load.Result pingAt2000, Load.Result dossier, Load.Result event, Load.Result timeline,
-            Load.Result dossierAt2000, Load.Result search, Load.Result searchAt50, double[] propagation, ChangeRebuild rebuild,
+            Load.Result dossierAt2000, Load.Result reread, Load.Result rereadAt2000, Load.Result search, Load.Result searchAt50, double[] propagation, ChangeRebuild rebuild,
             Map<Service, Duration> together, Map<Service, Duration> alone, Map<Service, Long> rss,
             Map<Service, Long> rssIdle) throws Exception {
         StringBuilder md = new StringBuilder();
@@ -277,13 +330,16 @@ public final class Benchmark {
                 .append("; the read model then held ").append(projected).append(" entities.\n\n");
         md.append("## Reads (closed loop, 16 clients; search 4)\n\n");
         md.append("| endpoint | requests/s | vs trivial | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|\n");
-        for (Load.Result r : List.of(ping, dossier, event, timeline, search)) {
+        for (Load.Result r : List.of(ping, dossier, event, timeline, reread, search)) {
             md.append("| %s | %.0f | %.0f %% | %.2f | %.2f | %d |%n".formatted(r.name(), r.perSecond(),
                     100 * r.perSecond() / ping.perSecond(), r.p50(), r.p99(), r.errors()));
         }
+        md.append("\nDossier, event and timeline read random entities, nearly each for the first time (composed, then stored); "
+                + "\"read again\" reads %,d people and %,d events that were each read once before (served from the stored "
+                .formatted(WORKING_SET, WORKING_SET) + "documents).\n");
         md.append("\n## Fixed rate (open loop; latency counted from the planned start)\n\n");
         md.append("| load | requests | p50 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|\n");
-        for (Load.Result r : List.of(pingAt2000, dossierAt2000, searchAt50)) {
+        for (Load.Result r : List.of(pingAt2000, dossierAt2000, rereadAt2000, searchAt50)) {
             md.append("| %s | %d | %.2f | %.2f | %.1f | %d |%n".formatted(r.name(), r.requests(), r.p50(), r.p99(),
                     r.max(), r.errors()));
         }

@@ -43,6 +43,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .setPGStartupWait(START_TIMEOUT);
+        if (Boolean.getBoolean("memoria.postgres.statements")) { // a profile of the statements (bench/run -Dbench.jfr)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
