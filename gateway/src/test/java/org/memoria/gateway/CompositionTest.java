@@ -202,6 +202,39 @@ class CompositionTest extends PublishingTest {
     }
 
     @Test
+    void aDateWindowPagesInOrderThroughEventsThatBeganBeforeItAndThoseThatBeginInIt() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID gpu = UUID.randomUUID();
+        List<EventState.Participant> byGpu = List.of(
+                new EventState.Participant(null, gpu, ParticipantRole.ORGANISER, null));
+        // dated so that the window 0938-03-01..0938-03-31 holds: a year begun before it, a month begun before it,
+        // two days inside it; and a day before it and a day after it, outside
+        String[][] events = { { "Year", "0938" }, { "February and March", "[0938-02-15..0938-03-02]" },
+                { "Third", "0938-03-03" }, { "Twentieth", "0938-03-20" }, { "Before", "0938-02-10" },
+                { "After", "0938-04-02" } };
+        for (String[] e : events) {
+            UUID id = UUID.randomUUID();
+            owners.changed(Topics.EVENTS, "event", id, 0, new EventState(id, 0, e[0] + " " + tag, EventType.MURDER,
+                    e[1], null, null, null, null, byGpu));
+        }
+        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("organisationId", gpu.toString())
+                .get("/api/timeline").then().body("total", is(6)));
+        String[] window = { "Year", "February and March", "Third", "Twentieth" };
+        for (int page = 0; page < window.length; page++) {
+            given().queryParam("organisationId", gpu.toString()).queryParam("from", "0938-03-01")
+                    .queryParam("to", "0938-03-31").queryParam("size", 1).queryParam("page", page)
+                    .get("/api/timeline").then().statusCode(200).body("total", is(4))
+                    .body("items.title", contains(window[page] + " " + tag));
+        }
+        given().queryParam("organisationId", gpu.toString()).queryParam("from", "0938-03-01").queryParam("size", 3)
+                .queryParam("page", 1).get("/api/timeline").then().body("total", is(5))
+                .body("items.title", contains("Twentieth " + tag, "After " + tag));
+        given().queryParam("organisationId", gpu.toString()).queryParam("to", "0938-03-02").get("/api/timeline")
+                .then().body("total", is(3))
+                .body("items.title", contains("Year " + tag, "Before " + tag, "February and March " + tag));
+    }
+
+    @Test
     void theTimelineSelectsByOverlapAndMarksUncertainDates() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         UUID wolf = UUID.randomUUID();
