@@ -141,11 +141,11 @@ final class Profiles {
         }
         try {
             String cmd = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ').strip();
-            if (cmd.contains("kafka")) {
-                return "kafka";
-            }
-            if (pid == ProcessHandle.current().pid()) {
+            if (pid == ProcessHandle.current().pid()) { // before kafka: its class path names kafka-clients
                 return "benchmark (load generator)";
+            }
+            if (cmd.contains("kafka.Kafka") || cmd.contains("kafka_2.")) {
+                return "kafka broker";
             }
             if (cmd.startsWith("postgres:")) { // "postgres: user db host(port) idle": group backends by database
                 String[] w = cmd.split("\\s+");
