@@ -71,6 +71,15 @@ class AccessControlTest {
                 .body(Map.of("preferredName", unique("Natalia Sedova"))).post("/people").then().statusCode(201);
     }
 
+    @jakarta.inject.Inject
+    io.smallrye.jwt.auth.principal.JWTParser tokenParser;
+
+    @Test
+    void bearerTokensAreCheckedByTheVerifierThatRemembersVerifiedTokens() {
+        org.junit.jupiter.api.Assertions.assertInstanceOf(org.memoria.common.security.VerifiedTokens.class,
+                io.quarkus.arc.ClientProxy.unwrap(tokenParser));
+    }
+
     @Test
     void expiredForeignTamperedAndWronglySignedTokensAreRefused() throws Exception {
         String good = TestTokens.archivist("Ada");
@@ -82,6 +91,9 @@ class AccessControlTest {
         Tokens stranger = Tokens.inDirectory(Files.createTempDirectory("stranger-keys-"));
         String wronglySigned = "Bearer " + stranger.archivist("Ada");
 
+        // the good token, verified and remembered first (VerifiedTokens), lends nothing to the tampered one
+        given().header(AUTHORIZATION, good).contentType(ContentType.JSON).body(Map.of("preferredName", unique("Ada")))
+                .post("/people").then().statusCode(201);
         for (String token : new String[] { TestTokens.expired("Ada"), TestTokens.otherIssuer("Ada"), tampered,
                 wronglySigned, "Bearer not-a-jwt", "Basic YWRhOmFkYQ==" }) {
             String name = unique("Forged");
