@@ -93,13 +93,12 @@ public final class Benchmark {
             List<UUID> working = new ArrayList<>(synthetic.people.subList(0, Math.min(WORKING_SET, synthetic.people.size())));
             working.addAll(synthetic.events.subList(0, Math.min(WORKING_SET, synthetic.events.size())));
             profiles.stop("reads");
-            readOnce(gw, working);
-            profiles.start("rereads");
             int people = Math.min(WORKING_SET, synthetic.people.size());
-            java.util.function.Function<ThreadLocalRandom, URI> rereads = r -> {
-                int i = r.nextInt(working.size());
-                return URI.create(gw + (i < people ? "/api/people/" : "/api/events/") + working.get(i));
-            };
+            java.util.function.IntFunction<URI> view = i -> URI.create(gw
+                    + (i < people ? "/api/people/" : "/api/events/") + working.get(i));
+            readOnce(working.size(), view);
+            profiles.start("rereads");
+            java.util.function.Function<ThreadLocalRandom, URI> rereads = r -> view.apply(r.nextInt(working.size()));
             Load.Result reread = Load.closed("dossier or event, read again", 16, d, rereads);
             Load.Result rereadAt2000 = Load.open("dossier or event read again, at 2,000 req/s", 2000,
                     Duration.ofSeconds(Math.min(seconds, 10)), rereads);
@@ -162,16 +161,15 @@ public final class Benchmark {
 
     private static final int WORKING_SET = 2_000;
 
-    /** Reads each of {@code ids} (people first, then events) once, 8 at a time. */
-    private static void readOnce(String gw, List<UUID> ids) throws InterruptedException {
+    /** Reads {@code view(0)} to {@code view(count - 1)} once each, 8 at a time. */
+    private static void readOnce(int count, java.util.function.IntFunction<URI> view) throws InterruptedException {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        int people = Math.min(WORKING_SET, ids.size());
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
-                for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     try {
-                        Load.get(URI.create(gw + (i < people ? "/api/people/" : "/api/events/") + ids.get(i)));
+                        Load.get(view.apply(i));
                     } catch (Exception e) {
                         // the measured phase counts errors
                     }
