@@ -47,8 +47,8 @@ public class TimelineQuery {
             out.addAll(params);
             return where;
         }
-        StringBuilder in = new StringBuilder(where).append(" and e.id in (");
-        out.addAll(params);
+        // each part applies the other filters itself, so the page's own condition is only membership
+        StringBuilder in = new StringBuilder("e.id in (");
         if (f.from() != null) {
             in.append("(with running as materialized (select e.id from entity e where ").append(where)
                     .append(" and e.date_earliest is not null and e.date_earliest < ?::date")
