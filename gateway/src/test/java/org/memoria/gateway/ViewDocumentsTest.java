@@ -248,7 +248,7 @@ class ViewDocumentsTest extends PublishingTest {
         };
         JsonNode expected = json(compose(kind, id).orElseThrow());
         // a read stores what it composed unless the projector applied something meanwhile: read until it is stored
-        await().atMost(PROJECTED).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().atMost(PROJECTED).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
             Response served = given().get(path + id);
             served.then().statusCode(200);
             assertEquals(expected, mapper.readTree(served.asByteArray()));
