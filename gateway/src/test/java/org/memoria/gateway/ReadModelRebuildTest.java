@@ -40,7 +40,10 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.memoria.common.contract.events.PlaceState;
 import org.memoria.common.contract.people.PersonState;
+import org.memoria.common.contract.sources.SourceState;
+import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.events.Topics;
 import org.memoria.gateway.events.ChangeEventProjector;
 import org.memoria.gateway.events.GatewayRestart;
@@ -80,6 +83,21 @@ class ReadModelRebuildTest extends PublishingTest {
         return new PersonState(id, version, name(id, version), List.of(), null, null, null, null, null, null);
     }
 
+    /** A change of a person, a place or a source (one of each topic, which a rebuild replays side by side). */
+    private void change(int topic, UUID id, long version) {
+        switch (topic) {
+            case 0 -> owners.changed(Topics.PEOPLE, "person", id, version, person(id, version));
+            case 1 -> owners.changed(Topics.EVENTS, "place", id, version, new PlaceState(id, version, name(id, version),
+                    List.of(), null, null, null, null, null));
+            default -> owners.changed(Topics.SOURCES, "source", id, version, new SourceState(id, version,
+                    SourceType.REPORT, name(id, version), List.of(), List.of(), List.of(), null, null, null, null, null,
+                    null));
+        }
+    }
+
+    private static final List<String> PATHS = List.of("/api/people/", "/api/places/", "/api/sources/");
+    private static final List<String> NAMES = List.of("preferredName", "name", "title");
+
     private static String name(UUID id, long version) {
         return "Guard " + id.toString().substring(0, 8) + " v" + version;
     }
@@ -87,6 +105,7 @@ class ReadModelRebuildTest extends PublishingTest {
     @Test
     void aRebuildStartedWhileWritesKeepComingEndsAndEveryWriteIsInTheReadModel() throws Exception {
         Map<UUID, Long> lastVersion = new ConcurrentHashMap<>();
+        Map<UUID, Integer> topicOf = new ConcurrentHashMap<>();
         List<UUID> ids = new CopyOnWriteArrayList<>();
         Set<UUID> writtenAfterTheRebuild = ConcurrentHashMap.newKeySet();
         AtomicBoolean rebuilt = new AtomicBoolean();
@@ -95,15 +114,18 @@ class ReadModelRebuildTest extends PublishingTest {
         ScheduledExecutorService producer = Executors.newSingleThreadScheduledExecutor();
         long publishedWhenDone;
         try {
-            // about 100 changes a second: half of them new people, half new versions of people written before
+            // about 100 changes a second to people, places and sources: half of them new entities, half new versions
+            // of entities written before
             producer.scheduleAtFixedRate(() -> {
                 try {
                     boolean fresh = ids.size() < 20 || ThreadLocalRandom.current().nextBoolean();
                     UUID id = fresh ? UUID.randomUUID() : ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                     long version = fresh ? 0 : lastVersion.get(id) + 1;
                     boolean afterRebuild = rebuilt.get();
-                    owners.changed(Topics.PEOPLE, "person", id, version, person(id, version)); // acknowledged
+                    int topic = fresh ? ids.size() % 3 : topicOf.get(id);
+                    change(topic, id, version); // acknowledged
                     lastVersion.put(id, version);
+                    topicOf.put(id, topic);
                     if (fresh) {
                         ids.add(id);
                     }
@@ -139,14 +161,16 @@ class ReadModelRebuildTest extends PublishingTest {
         asAdmin().get(STATUS).then().body("lastRebuild.events", greaterThan(0))
                 .body("lastRebuild.finishedAt", notNullValue());
 
-        // every person at the last version written: those replayed, those drained at the swap, those written since
+        // every entity at the last version written: those replayed, those drained at the swap, those written since
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (UUID id : ids) {
                 long version = lastVersion.get(id);
-                given().get("/api/people/" + id).then().statusCode(200).header("ETag", startsWith("\"" + version + "."))
-                        .body("preferredName", equalTo(name(id, version)));
+                int topic = topicOf.get(id);
+                given().get(PATHS.get(topic) + id).then().statusCode(200)
+                        .header("ETag", startsWith("\"" + version + ".")).body(NAMES.get(topic), equalTo(name(id, version)));
             }
         });
+        assertTrue(Set.copyOf(topicOf.values()).containsAll(List.of(0, 1, 2)), "changes went to every topic");
     }
 
     @Test

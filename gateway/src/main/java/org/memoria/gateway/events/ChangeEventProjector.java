@@ -44,21 +44,24 @@ import io.quarkus.runtime.StartupEvent;
  * Keeps the read model up to date from the owners' topics, on one thread, and rebuilds it on demand: a rebuild
  * replays the topics from the start into shadow tables under a new consumer group while the live tables keep
  * serving; once it has caught up, the live projector pauses, the rebuild drains the last records, and the tables
- * and the consumer group are swapped in one transaction.
+ * and the consumer group are swapped in one transaction. A rebuild replays the three topics side by side, one
+ * consumer and one thread each: each consumer takes every partition of its topic itself (no group membership, so no
+ * rebalance) and commits its offsets under the rebuild's group. Their transactions write different entities and
+ * queue only to add to the change feed ({@link ChangeFeedWriter}).
  *
  * <p><b>A rebuild ends however fast writes come.</b> It does not chase the end of the topics (which moves on with
- * every write) but catches up to the end offsets of all partitions of the three topics taken at one moment, as soon
- * as its consumer is assigned them ({@link ProjectionRun#catchUpToEndAsOfNow}). Then the live projector pauses, the
+ * every write) but catches up to the end offsets of all partitions of the three topics taken at one moment (each
+ * consumer takes its topic's; {@link ProjectionRun#catchUpToEndAsOfNow}). Then the live projector pauses, the
  * end offsets are taken once more, and the rebuild drains to those: a second, short stretch, since it covers only
  * what arrived during the first. Records arriving after the second snapshot are left for the live projector.
  *
- * <p><b>No record is skipped or applied twice at the swap.</b> The rebuild's consumer applies each poll in a database
- * transaction and commits the poll's offsets after it ({@link ProjectionRun#pollOnce}); before the swap it commits
- * its position on every partition ({@link ProjectionRun#commitPositions}). Every record below a position was returned
+ * <p><b>No record is skipped or applied twice at the swap.</b> Each of the rebuild's consumers applies each poll in a
+ * database transaction and commits the poll's offsets after it ({@link ProjectionRun#pollOnce}); before the swap each
+ * commits its position on every partition of its topic ({@link ProjectionRun#commitPositions}). Every record below a position was returned
  * by a poll and is in the shadow tables (or set aside as a dead letter); no record at or above it was returned by a
  * poll, so none is in the shadow tables. The group's committed offsets therefore say exactly what the shadow tables
  * hold, whether the last polls stopped at the second snapshot or brought records past it. Nothing reaches the shadow
- * tables after that commit (the rebuild's consumer polls no more), and the live projector, paused before the second
+ * tables after those commits (the rebuild's consumers poll no more), and the live projector, paused before the second
  * snapshot, has stopped writing: what it had applied lies below that snapshot, so the rebuild holds it too. The swap
  * makes the shadow tables live and the rebuild's group the live projector's in one transaction; the live projector
  * then starts again in that group, from its committed offsets, with the first record the shadow tables lack. If the
@@ -369,48 +372,51 @@ public class ChangeEventProjector {
     private void rebuild(Connection holder, long id, String group) {
         long t0 = System.nanoTime();
         // stop if the gateway stops, or if the session holding the lock is gone (another replica may then abandon it)
-        BooleanSupplier keepGoing = () -> running && isValid(holder);
+        BooleanSupplier keepGoing = new LockStillHeld(holder);
+        List<ProjectionRun> runs = new ArrayList<>();
         try {
             List<String> deferredIndexes = createShadowTables(holder);
-            try (ProjectionRun run = new ProjectionRun(bootstrapServers, group, config.maxBatch(), dataSource, writer,
-                    deadLetters, Tables.withSuffix(SHADOW))) {
-                // the live tables keep serving meanwhile
-                if (!run.catchUpToEndAsOfNow(Topics.ALL, keepGoing)) {
-                    throw new Stopped();
-                }
-                long indexing = System.nanoTime();
-                createDeferredIndexes(holder, deferredIndexes); // while the live tables still serve
-                LOG.infof("Rebuild: the shadow tables' search and date indexes built in %.1f s",
-                        (System.nanoTime() - indexing) / 1e9);
-                paused = true; // the live projector stops writing; reads go on
-                ProjectionRun current = live;
-                if (current != null) {
-                    current.wakeup();
-                }
-                while (live != null) {
-                    pause(10);
-                }
-                if (!run.catchUpToEndAsOfNow(Topics.ALL, keepGoing)) {
-                    throw new Stopped();
-                }
-                run.commitPositions();
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                long swapBy = System.nanoTime() + SWAP_PATIENCE.toNanos();
-                while (true) {
-                    try {
-                        swap(holder, id, group, run.consumed(), run.consumed() / seconds, views);
-                        break;
-                    } catch (SQLException e) {
-                        // readers (or another gateway's projector) held a table: let them finish, then try again
-                        if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || System.nanoTime() - swapBy > 0
-                                || !keepGoing.getAsBoolean()) {
-                            throw e;
-                        }
-                        pause(10 + java.util.concurrent.ThreadLocalRandom.current().nextLong(40));
-                    }
-                }
-                LOG.infof("Read model rebuilt from %d events in %.1f s", run.consumed(), seconds);
+            // one consumer per topic, side by side: while one waits for the database, another parses its records
+            for (String topic : Topics.ALL) {
+                runs.add(ProjectionRun.ofTopic(topic, bootstrapServers, group, config.maxBatch(), dataSource, writer,
+                        deadLetters, Tables.withSuffix(SHADOW)));
             }
+            // the live tables keep serving meanwhile
+            catchUpSideBySide(runs, keepGoing);
+            long indexing = System.nanoTime();
+            createDeferredIndexes(holder, deferredIndexes); // while the live tables still serve
+            LOG.infof("Rebuild: the shadow tables' search and date indexes built in %.1f s",
+                    (System.nanoTime() - indexing) / 1e9);
+            paused = true; // the live projector stops writing; reads go on
+            ProjectionRun current = live;
+            if (current != null) {
+                current.wakeup();
+            }
+            while (live != null) {
+                pause(10);
+            }
+            catchUpSideBySide(runs, keepGoing);
+            long consumed = 0;
+            for (ProjectionRun run : runs) {
+                run.commitPositions();
+                consumed += run.consumed();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long swapBy = System.nanoTime() + SWAP_PATIENCE.toNanos();
+            while (true) {
+                try {
+                    swap(holder, id, group, consumed, consumed / seconds, views);
+                    break;
+                } catch (SQLException e) {
+                    // readers (or another gateway's projector) held a table: let them finish, then try again
+                    if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || System.nanoTime() - swapBy > 0
+                            || !keepGoing.getAsBoolean()) {
+                        throw e;
+                    }
+                    pause(10 + java.util.concurrent.ThreadLocalRandom.current().nextLong(40));
+                }
+            }
+            LOG.infof("Read model rebuilt from %d events in %.1f s", consumed, seconds);
         } catch (Stopped e) {
             LOG.warn("Read-model rebuild abandoned, the live read model unchanged: " + STOPPED);
             end(holder, id, "ABANDONED", null, STOPPED);
@@ -418,6 +424,7 @@ public class ChangeEventProjector {
             LOG.errorf(e, "Rebuild failed; the live read model is unchanged");
             end(holder, id, "FAILED", e.toString(), null);
         } finally {
+            runs.forEach(ProjectionRun::close);
             paused = false;
             rebuilding = false;
             unlock(holder);
@@ -426,6 +433,60 @@ public class ChangeEventProjector {
             } catch (SQLException e) {
                 LOG.debugf("Closing the rebuild's connection: %s", e);
             }
+        }
+    }
+
+    /**
+     * Each run catches up with the end of its topic as of now, on a thread of its own; returns when all have. The
+     * first failure stops the others and is thrown; a stop ({@code keepGoing} false) throws {@link Stopped}.
+     */
+    private static void catchUpSideBySide(List<ProjectionRun> runs, BooleanSupplier keepGoing) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        BooleanSupplier going = () -> failure.get() == null && keepGoing.getAsBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (ProjectionRun run : runs) {
+            threads.add(Thread.ofPlatform().name("read-model-rebuild-" + threads.size()).daemon().start(() -> {
+                try {
+                    if (!run.catchUpToEndAsOfNow(run.topics(), going)) {
+                        failure.compareAndSet(null, new Stopped());
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    /**
+     * Whether the rebuild may go on: the gateway runs and the session holding the rebuild's lock is alive. Asked by
+     * the rebuild's consumers after every poll, from their threads; the session is asked at most once a second, by
+     * one of them at a time.
+     */
+    private final class LockStillHeld implements BooleanSupplier {
+        private final Connection holder;
+        private long checkedAt = System.nanoTime();
+        private boolean valid = true;
+
+        LockStillHeld(Connection holder) {
+            this.holder = holder;
+        }
+
+        @Override
+        public synchronized boolean getAsBoolean() {
+            if (!running) {
+                return false;
+            }
+            if (valid && System.nanoTime() - checkedAt > 1_000_000_000L) {
+                valid = isValid(holder);
+                checkedAt = System.nanoTime();
+            }
+            return valid;
         }
     }
 

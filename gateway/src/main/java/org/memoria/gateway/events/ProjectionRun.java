@@ -37,7 +37,7 @@ import org.memoria.gateway.events.ReadModelWriter.Rejected;
 import org.memoria.gateway.events.ReadModelWriter.Tables;
 
 /**
- * One consumer of the three topics writing into one set of read-model tables. Each poll is applied in one database
+ * One consumer of the three topics (or, in a rebuild, of one of them) writing into one set of read-model tables. Each poll is applied in one database
  * transaction, and the Kafka offsets are committed only after that transaction committed; if the process dies in
  * between, the records come again and change nothing (versions). A record that cannot be applied, whatever the
  * reason, is set aside as a dead letter ({@link DeadLetters}) in the transaction that moves past it, so that it never
@@ -56,22 +56,49 @@ final class ProjectionRun implements AutoCloseable {
     private long applied;
     private long consumed;
     private final String group;
+    /** The topics it consumes. */
+    private final List<String> topics;
     /** The partitions the group gave this consumer (possibly none); null until it joined. */
     private volatile Set<TopicPartition> assigned;
     /** Where the live run reports itself; null for a rebuild's run. Set and used on the projector's thread. */
     private ProjectorTelemetry telemetry;
 
     /**
+     * A member of the group, subscribed to the three topics: the group gives it its partitions.
+     *
      * @param membership consumer settings for this run's group membership (e.g. a static member's
      *                   {@code group.instance.id} and session timeout); empty for an ordinary dynamic member
      */
     ProjectionRun(String bootstrapServers, String group, int maxBatch, DataSource dataSource, ReadModelWriter writer,
             DeadLetters deadLetters, Tables tables, Map<String, Object> membership) {
+        this(bootstrapServers, group, maxBatch, dataSource, writer, deadLetters, tables, membership, null);
+    }
+
+    ProjectionRun(String bootstrapServers, String group, int maxBatch, DataSource dataSource, ReadModelWriter writer,
+            DeadLetters deadLetters, Tables tables) {
+        this(bootstrapServers, group, maxBatch, dataSource, writer, deadLetters, tables, Map.of());
+    }
+
+    /**
+     * A consumer that takes every partition of one topic itself, with no group membership and so no rebalance, and
+     * commits its offsets under {@code group}: a rebuild runs one per topic, side by side, and the group's offsets
+     * then name every partition of the three, as a member subscribed to them would have left them.
+     */
+    static ProjectionRun ofTopic(String topic, String bootstrapServers, String group, int maxBatch,
+            DataSource dataSource, ReadModelWriter writer, DeadLetters deadLetters, Tables tables) {
+        return new ProjectionRun(bootstrapServers, group, maxBatch, dataSource, writer, deadLetters, tables, Map.of(),
+                topic);
+    }
+
+    private ProjectionRun(String bootstrapServers, String group, int maxBatch, DataSource dataSource,
+            ReadModelWriter writer, DeadLetters deadLetters, Tables tables, Map<String, Object> membership,
+            String ownTopic) {
         this.dataSource = dataSource;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.tables = tables;
         this.group = group;
+        this.topics = ownTopic == null ? Topics.ALL : List.of(ownTopic);
         Map<String, Object> settings = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, group,
@@ -82,6 +109,17 @@ final class ProjectionRun implements AutoCloseable {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
         settings.putAll(membership);
         this.consumer = new KafkaConsumer<>(settings);
+        if (ownTopic != null) {
+            try {
+                List<TopicPartition> partitions = partitions(List.of(ownTopic));
+                consumer.assign(partitions);
+                assigned = Set.copyOf(partitions);
+            } catch (RuntimeException e) {
+                consumer.close();
+                throw e;
+            }
+            return;
+        }
         consumer.subscribe(Topics.ALL, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -95,9 +133,14 @@ final class ProjectionRun implements AutoCloseable {
         });
     }
 
-    ProjectionRun(String bootstrapServers, String group, int maxBatch, DataSource dataSource, ReadModelWriter writer,
-            DeadLetters deadLetters, Tables tables) {
-        this(bootstrapServers, group, maxBatch, dataSource, writer, deadLetters, tables, Map.of());
+    private List<TopicPartition> partitions(Collection<String> topics) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            for (PartitionInfo partition : consumer.partitionsFor(topic)) {
+                partitions.add(new TopicPartition(topic, partition.partition()));
+            }
+        }
+        return partitions;
     }
 
     /** Reports this run's lag, progress and spans there from now on (the live projector's run; a rebuild's is not). */
@@ -150,12 +193,7 @@ final class ProjectionRun implements AutoCloseable {
      * are applied (and committed) like the others. Answers false if {@code keepGoing} stopped it first.
      */
     boolean catchUpToEndAsOfNow(Collection<String> topics, BooleanSupplier keepGoing) throws SQLException {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics) {
-            for (PartitionInfo partition : consumer.partitionsFor(topic)) {
-                partitions.add(new TopicPartition(topic, partition.partition()));
-            }
-        }
+        List<TopicPartition> partitions = partitions(topics);
         // asked before the assignment, the end offsets would be right, but the consumer warns about each partition
         while (!consumer.assignment().containsAll(partitions)) {
             if (!keepGoing.getAsBoolean()) {
@@ -194,6 +232,11 @@ final class ProjectionRun implements AutoCloseable {
 
     String group() {
         return group;
+    }
+
+    /** The topics it consumes: the three, or the one a rebuild gave it. */
+    List<String> topics() {
+        return topics;
     }
 
     /** The partitions this consumer was given; null until it joined the group (or while it rebalances). */
