@@ -115,6 +115,47 @@ class VocabularyTest {
     }
 
     @Test
+    void codesAreRememberedButATermAddedElsewhereIsUsableAtOnceAndOneDeletedElsewhereIsRefusedInSeconds()
+            throws Exception {
+        // another replica of this service adds a term: this one accepts it at once, though it holds the vocabulary
+        relation("LIAISON").then().statusCode(201);
+        String added = "ALLY_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        sql("insert into vocabulary_term (id, vocabulary, code, labels) values (?, 'relation-types', ?, "
+                + "'{\"en\": \"ally of\"}')", ManagedVocabulary.RELATION_TYPES.termId(added), added);
+        relation(added.toLowerCase()).then().statusCode(201).body("type", equalTo(added));
+
+        // a term deleted here is refused here at once
+        String mine = "FOE_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        put(mine, Map.of("labels", Map.of("en", "foe of"))).then().statusCode(201);
+        relation("LIAISON").then().statusCode(201); // holds the vocabulary with the new term
+        given().header("Authorization", ADMIN).delete("/vocabularies/relation-types/" + mine).then().statusCode(204);
+        relation(mine).then().statusCode(400).body("errors[0].field", equalTo("type"));
+
+        // one deleted by another replica is still accepted while remembered, and refused once the time is up
+        String theirs = "RIVAL2_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        put(theirs, Map.of("labels", Map.of("en", "rival of"))).then().statusCode(201);
+        relation("LIAISON").then().statusCode(201);
+        sql("delete from vocabulary_term where id = ?", ManagedVocabulary.RELATION_TYPES.termId(theirs));
+        relation(theirs).then().statusCode(201);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> relation(theirs).statusCode() == 400);
+    }
+
+    private static io.restassured.response.Response relation(String type) {
+        return given().contentType(ContentType.JSON).body(Map.of("fromPersonId", person("A"), "type", type,
+                "toPersonId", person("B"))).post("/relations");
+    }
+
+    private void sql(String statement, Object... parameters) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    @Test
     void aTermIsCheckedAsAWhole() {
         put("BAD", Map.of("labels", Map.of("es", "sin inglés"), "broader", "NOPE",
                 "exactMatch", List.of("file:///etc/passwd"))).then().statusCode(400)

@@ -1,9 +1,11 @@
 package org.memoria.common.vocabulary;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +17,15 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.memoria.common.contract.vocabulary.ManagedVocabulary;
 import org.memoria.common.contract.vocabulary.TermInput;
@@ -30,12 +36,23 @@ import org.memoria.common.problem.InvalidReferenceException;
 import org.memoria.common.problem.StillReferencedException;
 import org.memoria.common.validation.Text;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
  * The managed vocabularies an owning service validates (docs/model.md): reads with labels by language, the check of
  * a record's code (any case; an unknown one answered with the closest terms), and an admin's writes, each published
  * as a change event ({@code org.memoria.term.changed.v1}) through the outbox like any entity's.
+ *
+ * <p><b>The codes are remembered.</b> Every write of a record checks its codes (an event's type and each participant's
+ * role), and reading the term of each was a tenth of an owner's work in the write benchmark. So each process keeps
+ * the codes of a vocabulary, as the vocabulary spells them, for {@code memoria.vocabularies.cache-for} (10 s) after
+ * reading them all in one query. A code it does not hold is looked up in the database before it is refused, so a
+ * term another replica just added is accepted at once. A term this process adds, changes or deletes drops what it
+ * holds of the vocabulary when the transaction ends; a term another replica deleted can still be accepted here until
+ * the time is up (docs/model.md). Labels are not remembered: they are read where a view shows them.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "memoria.outbox.enabled", stringValue = "true")
@@ -52,6 +69,18 @@ public class Vocabularies {
     Outbox outbox;
     @Inject
     OutboxConfig outboxConfig;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @ConfigProperty(name = "memoria.vocabularies.cache-for", defaultValue = "10s")
+    Duration cacheFor;
+
+    /** Per vocabulary (its path): each code in lower case → the code as the vocabulary spells it. */
+    private Cache<String, Map<String, String>> codes;
+
+    @PostConstruct
+    void init() {
+        codes = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(ManagedVocabulary.values().length).build();
+    }
 
     /** Why this string cannot be a code, or null. */
     public static String shapeProblem(String code) {
@@ -93,12 +122,56 @@ public class Vocabularies {
         return VocabularyTerm.<VocabularyTerm>findByIdOptional(vocabulary.termId(code));
     }
 
+    /**
+     * The code as the vocabulary spells it, from the codes this process remembers, else from the database (a term
+     * added since, here or by another replica); null when the vocabulary has no such term.
+     */
+    private String spelled(ManagedVocabulary vocabulary, String code) {
+        if (code == null || shapeProblem(code) != null) {
+            return null;
+        }
+        String spelled = codes.get(vocabulary.path, this::load).get(code.toLowerCase(Locale.ROOT));
+        if (spelled != null) {
+            return spelled;
+        }
+        Optional<VocabularyTerm> added = find(vocabulary, code);
+        if (added.isPresent()) {
+            codes.invalidate(vocabulary.path);
+            return added.get().code;
+        }
+        return null;
+    }
+
+    private Map<String, String> load(String vocabulary) {
+        Map<String, String> spelled = new HashMap<>();
+        for (VocabularyTerm t : VocabularyTerm.of(vocabulary)) {
+            spelled.put(t.code.toLowerCase(Locale.ROOT), t.code);
+        }
+        return Map.copyOf(spelled);
+    }
+
+    /** When the transaction that writes a term of {@code vocabulary} ends, committed or not, what is held of it goes. */
+    private void forgetWhenDone(ManagedVocabulary vocabulary) {
+        codes.invalidate(vocabulary.path);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                codes.invalidate(vocabulary.path);
+            }
+        });
+    }
+
     /** The code as the vocabulary spells it ({@code attack} → {@code ATTACK}); null stays null. */
     public String code(ManagedVocabulary vocabulary, String code) {
         if (code == null) {
             return null;
         }
-        return find(vocabulary, code).map(t -> t.code).orElse(code);
+        String spelled = spelled(vocabulary, code);
+        return spelled == null ? code : spelled;
     }
 
     /** The term's English label, or the code in lower case when the vocabulary has no such term. */
@@ -122,14 +195,17 @@ public class Vocabularies {
         if (code == null) {
             return null;
         }
-        // one read: the term found is also how the vocabulary spells the code
-        return find(vocabulary, code).map(t -> t.code).orElseThrow(() -> org.memoria.common.api.QueryParameters
-                .invalid(uri, parameter, unknownAmong(vocabulary, live(vocabulary), code)));
+        String spelled = spelled(vocabulary, code);
+        if (spelled == null) {
+            throw org.memoria.common.api.QueryParameters.invalid(uri, parameter,
+                    unknownAmong(vocabulary, live(vocabulary), code));
+        }
+        return spelled;
     }
 
     /** Why {@code code} is not a term of {@code vocabulary} (with the closest terms), or null when it is one. */
     public String unknown(ManagedVocabulary vocabulary, String code) {
-        if (find(vocabulary, code).isPresent()) {
+        if (spelled(vocabulary, code) != null) {
             return null;
         }
         return unknownAmong(vocabulary, live(vocabulary), code);
@@ -210,6 +286,7 @@ public class Vocabularies {
      */
     @Transactional
     public Written put(ManagedVocabulary vocabulary, String code, TermInput input, List<Locale.LanguageRange> languages) {
+        forgetWhenDone(vocabulary);
         Optional<VocabularyTerm> existing = find(vocabulary, code);
         VocabularyTerm term = existing.orElseGet(VocabularyTerm::new);
         String broader = null;
@@ -280,6 +357,7 @@ public class Vocabularies {
      */
     @Transactional
     public boolean delete(ManagedVocabulary vocabulary, String code) {
+        forgetWhenDone(vocabulary);
         Optional<VocabularyTerm> found = find(vocabulary, code);
         if (found.isEmpty()) {
             return false;
