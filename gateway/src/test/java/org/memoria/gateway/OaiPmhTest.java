@@ -334,9 +334,17 @@ class OaiPmhTest extends PublishingTest {
         assertTrue(secondPage.contains(REPOSITORY + "places/" + later), "the new record comes after");
         assertEquals(places.size() + 2, all.size());
 
-        // a list answered whole has no token at all
+        // a list answered whole has no token at all: one place, changed in a second after all the others
+        Instant last = Instant.parse(second.text("(//o:header/o:datestamp)[last()]"));
+        await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .until(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).isAfter(last));
+        Instant alone = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID single = UUID.randomUUID();
+        owners.changed(Topics.EVENTS, "place", single, 0, place(single, 0, "Place alone"));
+        awaitFeedHolds(single, 0);
         Xml whole = oai(Map.of("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "set", "places", "from",
-                second.text("(//o:header/o:datestamp)[last()]")));
+                alone.toString()));
+        assertEquals(List.of(REPOSITORY + "places/" + single), whole.texts("//o:header/o:identifier"));
         assertEquals(0, whole.count("//o:resumptionToken"), whole.xml());
     }
 
