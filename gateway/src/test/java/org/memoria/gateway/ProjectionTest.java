@@ -32,6 +32,7 @@ import org.memoria.common.contract.sources.Stance;
 import org.memoria.common.contract.sources.Strength;
 import org.memoria.common.events.Topics;
 import org.memoria.gateway.config.GatewayConfig;
+import org.memoria.gateway.events.Links;
 import org.memoria.local.MemoriaTestResource;
 
 import io.quarkus.test.common.ResourceArg;
@@ -214,5 +215,48 @@ class ProjectionTest extends PublishingTest {
                 .body("preferredName", equalTo(name)).body("names[0].name", equalTo(alias));
         given().queryParam("q", tag).queryParam("kind", "PERSON").get("/api/search").then().statusCode(200)
                 .body("total", is(1)).body("items[0].id", equalTo(person.toString()));
+    }
+
+    @Test
+    void keepsTextWithBackslashesTabsAndLineBreaksAsWritten() throws Exception {
+        String tag = "Tab" + UUID.randomUUID().toString().substring(0, 8);
+        UUID person = UUID.randomUUID();
+        UUID source = UUID.randomUUID();
+        UUID birthPlace = UUID.randomUUID();
+        String name = tag + " \\N back\\slash\ttab\nline\r\nend";
+        String alias = "Jacques\tMornard \\. \\N";
+        owners.changed(Topics.PEOPLE, "person", person, 0, new PersonState(person, 0, name,
+                List.of(new PersonState.Name(alias, NameType.ALIAS, null, source)), "1904", birthPlace, null, null,
+                "a description\\with\tall\nof them", null));
+        awaitFeedHolds(person, 0);
+
+        given().queryParam("q", tag).queryParam("kind", "PERSON").get("/api/search").then().statusCode(200)
+                .body("total", is(1)).body("items[0].id", equalTo(person.toString()));
+        try (var c = dataSource.getConnection()) {
+            try (var s = c.prepareStatement("select term from search_term where entity_id = ? order by position")) {
+                s.setObject(1, person);
+                try (var rs = s.executeQuery()) {
+                    List<String> terms = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        terms.add(rs.getString(1));
+                    }
+                    org.junit.jupiter.api.Assertions.assertEquals(List.of(name, alias,
+                            "a description\\with\tall\nof them"), terms);
+                }
+            }
+            try (var s = c.prepareStatement("select link, role from link where from_id = ? order by position")) {
+                s.setObject(1, person);
+                try (var rs = s.executeQuery()) {
+                    java.util.Map<String, String> roles = new java.util.HashMap<>();
+                    while (rs.next()) {
+                        roles.put(rs.getString(1), rs.getString(2));
+                    }
+                    // the birth place's link has no role: NULL, not the text "\N"
+                    org.junit.jupiter.api.Assertions.assertTrue(roles.containsKey(Links.BIRTH_PLACE), roles::toString);
+                    org.junit.jupiter.api.Assertions.assertNull(roles.get(Links.BIRTH_PLACE));
+                    org.junit.jupiter.api.Assertions.assertEquals(alias, roles.get(Links.NAME_SOURCE));
+                }
+            }
+        }
     }
 }

@@ -1,10 +1,12 @@
 package org.memoria.gateway.events;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +23,8 @@ import org.memoria.common.contract.EntityKind;
 import org.memoria.common.edtf.Edtf;
 import org.memoria.common.edtf.EdtfDate;
 import org.memoria.common.events.ChangeEvent;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -161,50 +165,75 @@ public class ReadModelWriter {
                 s.executeUpdate();
             }
         }
-        try (PreparedStatement links = connection.prepareStatement("insert into " + tables.link()
-                + " (from_id, position, link, to_kind, to_id, role) values (?, ?, ?, ?, ?, ?)");
-                PreparedStatement terms = connection.prepareStatement("insert into " + tables.searchTerm()
-                        + " (entity_id, position, kind, field, weight, term, folded, tsv) values (?, ?, ?, ?, ?, ?, "
-                        + "memoria_fold(?), to_tsvector('simple', memoria_fold(?)))")) {
-            boolean anyLink = false;
-            boolean anyTerm = false;
-            for (Parsed p : applied) {
-                if (p.projection() == null) {
-                    continue;
-                }
-                int position = 0;
-                for (Projection.Link link : p.projection().links()) {
-                    links.setObject(1, p.event().subject());
-                    links.setInt(2, position++);
-                    links.setString(3, link.link());
-                    links.setString(4, link.toKind().name());
-                    links.setObject(5, link.toId());
-                    links.setString(6, link.role());
-                    links.addBatch();
-                    anyLink = true;
-                }
-                position = 0;
-                for (Projection.Term term : p.projection().terms()) {
-                    terms.setObject(1, p.event().subject());
-                    terms.setInt(2, position++);
-                    terms.setString(3, p.kind());
-                    terms.setString(4, term.field());
-                    terms.setInt(5, term.weight());
-                    terms.setString(6, term.text());
-                    terms.setString(7, term.text());
-                    terms.setString(8, term.text());
-                    terms.addBatch();
-                    anyTerm = true;
-                }
+        // the links and search terms are plain inserts: COPY sends them as one stream, a statement fewer per row
+        StringBuilder links = new StringBuilder();
+        StringBuilder terms = new StringBuilder();
+        for (Parsed p : applied) {
+            if (p.projection() == null) {
+                continue;
             }
-            if (anyLink) {
-                links.executeBatch();
+            String id = p.event().subject().toString();
+            int position = 0;
+            for (Projection.Link link : p.projection().links()) {
+                row(links, id, Integer.toString(position++), link.link(), link.toKind().name(), link.toId().toString(),
+                        link.role());
             }
-            if (anyTerm) {
-                terms.executeBatch();
+            position = 0;
+            for (Projection.Term term : p.projection().terms()) {
+                row(terms, id, Integer.toString(position++), p.kind(), term.field(), Integer.toString(term.weight()),
+                        term.text());
             }
         }
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        try {
+            if (!links.isEmpty()) {
+                copy.copyIn("copy " + tables.link() + " (from_id, position, link, to_kind, to_id, role) from stdin",
+                        new StringReader(links.toString()));
+            }
+            if (!terms.isEmpty()) {
+                // the folded form and its words are the database's (unaccent): staged, then computed there
+                try (Statement s = connection.createStatement()) {
+                    s.execute("create temp table if not exists search_term_stage (entity_id uuid, position int, "
+                            + "kind varchar(20), field varchar(30), weight smallint, term text) on commit delete rows");
+                }
+                copy.copyIn("copy search_term_stage from stdin", new StringReader(terms.toString()));
+                try (Statement s = connection.createStatement()) {
+                    // emptied as it is read: a record applied alone after a failed batch stages its own terms only
+                    s.executeUpdate("with staged as (delete from search_term_stage returning *) insert into "
+                            + tables.searchTerm() + " (entity_id, position, kind, field, weight, term, folded, tsv) "
+                            + "select entity_id, position, kind, field, weight, term, memoria_fold(term), "
+                            + "to_tsvector('simple', memoria_fold(term)) from staged");
+                }
+            }
+        } catch (IOException e) {
+            throw new SQLException("Could not stream the read model's rows to the database", e);
+        }
         return new Outcome(applied.size(), rejected);
+    }
+
+    /** One row of COPY's text format: tab-separated, null as \N, backslash, tab and line ends escaped. */
+    private static void row(StringBuilder out, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            String v = values[i];
+            if (v == null) {
+                out.append("\\N");
+                continue;
+            }
+            for (int k = 0; k < v.length(); k++) {
+                char ch = v.charAt(k);
+                switch (ch) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(ch);
+                }
+            }
+        }
+        out.append('\n');
     }
 
     private static String otherKind(Parsed p, String holder) {
