@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Applies change events to the read model in bulk, on the caller's connection and transaction: a handful of
- * statements per batch, whatever its size. An event applies only if its version is newer than the row's (checked
+ * statements per batch, whatever its size, the rows streamed by COPY (entities and search terms through a staging
+ * table of the session, which the statement that reads it empties). An event applies only if its version is newer than the row's (checked
  * by the upsert itself), so replays and duplicates change nothing; links and search terms are replaced only for
  * the entities whose row changed. Payloads are parsed and validated (EDTF included) before any statement runs. An
  * event whose id names an entity of another kind is refused ({@link EntityClaims}), never applied. On the live tables
@@ -52,16 +53,26 @@ public class ReadModelWriter {
     public record Parsed(ChangeEvent event, String kind, Projection projection, EdtfDate date, EdtfDate end) {
     }
 
+    /** The rows of a batch, streamed by COPY into a table of the session, emptied as the upsert reads them. */
+    private static final String STAGE = """
+            create temp table if not exists entity_stage (id uuid, kind text, version bigint, deleted boolean, label text,
+                subtype text, date_edtf text, date_earliest date, date_latest date, end_edtf text, end_earliest date,
+                end_latest date, doc text) on commit delete rows""";
+    /** Applies the staged rows newer than what the table holds; answers the ids it wrote. */
     private static final String UPSERT = """
+            with staged as (delete from entity_stage returning *)
             insert into %1$s as e (id, kind, version, deleted, label, subtype, date_edtf, date_earliest, date_latest,
                 end_edtf, end_earliest, end_latest, doc, projected_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
+            select id, kind, version, deleted, label, subtype, date_edtf, date_earliest, date_latest, end_edtf,
+                end_earliest, end_latest, doc::jsonb, now() from staged
             on conflict (id) do update set kind = excluded.kind, version = excluded.version, deleted = excluded.deleted,
                 label = excluded.label, subtype = excluded.subtype, date_edtf = excluded.date_edtf,
                 date_earliest = excluded.date_earliest, date_latest = excluded.date_latest, end_edtf = excluded.end_edtf,
                 end_earliest = excluded.end_earliest, end_latest = excluded.end_latest, doc = excluded.doc,
                 projected_at = now()
-            where e.version < excluded.version and e.kind = excluded.kind""";
+            where e.version < excluded.version and e.kind = excluded.kind
+            returning e.id""";
+
 
     @Inject
     ObjectMapper mapper;
@@ -139,20 +150,28 @@ public class ReadModelWriter {
         if (batch.isEmpty()) {
             return new Outcome(0, rejected);
         }
-        try (PreparedStatement s = connection.prepareStatement(UPSERT.formatted(tables.entity()))) {
-            for (Parsed p : batch) {
-                bindEntity(s, p);
-                s.addBatch();
+        // one stream and one statement for the batch; the ids it answers are the rows it wrote (a version no newer
+        // than the table's, or an id of another kind, writes nothing, and then its links must not be replaced)
+        StringBuilder rows = new StringBuilder();
+        for (Parsed p : batch) {
+            entityRow(rows, p);
+        }
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        Set<UUID> written = new HashSet<>();
+        try (Statement s = connection.createStatement()) {
+            s.execute(STAGE);
+            copy.copyIn("copy entity_stage from stdin", new StringReader(rows.toString()));
+            try (java.sql.ResultSet rs = s.executeQuery(UPSERT.formatted(tables.entity()))) {
+                while (rs.next()) {
+                    written.add(rs.getObject(1, UUID.class));
+                }
             }
-            int[] counts = s.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-                    // links of an entity whose row did not change must not be replaced: exact counts are required
-                    throw new IllegalStateException("The JDBC driver must not rewrite batched inserts (reWriteBatchedInserts)");
-                }
-                if (counts[i] > 0) {
-                    applied.add(batch.get(i));
-                }
+        } catch (IOException e) {
+            throw new SQLException("Could not stream the read model's rows to the database", e);
+        }
+        for (Parsed p : batch) {
+            if (written.contains(p.event().subject())) {
+                applied.add(p);
             }
         }
         if (applied.isEmpty()) {
@@ -184,7 +203,6 @@ public class ReadModelWriter {
                         term.text());
             }
         }
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try {
             if (!links.isEmpty()) {
                 copy.copyIn("copy " + tables.link() + " (from_id, position, link, to_kind, to_id, role) from stdin",
@@ -243,21 +261,17 @@ public class ReadModelWriter {
                         : EntityClaims.aKind(kind) + " cannot replace it");
     }
 
-    private static void bindEntity(PreparedStatement s, Parsed p) throws SQLException {
+    private static void entityRow(StringBuilder rows, Parsed p) {
         Projection proj = p.projection();
-        s.setObject(1, p.event().subject());
-        s.setString(2, p.kind());
-        s.setLong(3, p.event().entityVersion());
-        s.setBoolean(4, proj == null);
-        s.setString(5, proj == null ? null : proj.label());
-        s.setString(6, proj == null ? null : proj.subtype());
-        s.setString(7, proj == null ? null : proj.date());
-        s.setObject(8, earliest(p.date()));
-        s.setObject(9, latest(p.date()));
-        s.setString(10, proj == null ? null : proj.end());
-        s.setObject(11, earliest(p.end()));
-        s.setObject(12, latest(p.end()));
-        s.setString(13, proj == null ? null : new String(p.event().data(), StandardCharsets.UTF_8));
+        row(rows, p.event().subject().toString(), p.kind(), Long.toString(p.event().entityVersion()),
+                proj == null ? "t" : "f", proj == null ? null : proj.label(), proj == null ? null : proj.subtype(),
+                proj == null ? null : proj.date(), text(earliest(p.date())), text(latest(p.date())),
+                proj == null ? null : proj.end(), text(earliest(p.end())), text(latest(p.end())),
+                proj == null ? null : new String(p.event().data(), StandardCharsets.UTF_8));
+    }
+
+    private static String text(LocalDate day) {
+        return day == null ? null : day.toString();
     }
 
     private static EdtfDate parse(String edtf) {
