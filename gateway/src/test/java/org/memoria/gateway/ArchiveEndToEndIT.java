@@ -618,7 +618,7 @@ class ArchiveEndToEndIT {
     @Test
     void theOwnersCheckTokensTooAndTheGatewayPassesTheCallersIdentityOn() throws Exception {
         // straight to an owner's port: no token, no write (a plain client: RestAssured here always sends one)
-        var http = java.net.http.HttpClient.newHttpClient();
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         for (String path : List.of(stack.url(Service.PEOPLE) + "/people", stack.url(Service.EVENTS) + "/places",
                 stack.url(Service.SOURCES) + "/sources")) {
             var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(path))

@@ -111,7 +111,7 @@ class PartnerGuideTest extends PublishingTest {
             }
         }
         assertTrue(commands.size() >= 4, () -> "the guide's shell commands: " + commands);
-        try (HttpClient client = HttpClient.newHttpClient()) {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             for (String command : commands) {
                 Curl curl = Curl.parse(command, placeholders);
                 HttpResponse<String> answer = client.send(curl.request(), HttpResponse.BodyHandlers.ofString());
@@ -297,7 +297,7 @@ class PartnerGuideTest extends PublishingTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/memoria/hooks"))
                 .header("webhook-id", id).header("webhook-timestamp", Long.toString(now))
                 .header("webhook-signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try (HttpClient client = HttpClient.newHttpClient()) {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         }
     }

@@ -43,7 +43,8 @@ public final class BadInputChecks {
         // the body the cases were made from is valid, even with every text at its longest in 3-byte characters: each
         // case is refused for its own fault, and what the contract allows fits the columns and indexes behind it
         byte[] longest = BadInput.json(badInput.longestValid(schema, valid));
-        HttpResponse<String> stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/"
+        HttpResponse<String> stored = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .build().send(HttpRequest.newBuilder(URI.create(base + "/"
                 + collection)).header("Content-Type", "application/json").header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(longest)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, stored.statusCode(), stored.body());

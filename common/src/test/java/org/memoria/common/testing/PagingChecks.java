@@ -29,7 +29,7 @@ public final class PagingChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** @param base the service's root, e.g. {@code http://localhost:8081} */
     public PagingChecks(String base) {

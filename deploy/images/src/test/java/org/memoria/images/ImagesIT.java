@@ -267,7 +267,8 @@ class ImagesIT {
 
         Process process = Container.start(unpacked, image.config.path("config").path("User").asText(),
                 image.config.path("config").path("WorkingDir").asText(), env, command, log);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         try {
             try {
                 Awaitility.await("the gateway's readiness").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))

@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class BadInputCheck {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper mapper = new ObjectMapper();
     private final String base;
     private final String authorization;

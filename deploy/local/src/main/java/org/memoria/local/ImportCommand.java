@@ -73,7 +73,8 @@ public final class ImportCommand {
                     null, Instant.now().plus(Duration.ofHours(12)));
         }
         String authorization = token.startsWith("Bearer ") ? token : "Bearer " + token;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         try {
             boolean document = isDocument(file);
             // ofFile streams the file in chunks and declares its length

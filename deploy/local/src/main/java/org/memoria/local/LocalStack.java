@@ -138,7 +138,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Instance, Process> processes = new LinkedHashMap<>();
     private final Map<Instance, Duration> startTimes = new LinkedHashMap<>();
     private final Map<Instance, AotCache.Launch> caches = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
     private final Tokens tokens;
     private final Map<Instance, Integer> restarts = new LinkedHashMap<>();
     private volatile PostgresServer postgres;
