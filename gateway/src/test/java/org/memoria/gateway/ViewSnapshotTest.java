@@ -58,7 +58,7 @@ class ViewSnapshotTest extends PublishingTest {
 
         CompletableFuture<JsonPath> dossier;
         try (Connection change = dataSource.getConnection()) {
-            // the dossier the reads above stored goes, so that the next read composes it (ViewDocuments)
+            // the dossier the composer stored goes, so that the next read composes it live (ViewDocuments)
             try (Statement s = change.createStatement()) {
                 s.execute("delete from view_document where id = '" + person + "'");
             }

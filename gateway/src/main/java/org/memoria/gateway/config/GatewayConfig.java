@@ -35,6 +35,30 @@ public interface GatewayConfig {
     /** How the projector keeps its place in the consumer group, and when the gateway counts as caught up. */
     Projector projector();
 
+    /** How the stored views (dossiers, events, sources, claims) are composed ahead of reads (docs/decisions/0022). */
+    Views views();
+
+    interface Views {
+
+        /**
+         * How long one batch of the view composer may compose before it stores what it composed: the projector waits
+         * for a batch in flight before it commits, so this bounds what composing adds to a change's propagation.
+         */
+        @WithDefault("20ms")
+        Duration batchTime();
+
+        /** Views one batch takes at most. */
+        @WithDefault("64")
+        int batchSize();
+
+        /**
+         * How often the composer looks for marked views when nothing wakes it: the projector of this replica wakes it
+         * as it marks them; this is for those another replica's projector marked.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
     interface Projector {
 
         /**

@@ -631,6 +631,8 @@ public class ChangeEventProjector {
             // renames, and PostgreSQL would end one of the two, the reader's request or the rebuild. Giving up the
             // locks instead lets the readers finish; the caller tries again at once.
             s.execute("set local lock_timeout = '" + LOCK_WAIT.toMillis() + "ms'");
+            // and before them the stored views' epoch: the view composer reads the live tables under it
+            views.holdForSwap(c);
             s.execute("lock table " + String.join(", ", TABLES) + " in access exclusive mode");
             try (PreparedStatement p = c.prepareStatement("insert into projector_state (id, consumer_group, rebuilt_at) "
                     + "values (1, ?, now()) on conflict (id) do update set consumer_group = excluded.consumer_group, "
@@ -665,7 +667,7 @@ public class ChangeEventProjector {
                 }
             }
             // the stored views were composed from the retired tables
-            views.forgetAll(c);
+            views.swapped(c);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();

@@ -139,7 +139,7 @@ public class ReadModelWriter {
             Set<UUID> linked = new HashSet<>();
             applied.stream().filter(p -> p.projection() != null)
                     .forEach(p -> p.projection().links().forEach(l -> linked.add(l.toId())));
-            documents.invalidate(connection, applied.stream().map(p -> p.event().subject()).toList(), linked);
+            documents.mark(connection, applied.stream().map(p -> p.event().subject()).toList(), linked);
         }
         return outcome;
     }

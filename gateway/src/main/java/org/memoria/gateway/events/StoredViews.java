@@ -12,11 +12,14 @@ import java.util.UUID;
 public interface StoredViews {
 
     /**
-     * Drops the stored views that the changes to {@code changed} touch, {@code linked} being what the changed entities
-     * now link to.
+     * Marks the stored views that the changes to {@code changed} touch as to be composed again (none is served until
+     * it is), {@code linked} being what the changed entities now link to.
      */
-    void invalidate(Connection connection, Collection<UUID> changed, Collection<UUID> linked) throws SQLException;
+    void mark(Connection connection, Collection<UUID> changed, Collection<UUID> linked) throws SQLException;
 
-    /** Drops every stored view, as when a rebuild swaps in new tables. */
-    void forgetAll(Connection connection) throws SQLException;
+    /** Before a rebuild swaps in new tables: no view is stored until the swap's transaction ends. */
+    void holdForSwap(Connection connection) throws SQLException;
+
+    /** After a rebuild swapped in new tables: every stored view is dropped and composed again from them. */
+    void swapped(Connection connection) throws SQLException;
 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.events.ChangeEventProjector;
+import org.memoria.gateway.service.ViewComposer;
 
 @RolesAllowed(Roles.ADMIN)
 @Path("/api/admin/read-model")
@@ -26,6 +27,8 @@ public class AdminApi {
 
     @Inject
     ChangeEventProjector projector;
+    @Inject
+    ViewComposer composer;
 
     @POST
     @Path("rebuild")
@@ -44,16 +47,19 @@ public class AdminApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "readModelStatus", summary = "The read model's last rebuild and the projector's last poll",
+    @Operation(operationId = "readModelStatus", summary = "The read model's last rebuild, the projector's last poll, the views still to compose",
             description = "The last rebuild is read from the gateway's database: every replica reports the same, and "
                     + "it survives restarts. A rebuild whose gateway stopped before it ended is reported ABANDONED "
                     + "(its partial tables dropped, the read model unchanged); start it again.")
     @APIResponse(responseCode = "200", description = "Status")
     public Status status() throws SQLException {
-        return new Status(projector.lastPoll(), projector.lastRebuild());
+        return new Status(projector.lastPoll(), projector.lastRebuild(), composer.pending());
     }
 
     public record Status(@Schema(description = "When this replica's projector last heard from the broker") Instant lastPoll,
-            @Schema(description = "The latest rebuild; absent if none ever ran") ChangeEventProjector.Rebuild lastRebuild) {
+            @Schema(description = "The latest rebuild; absent if none ever ran") ChangeEventProjector.Rebuild lastRebuild,
+            @Schema(description = "Views of people, events, sources and claims that changes touched and the gateway has "
+                    + "not composed again yet (across all replicas); reads of them are composed live meanwhile")
+            long viewsPending) {
     }
 }
