@@ -2,8 +2,12 @@ package org.memoria.bench;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,8 +20,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.memoria.gateway.service.ArchiveSearch;
 import org.memoria.local.Ports;
@@ -181,7 +187,7 @@ public final class SearchBenchmark {
     }
 
     /** The gateway's migrations from {@code from} to {@code to}, in version order, as Flyway would apply them. */
-    private static void migrate(Connection c, Path root, int from, int to) throws Exception {
+    static void migrate(Connection c, Path root, int from, int to) throws Exception {
         Path dir = root.resolve("gateway/src/main/resources/db/migration");
         List<Path> files;
         try (var list = Files.list(dir)) {
@@ -201,8 +207,76 @@ public final class SearchBenchmark {
         return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 
+    /**
+     * One entity as {@link #fill} writes it: its id, kind, name (its label, weight 3) and other name (weight 2, people
+     * only, else null).
+     */
+    record Row(UUID id, String kind, String name, String alias) {
+    }
+
+    /**
+     * The rows {@link #fill} writes for {@code entities} entities, generated in Java with the same formulas (PostgreSQL's
+     * {@code hashint4} picks the names, {@code md5(kind || ':' || g)::uuid} is the id), in the same order: people, events,
+     * sources. {@code LuceneSearchBenchmark} indexes them and checks them against the rows {@link #fill} writes.
+     */
+    static void rows(int entities, Consumer<Row> sink) {
+        String[] first = SyntheticArchive.FIRST;
+        String[] last = SyntheticArchive.LAST;
+        for (int g = 0; g < entities * 2 / 5; g++) {
+            sink.accept(new Row(md5Uuid("person:" + g), "PERSON",
+                    first[pick(g, first.length)] + " " + last[pick(g + 7, last.length)] + " " + g,
+                    "Agent " + Integer.toString(g, 36)));
+        }
+        for (int g = 0; g < entities * 2 / 5; g++) {
+            sink.accept(new Row(md5Uuid("event:" + g), "EVENT", "Event " + g + " of " + last[pick(g + 11, last.length)],
+                    null));
+        }
+        for (int g = 0; g < entities / 5; g++) {
+            sink.accept(new Row(md5Uuid("source:" + g), "SOURCE", "Report " + g + " on " + last[pick(g + 13, last.length)],
+                    null));
+        }
+    }
+
+    /** {@code (hashint4(k) & 2147483647) % n}, as {@link #fill} picks a name. */
+    private static int pick(int k, int n) {
+        return (hashint4(k) & Integer.MAX_VALUE) % n;
+    }
+
+    /** PostgreSQL's {@code hashint4}: {@code hash_bytes_uint32} (Bob Jenkins' lookup3 final mix, src/common/hashfn.c). */
+    static int hashint4(int k) {
+        int a = 0x9e3779b9 + 4 + 3923095;
+        int b = a;
+        int c = a;
+        a += k;
+        c ^= b;
+        c -= Integer.rotateLeft(b, 14);
+        a ^= c;
+        a -= Integer.rotateLeft(c, 11);
+        b ^= a;
+        b -= Integer.rotateLeft(a, 25);
+        c ^= b;
+        c -= Integer.rotateLeft(b, 16);
+        a ^= c;
+        a -= Integer.rotateLeft(c, 4);
+        b ^= a;
+        b -= Integer.rotateLeft(a, 14);
+        c ^= b;
+        c -= Integer.rotateLeft(b, 24);
+        return c;
+    }
+
+    /** {@code md5(text)::uuid}: the digest's 16 bytes as the uuid's. */
+    private static UUID md5Uuid(String text) {
+        try {
+            ByteBuffer digest = ByteBuffer.wrap(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return new UUID(digest.getLong(), digest.getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Rows as {@link SyntheticArchive} writes them through the API, and the terms the projector derives. */
-    private static void fill(Connection c, int entities) throws SQLException {
+    static void fill(Connection c, int entities) throws SQLException {
         String first = String.join("','", SyntheticArchive.FIRST);
         String last = String.join("','", SyntheticArchive.LAST);
         try (Statement s = c.createStatement()) {
