@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -39,7 +40,8 @@ import io.quarkus.runtime.StartupEvent;
  * share: it waits for a projector transaction in flight, and no projector transaction that changes the read model
  * commits until the batch ends (each updates that row first), so every statement of the batch reads the same state of
  * the read model and the views it stores are what a live read answers when their marks clear. A batch composes for
- * at most {@code memoria.gateway.views.batch-time}, which bounds how long it holds off the projector. Replicas may
+ * at most {@code memoria.gateway.views.batch-time}, which bounds how long it holds off a projector, and stops early
+ * when this replica's projector is waiting for it. Replicas may
  * compose side by side: each takes the marks no other holds ({@code for update skip locked}).
  *
  * <p>A view whose composition throws (a document the read model cannot show) keeps its mark, moved behind the others,
@@ -72,6 +74,7 @@ public class ViewComposer {
 
     private Map<EntityKind, EntityQuery<? extends Versioned>> queries;
     private final Semaphore signal = new Semaphore(0);
+    private final AtomicInteger projectorsWaiting = new AtomicInteger();
     private volatile boolean stopped;
     private Thread thread;
     private Counter composed;
@@ -94,6 +97,19 @@ public class ViewComposer {
         signal.release();
         if (thread != null) {
             thread.join(5_000);
+        }
+    }
+
+    /**
+     * Called by this replica's projector before it asks for {@code view_epoch}, and again once it has it: while a
+     * projector waits, the batch in flight stops composing and stores what it has, so that the projector waits for
+     * one composition rather than a whole batch.
+     */
+    void projectorWaits(boolean waiting) {
+        if (waiting) {
+            projectorsWaiting.incrementAndGet();
+        } else {
+            projectorsWaiting.decrementAndGet();
         }
     }
 
@@ -183,7 +199,7 @@ public class ViewComposer {
                 PreparedStatement deps = c.prepareStatement(
                         "insert into view_dependency (depends_on, links, document_id) values (?, ?, ?)")) {
             for (Marked m : marked) {
-                if (!done.isEmpty() && System.nanoTime() > until) {
+                if (!done.isEmpty() && (System.nanoTime() > until || projectorsWaiting.get() > 0)) {
                     break; // the rest stay marked for the next batch
                 }
                 ReadModel model = new ReadModel(c, mapper);

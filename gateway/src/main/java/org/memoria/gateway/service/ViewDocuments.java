@@ -115,15 +115,18 @@ public class ViewDocuments implements StoredViews {
      * theirs, those that read any of them, and those that list what links to an entity in {@code linked} (what the
      * changed entities now link to). A view that listed a changed entity because it linked there read it, so it is
      * marked when the entity stops linking there. Updates the epoch first: it waits for a composer's batch in flight
-     * and holds off the next until this transaction ends.
+     * (this replica's composer cuts its batch short meanwhile) and holds off the next until this transaction ends.
      */
     @Override
     public void mark(Connection c, Collection<UUID> changed, Collection<UUID> linked) throws SQLException {
         if (changed.isEmpty()) {
             return;
         }
+        composer.projectorWaits(true);
         try (PreparedStatement s = c.prepareStatement("update view_epoch set epoch = epoch + 1")) {
             s.executeUpdate();
+        } finally {
+            composer.projectorWaits(false);
         }
         try (PreparedStatement s = c.prepareStatement("""
                 with touched as (
@@ -145,8 +148,11 @@ public class ViewDocuments implements StoredViews {
     /** Before a rebuild's swap: waits for a composer's batch in flight and holds off the next until the swap ends. */
     @Override
     public void holdForSwap(Connection c) throws SQLException {
+        composer.projectorWaits(true);
         try (var s = c.createStatement()) {
             s.execute("update view_epoch set epoch = epoch + 1");
+        } finally {
+            composer.projectorWaits(false);
         }
     }
 
