@@ -89,16 +89,19 @@ import org.memoria.local.PostgresServer;
  * and with the same rules as {@link ArchiveSearch}. A measurement for decision 0020; the gateway does not use Lucene.
  * <p>
  * One Lucene document per <b>entity</b>: its folded name and other name as exact keywords ({@code name.exact},
- * {@code other.exact}) and as words ({@code name.words}, {@code other.words}, docs only, no norms), the kind, the
- * kind rank and the id as doc values; the index is sorted by (kind rank, id) and merged to one segment, in an
+ * {@code other.exact}) and as words ({@code name.words}, {@code other.words}; docs only, no norms, StandardTokenizer),
+ * the kind, the kind rank and the id (16 bytes, ordered unsigned as PostgreSQL orders a uuid) as doc values, the names
+ * as written and folded as binary doc values. The index is sorted by (kind rank, id) and merged to one segment, in an
  * {@link MMapDirectory} in a temporary directory. Step 1 is a {@link DisjunctionMaxQuery} of four constant scores
- * (exact name 2, exact other name 1.8, all words in the name 1, in the other name 0.9): its maximum is the entity's
- * best term, no similarity is computed, and the page is the top of (score desc, kind rank, id) while one pass over the
- * matches counts them by kind for the exact total and the facets. Step 2, only when step 1 found nothing: the query's
- * words expanded by {@link FuzzyQuery} (Levenshtein automata over the terms dictionary, at most 2 edits for a word of
- * 7 letters or more, else 1; 50 terms per word, each scoring its edit-distance boost), the {@value #NEAREST} best
- * entities by that score then (kind rank, id); each of their names scored by pg_trgm's word similarity computed in Java
- * ({@link #wordSimilarity}), kept at 0.6 or more, times the field weight; then the kind filter and the ranking.
+ * (exact name 2, exact other name 1.8, all words in the name 1, all in the other name 0.9): its maximum is the
+ * entity's best term and no similarity is computed; the page is the top of an explicit sort (score desc, kind rank,
+ * id), which does not rely on the segment count, and the same pass counts every match by kind for the exact total and
+ * the facets. Step 2, only when step 1 found nothing: each query word as a {@link FuzzyQuery} (Levenshtein automata
+ * over the terms dictionary; at most 2 edits for a word of 7 letters or more, else 1; 50 terms per word, each scoring
+ * its edit-distance boost) or a {@link PrefixQuery}; the {@value #POOL} best entities by that score, then (kind rank,
+ * id); each of their names scored by pg_trgm's word similarity computed in Java ({@link #wordSimilarity}); the
+ * {@value #NEAREST} most similar of them (ties by kind rank, id) are the nearest, kept at a similarity of 0.6 or more,
+ * scored by it times the field weight, then the kind filter and the ranking.
  * <p>
  * Before measuring, at {@code bench.lucene.check} (20,000) entities, it checks: the Java rows against the rows
  * {@link SearchBenchmark#fill} writes in an embedded PostgreSQL; Lucene's answers against a brute force of the rules
@@ -335,12 +338,29 @@ public final class LuceneSearchBenchmark {
                 new TopFieldCollectorManager(RANKING, POOL, null, POOL));
         long[] trigrams = queryTrigrams(folded);
         List<Candidate> candidates = new ArrayList<>();
-        for (ScoreDoc sd : pool.scoreDocs) {
-            FieldDoc d = (FieldDoc) sd;
-            String name = text(searcher, d.doc, "name.folded");
-            String other = text(searcher, d.doc, "other.folded");
-            candidates.add(new Candidate(uuid((BytesRef) d.fields[2]), KINDS[kindOf(searcher, d.doc)].name(), d.doc,
-                    wordSimilarity(trigrams, name), other == null ? 0f : wordSimilarity(trigrams, other)));
+        // in doc id order, so that each segment's doc values are read forward by one iterator per field
+        ScoreDoc[] byDoc = pool.scoreDocs.clone();
+        Arrays.sort(byDoc, Comparator.comparingInt(d -> d.doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int i = 0;
+        for (LeafReaderContext leaf : leaves) {
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            if (i >= byDoc.length || byDoc[i].doc >= end) {
+                continue;
+            }
+            NumericDocValues kinds = DocValues.getNumeric(leaf.reader(), "kind.ord");
+            BinaryDocValues names = DocValues.getBinary(leaf.reader(), "name.folded");
+            BinaryDocValues others = DocValues.getBinary(leaf.reader(), "other.folded");
+            for (; i < byDoc.length && byDoc[i].doc < end; i++) {
+                FieldDoc d = (FieldDoc) byDoc[i];
+                int doc = d.doc - leaf.docBase;
+                kinds.advanceExact(doc);
+                String name = names.advanceExact(doc) ? names.binaryValue().utf8ToString() : "";
+                float other = others.advanceExact(doc) ? wordSimilarity(trigrams, others.binaryValue().utf8ToString())
+                        : 0f;
+                candidates.add(new Candidate(uuid((BytesRef) d.fields[2]), KINDS[(int) kinds.longValue()].name(), d.doc,
+                        wordSimilarity(trigrams, name), other));
+            }
         }
         candidates.sort(Comparator.comparingDouble((Candidate c) -> Math.max(c.nameSimilarity(), c.otherSimilarity()))
                 .reversed().thenComparingInt(c -> kindRank(c.kind())).thenComparing(c -> new BytesRef(bytes(c.id()))));
@@ -504,34 +524,54 @@ public final class LuceneSearchBenchmark {
      * {@code word_similarity(q, t)}: the greatest, over the contiguous extents of t's trigrams, of
      * {@code common / (|trigrams(q)| + |extent| - common)}, common being q's distinct trigrams found in the extent and
      * |extent| its distinct trigrams. Every extent is tried; pg_trgm's own search of the extents is a heuristic, so
-     * this is at least its value (equal on every name the correctness check compares).
+     * this is at least its value (equal on every name the correctness check compares). Below the threshold (0.6) it
+     * returns an upper bound instead.
      */
     static float wordSimilarity(long[] query, String t) {
         if (query.length == 0) {
             return 0f;
         }
         long[] target = trigrams(t);
-        long[] seen = new long[target.length];
+        int n = target.length;
+        boolean[] common = new boolean[n];
+        int[] previous = new int[n]; // where the same trigram occurred last before, or -1
+        int commonDistinct = 0;
+        for (int j = 0; j < n; j++) {
+            common[j] = Arrays.binarySearch(query, target[j]) >= 0;
+            previous[j] = -1;
+            for (int k = j - 1; k >= 0; k--) {
+                if (target[k] == target[j]) {
+                    previous[j] = k;
+                    break;
+                }
+            }
+            if (common[j] && previous[j] < 0) {
+                commonDistinct++;
+            }
+        }
+        // no extent holds more common trigrams than the whole text, nor fewer trigrams than it holds common ones: below
+        // the threshold the exact value changes nothing (such a name is never a match, and is nearer than none that is)
+        float bound = (float) commonDistinct / query.length;
+        if (bound < THRESHOLD) {
+            return bound;
+        }
         float best = 0f;
-        for (int i = 0; i < target.length; i++) {
-            if (Arrays.binarySearch(query, target[i]) < 0) {
+        for (int i = 0; i < n; i++) {
+            if (!common[i]) {
                 continue; // an extent that starts without a common trigram is beaten by the one after it
             }
             int distinct = 0;
-            int common = 0;
-            for (int j = i; j < target.length; j++) {
-                long g = target[j];
-                boolean again = false;
-                for (int k = 0; k < distinct && !again; k++) {
-                    again = seen[k] == g;
-                }
-                if (!again) {
-                    seen[distinct++] = g;
-                    if (Arrays.binarySearch(query, g) >= 0) {
-                        common++;
+            int shared = 0;
+            for (int j = i; j < n; j++) {
+                if (previous[j] < i) { // new in the extent i..j
+                    distinct++;
+                    if (common[j]) {
+                        shared++;
                     }
                 }
-                best = Math.max(best, (float) common / (float) (query.length + distinct - common));
+                if (common[j]) { // and one that ends without a common trigram is beaten by the one before it
+                    best = Math.max(best, (float) shared / (float) (query.length + distinct - shared));
+                }
             }
         }
         return best;
