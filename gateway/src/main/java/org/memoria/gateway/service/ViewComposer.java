@@ -44,6 +44,10 @@ import io.quarkus.runtime.StartupEvent;
  * when this replica's projector is waiting for it. Replicas may
  * compose side by side: each takes the marks no other holds ({@code for update skip locked}).
  *
+ * <p>A batch commits without waiting for its write-ahead log to reach the disk ({@code synchronous_commit = off}): it
+ * only stores what it derived from the read model, and clears the marks of those views in the same transaction, so a
+ * crash that loses the commit loses both and the views are composed again.
+ *
  * <p>A view whose composition throws (a document the read model cannot show) keeps its mark, moved behind the others,
  * and is logged: it is served live meanwhile, and never stops the others.
  */
@@ -173,8 +177,12 @@ public class ViewComposer {
     }
 
     private Batch composeBatch(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select epoch from view_epoch for share")) {
-            s.executeQuery().close();
+        try (var s = c.createStatement()) {
+            // what a batch stores is derived from the read model, and its marks clear in the same transaction: a
+            // crash that loses the commit loses both, and the views are composed again; not waiting for the flush
+            // shortens how long the batch holds view_epoch, and so how long the projector waits
+            s.execute("set local synchronous_commit = off");
+            s.executeQuery("select epoch from view_epoch for share").close();
         }
         List<Marked> marked = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
