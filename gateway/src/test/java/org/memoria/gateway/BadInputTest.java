@@ -88,6 +88,44 @@ class BadInputTest {
                 problem.path("errors").get(0).path("reason").asText());
     }
 
+    /**
+     * A small JSON body is collected before the resource runs (RequestLimits.readAhead): one that arrives in pieces is
+     * still read whole, and one that stops short of its length and is abandoned ties up nothing the next client needs.
+     */
+    @Test
+    void aJsonBodyIsReadWholeWhenItArrivesInPiecesAndOneCutShortStopsNothing() throws Exception {
+        byte[] body = "{\"url\": 5, \"kinds\": [\"PERSON\"]}".getBytes(StandardCharsets.UTF_8);
+        String head = "POST /api/webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                + TestTokens.archivist("bad-input") + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\nConnection: close\r\n\r\n";
+        try (Socket slow = new Socket("127.0.0.1", RestAssured.port)) {
+            slow.setSoTimeout(10_000);
+            OutputStream out = slow.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < body.length; i += 8) {
+                out.write(body, i, Math.min(8, body.length - i));
+                out.flush();
+                Thread.sleep(50); // each piece its own packet, so the server sees the body arrive in parts
+            }
+            String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            JsonNode problem = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertEquals("url", problem.path("errors").get(0).path("field").asText(), answer);
+        }
+        try (Socket cut = new Socket("127.0.0.1", RestAssured.port)) {
+            cut.setSoTimeout(10_000);
+            OutputStream out = cut.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            out.write(body, 0, 10);
+            out.flush();
+            cut.shutdownOutput(); // the client gives up; the server answers nothing or a client error, never a 500
+            String answer = new String(cut.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 4"), answer);
+        }
+        Answer next = send("GET /api/timeline?page=first HTTP/1.1");
+        assertEquals(400, next.status(), next::toString);
+    }
+
     private static String expand(String head) {
         var repeat = java.util.regex.Pattern.compile("repeat\\((.+?),(\\d+)\\)");
         var m = repeat.matcher(head.replace("{token}", TestTokens.archivist("bad-input")));
