@@ -126,6 +126,25 @@ class BadInputTest {
         assertEquals(400, next.status(), next::toString);
     }
 
+    /** The same over HTTP/2 (the JDK's client upgrades a cleartext connection, as generated clients do). */
+    @Test
+    void aJsonBodyIsReadWholeOverHttp2() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        String base = "http://127.0.0.1:" + RestAssured.port;
+        var upgrade = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/timeline")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, upgrade.statusCode());
+        var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/webhooks"))
+                .header("Authorization", TestTokens.archivist("bad-input"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"url\": 5, \"kinds\": [\"PERSON\"]}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, answer.version(), "the connection was not upgraded");
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertEquals("url", JSON.readTree(answer.body()).path("errors").get(0).path("field").asText(), answer.body());
+    }
+
     private static String expand(String head) {
         var repeat = java.util.regex.Pattern.compile("repeat\\((.+?),(\\d+)\\)");
         var m = repeat.matcher(head.replace("{token}", TestTokens.archivist("bad-input")));
