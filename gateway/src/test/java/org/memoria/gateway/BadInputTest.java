@@ -1,6 +1,7 @@
 package org.memoria.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -90,7 +91,8 @@ class BadInputTest {
 
     /**
      * A small JSON body is collected before the resource runs (RequestLimits.readAhead): one that arrives in pieces is
-     * still read whole, and one that stops short of its length and is abandoned ties up nothing the next client needs.
+     * still read whole (nothing answers the first part alone), and one that stops short of its length and is
+     * abandoned ties up nothing the next client needs.
      */
     @Test
     void aJsonBodyIsReadWholeWhenItArrivesInPiecesAndOneCutShortStopsNothing() throws Exception {
@@ -102,11 +104,14 @@ class BadInputTest {
             slow.setSoTimeout(10_000);
             OutputStream out = slow.getOutputStream();
             out.write(head.getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < body.length; i += 8) {
-                out.write(body, i, Math.min(8, body.length - i));
-                out.flush();
-                Thread.sleep(50); // each piece its own packet, so the server sees the body arrive in parts
-            }
+            slow.setTcpNoDelay(true);
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            slow.setSoTimeout(300); // the first half alone is answered by nothing: the server waits for the rest
+            assertThrows(java.net.SocketTimeoutException.class, () -> slow.getInputStream().read());
+            slow.setSoTimeout(10_000);
+            out.write(body, body.length / 2, body.length - body.length / 2);
+            out.flush();
             String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
             JsonNode problem = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
