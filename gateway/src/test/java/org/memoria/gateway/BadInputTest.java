@@ -8,6 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +113,7 @@ class BadInputTest {
             out.write(body, 0, body.length / 2);
             out.flush();
             slow.setSoTimeout(300); // the first half alone is answered by nothing: the server waits for the rest
-            assertThrows(java.net.SocketTimeoutException.class, () -> slow.getInputStream().read());
+            assertThrows(SocketTimeoutException.class, () -> slow.getInputStream().read());
             slow.setSoTimeout(10_000);
             out.write(body, body.length / 2, body.length - body.length / 2);
             out.flush();
@@ -134,18 +139,17 @@ class BadInputTest {
     /** The same over HTTP/2 (the JDK's client upgrades a cleartext connection, as generated clients do). */
     @Test
     void aJsonBodyIsReadWholeOverHttp2() throws Exception {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         String base = "http://127.0.0.1:" + RestAssured.port;
-        var upgrade = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/timeline")).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+        var upgrade = client.send(HttpRequest.newBuilder(URI.create(base + "/api/timeline")).build(),
+                HttpResponse.BodyHandlers.discarding());
         assertEquals(200, upgrade.statusCode());
-        var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/webhooks"))
+        var answer = client.send(HttpRequest.newBuilder(URI.create(base + "/api/webhooks"))
                 .header("Authorization", TestTokens.archivist("bad-input"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"url\": 5, \"kinds\": [\"PERSON\"]}"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(java.net.http.HttpClient.Version.HTTP_2, answer.version(), "the connection was not upgraded");
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\": 5, \"kinds\": [\"PERSON\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, answer.version(), "the connection was not upgraded");
         assertEquals(400, answer.statusCode(), answer.body());
         assertEquals("url", JSON.readTree(answer.body()).path("errors").get(0).path("field").asText(), answer.body());
     }

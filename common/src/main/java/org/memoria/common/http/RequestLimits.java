@@ -1,5 +1,6 @@
 package org.memoria.common.http;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -21,6 +22,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -156,25 +158,17 @@ public class RequestLimits {
      */
     static boolean readAhead(HttpServerRequest request, String length) {
         if (length == null || request.headers().contains(HttpHeaderNames.EXPECT)
-                || request.version() == io.vertx.core.http.HttpVersion.HTTP_2) {
-            return false; // an HTTP/2 stream that has ended refuses the pause RESTEasy Reactive begins with
+                || request.version() == HttpVersion.HTTP_2 // an ended HTTP/2 stream refuses RESTEasy Reactive's pause
+                || isLongerThan(length, READ_AHEAD)) {
+            return false;
         }
         String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         if (type == null) {
             return false;
         }
-        String media = type.toLowerCase(java.util.Locale.ROOT);
-        int semicolon = media.indexOf(';');
-        media = (semicolon < 0 ? media : media.substring(0, semicolon)).strip();
-        if (!media.equals("application/json") && !(media.startsWith("application/") && media.endsWith("+json"))) {
-            return false;
-        }
-        try {
-            long bytes = Long.parseLong(length.strip());
-            return bytes > 0 && bytes <= READ_AHEAD;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        int semicolon = type.indexOf(';');
+        String media = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json");
     }
 
     private OptionalLong larger(HttpServerRequest request) {
