@@ -21,7 +21,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.memoria.common.contract.EntityKind;
 import org.memoria.common.contract.events.EventState;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.contract.events.ParticipantRole;
@@ -46,6 +49,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class GraphAndRebuildTest extends PublishingTest {
 
     private static final String ADMIN = TestTokens.admin("Root");
+
+    @Inject
+    IndexedSearch indexed;
     private static final String INDEX_NAMES = "select tablename || '.' || indexname from pg_indexes "
             + "where schemaname = current_schema() and tablename in ('entity', 'link', 'search_term')";
     private static final String CONSTRAINT_NAMES = "select conrelid::regclass || '.' || conname from pg_constraint "
@@ -148,6 +154,9 @@ class GraphAndRebuildTest extends PublishingTest {
         // the rebuilt model holds what the topics hold, and goes on following them
         given().get("/api/people/" + klement).then().statusCode(200).body("preferredName", equalTo("Rudolf Klement"));
         given().get("/api/people/" + wolf).then().statusCode(200);
+        // this replica's search index was built again from the new tables, and answers by exact names
+        assertThat(IndexedSearch.scoreOf(indexed.search("rudolf klement", EntityKind.PERSON, 0, 100), klement),
+                equalTo(2.0));
         // and the views of the rebuilt model are composed again ahead of reads, the lost one's too
         await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", ADMIN)
                 .get("/api/admin/read-model").then().extract().<Integer> path("viewsPending") == 0);
@@ -156,6 +165,8 @@ class GraphAndRebuildTest extends PublishingTest {
         UUID after = UUID.randomUUID();
         person(after, "Sylvia Ageloff");
         await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/people/" + after).statusCode() == 200);
+        assertThat(IndexedSearch.scoreOf(indexed.search("Sylvia Ageloff", EntityKind.PERSON, 0, 100), after),
+                equalTo(2.0));
         // with the names the migrations gave them: a later migration that drops an index by name still can
         assertEquals(indexes, names(INDEX_NAMES));
         assertEquals(constraints, names(CONSTRAINT_NAMES));

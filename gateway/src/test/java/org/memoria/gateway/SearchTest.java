@@ -3,6 +3,8 @@ package org.memoria.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.memoria.gateway.IndexedSearch.ids;
+import static org.memoria.gateway.IndexedSearch.scoreOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -11,10 +13,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +43,8 @@ import org.memoria.common.contract.sources.OtherTitle;
 import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.events.Topics;
+import org.memoria.gateway.api.ArchiveViews.SearchResult;
+import org.memoria.gateway.service.ArchiveSearch;
 import org.memoria.local.MemoriaTestResource;
 
 import io.quarkus.test.common.ResourceArg;
@@ -49,6 +60,10 @@ class SearchTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+    @Inject
+    IndexedSearch indexed;
+    @Inject
+    DataSource dataSource;
 
     private final UUID mercader = UUID.randomUUID();
     private final UUID zborowski = UUID.randomUUID();
@@ -222,6 +237,55 @@ class SearchTest {
         List<Map<String, Object>> people = Pages.allItems("/api/search", Map.of("q", "Trotsky", "kind", "PERSON"));
         assertThat(people.stream().map(hit -> hit.get("kind")).toList(), everyItem(equalTo("PERSON")));
         assertThat(people.stream().map(hit -> hit.get("id")).toList(), hasItem(trotsky.toString()));
+    }
+
+    @Test
+    void theIndexAnswersAsPostgreSQLDoes() throws SQLException {
+        // every query shape of the tests above, with and without a kind, on a first and a later page: the answer of this
+        // replica's index (exact names and words; PostgreSQL goes on to similar names when they match nothing) is
+        // PostgreSQL's alone, hit for hit, score for score, with the same totals and facets
+        List<String> queries = List.of("Jacson", "mornard", "Etienne", "Stalin busca mi muerte", "Ramon", "coyoacan",
+                "Trotsky", "trotsky", "the Old Man", "comandante CÁRLOS", "Comandante  Carlos ", "raymond MORNARDO",
+                "Raymond Mornardo", "Mornardo", "windowpanes", "glass from windowpanes", "Leon", "Trotski",
+                "Raymnd Mornardo", "nothing like it", "-", "Trotsky's");
+        for (String q : queries) {
+            for (EntityKind kind : Arrays.asList(null, EntityKind.PERSON, EntityKind.EVENT)) {
+                for (int[] paging : new int[][] {{0, 20}, {0, 2}, {1, 2}, {40, 5}}) {
+                    SearchResult byIndex = indexed.search(q, kind, paging[0], paging[1]);
+                    SearchResult postgres;
+                    try (Connection c = dataSource.getConnection()) {
+                        postgres = ArchiveSearch.search(c, q, kind, paging[0], paging[1]);
+                    }
+                    assertThat(q + " " + kind + " page " + paging[0] + " of " + paging[1], byIndex,
+                            equalTo(postgres));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aChangeIsFoundAsSoonAsItCanBeReadAndADeletionIsNotFoundAnyMore() {
+        UUID ageloff = UUID.randomUUID();
+        owners.changed(Topics.PEOPLE, "person", ageloff, 0, new PersonState(ageloff, 0, "Sylvia Ageloff", List.of(),
+                null, null, null, null, null, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/people/" + ageloff).statusCode() == 200);
+        // a whole word of her name (1.0), not a similar name (below 1), which PostgreSQL would find if the index did not
+        assertThat(scoreOf(indexed.search("Ageloff", null, 0, 100), ageloff), equalTo(1.0));
+
+        owners.changed(Topics.PEOPLE, "person", ageloff, 1, new PersonState(ageloff, 1, "Sylvia Maslowska",
+                List.of(new PersonState.Name("Ruth Franklin", NameType.ALIAS, null, null)),
+                null, null, null, null, null, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "Sylvia Maslowska".equals(
+                given().get("/api/people/" + ageloff).then().extract().path("preferredName")));
+        // the index applies what the read model holds before it answers: no wait between the read and the search
+        assertThat(scoreOf(indexed.search("Maslowska", null, 0, 100), ageloff), equalTo(1.0));
+        assertThat(scoreOf(indexed.search("ruth  FRANKLIN", EntityKind.PERSON, 0, 100), ageloff), equalTo(1.8));
+        assertThat(ids(indexed.search("Ageloff", null, 0, 100)), not(hasItem(ageloff)));
+
+        owners.deleted(Topics.PEOPLE, "person", ageloff, 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/people/" + ageloff).statusCode() == 404);
+        assertThat(ids(indexed.search("Maslowska", null, 0, 100)), not(hasItem(ageloff)));
+        assertThat(ids(indexed.search("Ruth Franklin", null, 0, 100)), not(hasItem(ageloff)));
     }
 
     @Test

@@ -38,6 +38,30 @@ public interface GatewayConfig {
     /** How the stored views (dossiers, events, sources, claims) are composed ahead of reads (docs/decisions/0022). */
     Views views();
 
+    /** How this replica's search index follows the read model (docs/decisions/0020). */
+    Search search();
+
+    interface Search {
+
+        /**
+         * Whether search by exact names and whole words is answered by this replica's in-process index; when false,
+         * or while the index is being built, PostgreSQL answers it (the same results).
+         */
+        @WithDefault("true")
+        boolean index();
+
+        /**
+         * Changes a search applies to the index itself when the index is behind the read model it reads; a search
+         * that finds the index further behind is answered by PostgreSQL while the index catches up.
+         */
+        @WithDefault("500")
+        int catchUp();
+
+        /** How often the index looks for changes the projectors applied (of any replica) when no search asks. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+    }
+
     interface Views {
 
         /**

@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,28 +109,92 @@ public class ArchiveSearch {
             case h.kind when 'PERSON' then 0 when 'ORGANISATION' then 0 when 'PLACE' then 1
                         when 'EVENT' then 2 when 'SOURCE' then 3 else 4 end""";
 
-    @Inject
-    Snapshot snapshot;
-
-    public SearchResult search(String query, EntityKind kind, int page, int size) {
-        return snapshot.read((c, m) -> search(c, query, kind, page, size));
+    /**
+     * The query as search compares it, from one statement: folded as names are, spaces collapsed (so that an exact
+     * match is the name's words, however the query was typed); its words as the full-text index splits them; and where
+     * the read model is (its {@code search_term} table and the change feed's last position) for {@link SearchIndex}.
+     */
+    public record Terms(String folded, List<String> words, long table, long position) {
     }
 
-    /** The search on a connection of the gateway's database (the benchmark calls it directly). */
+    // reading search_term locks it against a rebuild's swap until the transaction ends, so the oid is the table it reads
+    private static final String TERMS = """
+            select f.folded, tsvector_to_array(to_tsvector('simple', f.folded)),
+                   to_regclass('search_term')::oid::bigint, (select coalesce(max(position), 0) from change_feed)
+            from (select btrim(regexp_replace(memoria_fold(?), '\\s+', ' ', 'g')) as folded) f
+            where not exists (select from search_term limit 0)""";
+
+    // The page of the index's matches (SearchIndex), composed as PAGE_AND_FACETS composes PostgreSQL's: the label, the
+    // best term and a snippet.
+    private static final String INDEX_PAGE = """
+            select p.entity_id, e.label, b.field, b.term,
+                   ts_headline('simple', b.term, plainto_tsquery('simple', ?),
+                               'MaxFragments=1, MaxWords=24, MinWords=10, StartSel=«, StopSel=»')
+            from unnest(?::uuid[], ?::float8[]) with ordinality as p(entity_id, score, ord)
+            join entity e on e.id = p.entity_id
+            cross join lateral (select t.field, t.term from search_term t where %s order by t.field limit 1) b
+            order by p.ord""".formatted(WORDS.bestTerm());
+
+    @Inject
+    Snapshot snapshot;
+    @Inject
+    SearchIndex index;
+
+    public SearchResult search(String query, EntityKind kind, int page, int size) {
+        return snapshot.read((c, m) -> {
+            Terms terms = terms(c, query);
+            Optional<SearchIndex.Matches> matches = index.words(c, terms, kind,
+                    (int) Math.min(Integer.MAX_VALUE, (long) page * size), size);
+            SearchResult words = matches.isPresent() ? page(c, query, terms, matches.get(), page, size)
+                    : run(c, WORDS, query, terms.folded(), kind, page, size);
+            return words.total() > 0 ? words : run(c, SIMILAR, query, terms.folded(), kind, page, size);
+        });
+    }
+
+    /** The search on a connection of the gateway's database, by PostgreSQL alone (the benchmark and tests call it). */
     public static SearchResult search(Connection c, String query, EntityKind kind, int page, int size)
             throws SQLException {
-        String folded;
-        // spaces collapsed, so that an exact match is the name's words, however the query was typed
-        try (PreparedStatement s = c.prepareStatement(
-                "select btrim(regexp_replace(memoria_fold(?), '\\s+', ' ', 'g'))")) {
+        String folded = terms(c, query).folded();
+        SearchResult words = run(c, WORDS, query, folded, kind, page, size);
+        return words.total() > 0 ? words : run(c, SIMILAR, query, folded, kind, page, size);
+    }
+
+    static Terms terms(Connection c, String query) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(TERMS)) {
             s.setString(1, query);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                folded = rs.getString(1);
+                return new Terms(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()), rs.getLong(3),
+                        rs.getLong(4));
             }
         }
-        SearchResult words = run(c, WORDS, query, folded, kind, page, size);
-        return words.total() > 0 ? words : run(c, SIMILAR, query, folded, kind, page, size);
+    }
+
+    private static SearchResult page(Connection c, String query, Terms terms, SearchIndex.Matches matches, int page,
+            int size) throws SQLException {
+        List<SearchHit> items = new ArrayList<>();
+        if (!matches.page().isEmpty()) {
+            Map<UUID, SearchIndex.Match> byId = new HashMap<>();
+            matches.page().forEach(match -> byId.put(match.id(), match));
+            try (PreparedStatement s = c.prepareStatement(INDEX_PAGE)) {
+                s.setString(1, query);
+                s.setArray(2, c.createArrayOf("uuid", matches.page().stream().map(SearchIndex.Match::id).toArray()));
+                s.setArray(3, c.createArrayOf("float8",
+                        matches.page().stream().map(SearchIndex.Match::score).toArray()));
+                int i = 4;
+                for (int n = 0; n < WORDS.foldedInBestTerm(); n++) {
+                    s.setString(i++, terms.folded());
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        SearchIndex.Match match = byId.get(rs.getObject(1, UUID.class));
+                        items.add(hit(match.kind(), match.id(), rs.getString(2), match.score(), rs.getString(3),
+                                rs.getString(4), rs.getString(5)));
+                    }
+                }
+            }
+        }
+        return result(query, items, matches.counts(), page, size);
     }
 
     private static SearchResult run(Connection c, Step step, String query, String folded, EntityKind kind, int page,
@@ -158,13 +224,23 @@ public class ArchiveSearch {
                         counts.put(hitKind, rs.getLong(7));
                         continue;
                     }
-                    String field = rs.getString(5);
-                    boolean name = field.equals("name") || field.equals("other name");
-                    items.add(new SearchHit(hitKind, rs.getObject(2, UUID.class), rs.getString(4),
-                            Math.round(rs.getDouble(7) * 1000) / 1000.0, field, name ? rs.getString(6) : rs.getString(8)));
+                    items.add(hit(hitKind, rs.getObject(2, UUID.class), rs.getString(4), rs.getDouble(7),
+                            rs.getString(5), rs.getString(6), rs.getString(8)));
                 }
             }
         }
+        return result(query, items, counts, page, size);
+    }
+
+    /** A hit shows a name as it is written, and text by a snippet around the query's words. */
+    private static SearchHit hit(EntityKind kind, UUID id, String label, double score, String field, String term,
+            String snippet) {
+        boolean name = field.equals("name") || field.equals("other name");
+        return new SearchHit(kind, id, label, Math.round(score * 1000) / 1000.0, field, name ? term : snippet);
+    }
+
+    private static SearchResult result(String query, List<SearchHit> items, Map<EntityKind, Long> counts, int page,
+            int size) {
         // most matches first, then by kind name
         Map<EntityKind, Long> facets = new LinkedHashMap<>();
         counts.entrySet().stream()

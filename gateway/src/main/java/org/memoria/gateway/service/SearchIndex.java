@@ -1,0 +1,606 @@
+package org.memoria.gateway.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.MMapDirectory;
+import org.jboss.logging.Logger;
+import org.memoria.common.contract.EntityKind;
+import org.memoria.gateway.config.GatewayConfig;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * This replica's index of the read model's search terms (Apache Lucene, in a temporary directory), which answers the
+ * first step of search: exact names and whole words ({@link ArchiveSearch}). PostgreSQL computes what is compared (the
+ * folded names and the words of {@code search_term}, and the query's), so the index matches what the database would,
+ * by the same rules, and ranks by the same scores; docs/decisions/0020-search-by-trigram-distance.md.
+ *
+ * <p><b>Never behind the read model a search reads.</b> The index knows the change-feed position it reflects and the
+ * table it was built from. A search reads where the read model is in its own transaction; when the index is behind by
+ * at most {@code memoria.gateway.search.catch-up} positions, the search applies those changes first (the terms of the
+ * entities they name, as that transaction reads them). Positions commit in order ({@code ChangeFeedWriter}) and every
+ * change to an entity's terms is written with its change-feed row, so the index then holds exactly the terms the
+ * transaction reads. A search that finds the index further behind, built from tables a rebuild has since replaced, or
+ * not built yet, is answered by PostgreSQL ({@link Optional#empty()} here). A thread of each replica follows the feed
+ * when no search asks, and builds a new index beside the old after a rebuild's swap.
+ *
+ * <p>The index is a cache: nothing is committed; a replica builds it from the read model when it starts.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
+
+    /** Positions of the change feed one statement of the follower reads, at most. */
+    private static final int CHUNK = 5_000;
+    private static final String ROWS = "select entity_id, kind, weight, folded, tsvector_to_array(tsv) from search_term";
+
+    /** The entities that matched, ranked: the page asked for and how many of each kind matched. */
+    public record Matches(List<Match> page, Map<EntityKind, Long> counts) {
+    }
+
+    /** An entity that matched and its best score. */
+    public record Match(UUID id, EntityKind kind, double score) {
+    }
+
+    /** One index: its directory, its writer, and the {@code search_term} table (its oid) it was built from. */
+    private record Index(Path path, IndexWriter writer, long table) {
+    }
+
+    /** What searches read: a reader of an index as of a change-feed position. Holds one reference to the reader. */
+    private record Current(Index index, DirectoryReader reader, long position) {
+    }
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    GatewayConfig config;
+    @Inject
+    MeterRegistry registry;
+
+    private final ReentrantLock writing = new ReentrantLock();
+    private final Semaphore signal = new Semaphore(0);
+    private final AtomicLong lag = new AtomicLong(-1);
+    private volatile Current current;
+    private volatile boolean stopped;
+    private Thread thread;
+    private Path root;
+    private Counter byIndex;
+    private Counter byDatabase;
+
+    @PostConstruct
+    void init() {
+        byIndex = Counter.builder("memoria.search.queries").tag("answered.by", "index")
+                .description("Searches whose exact names and words this replica's index answered, or the database")
+                .register(registry);
+        byDatabase = Counter.builder("memoria.search.queries").tag("answered.by", "database")
+                .description("Searches whose exact names and words this replica's index answered, or the database")
+                .register(registry);
+        Gauge.builder("memoria.search.index.lag", lag, AtomicLong::get).baseUnit("changes")
+                .description("Changes of the feed this replica's search index had not applied when it last looked; "
+                        + "-1 while it is being built")
+                .register(registry);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.search().index()) {
+            thread = Thread.ofPlatform().name("search-index").daemon().start(this::follow);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException, IOException {
+        stopped = true;
+        signal.release();
+        if (thread != null) {
+            thread.join(5_000);
+        }
+        writing.lock();
+        try {
+            Current last = current;
+            current = null;
+            if (last != null) {
+                retire(last);
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * The entities that match {@code terms} by exact names or words, ranked by score, kind and id, {@code limit} from
+     * {@code offset}, as of the read model {@code c}'s transaction reads; empty if this index cannot answer for it.
+     */
+    public Optional<Matches> words(Connection c, ArchiveSearch.Terms terms, EntityKind kind, int offset, int limit)
+            throws SQLException {
+        Current now = current;
+        if (now == null || now.index().table() != terms.table()) {
+            // being built, or built from the tables a rebuild replaced: the follower builds one of these
+            byDatabase.increment();
+            signal.release();
+            return Optional.empty();
+        }
+        if (now.position() < terms.position()) {
+            now = catchUp(c, terms);
+            if (now == null) {
+                byDatabase.increment();
+                signal.release();
+                return Optional.empty();
+            }
+        }
+        // ahead: another search caught it up to a later transaction than this one's
+        if (now.position() != terms.position() || !now.reader().tryIncRef()) {
+            byDatabase.increment();
+            return Optional.empty();
+        }
+        try {
+            Optional<Matches> matches = Optional.of(match(now.reader(), terms, kind, offset, limit));
+            byIndex.increment();
+            return matches;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(now.reader());
+        }
+    }
+
+    private static void release(DirectoryReader reader) {
+        try {
+            reader.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Applies the changes up to the search's position, if they are few and nobody else is writing for long. */
+    private Current catchUp(Connection c, ArchiveSearch.Terms terms) throws SQLException {
+        try {
+            if (!writing.tryLock(50, TimeUnit.MILLISECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        try {
+            Current now = current;
+            if (now == null || now.index().table() != terms.table()) {
+                return null;
+            }
+            if (now.position() < terms.position()) {
+                if (terms.position() - now.position() > config.search().catchUp()) {
+                    return null;
+                }
+                apply(c, now.index(), now.position(), terms.position());
+                now = publish(now.index(), terms.position());
+            }
+            return now;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private static final Comparator<Match> RANKING = Comparator.comparingDouble(Match::score).reversed()
+            .thenComparingInt(m -> kindRank(m.kind()))
+            .thenComparing(Match::id, SearchIndex::compareUuids);
+
+    private static Matches match(DirectoryReader reader, ArchiveSearch.Terms terms, EntityKind kind, int offset,
+            int limit) throws IOException {
+        List<Query> either = new ArrayList<>();
+        // an exact name or other name scores 2, whole words 1; times the field's weight below
+        either.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("exact", terms.folded()))), 2f));
+        if (!terms.words().isEmpty()) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            terms.words().forEach(w -> all.add(new TermQuery(new Term("word", w)), Occur.MUST));
+            either.add(new BoostQuery(new ConstantScoreQuery(all.build()), 1f));
+        }
+        Query query = new DisjunctionMaxQuery(either, 0f);
+        if (kind != null) {
+            query = new BooleanQuery.Builder().add(query, Occur.MUST)
+                    .add(new TermQuery(new Term("kind", kind.name())), Occur.FILTER).build();
+        }
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setQueryCache(null);
+        Map<UUID, Match> best = searcher.search(query, new BestPerEntity());
+        Map<EntityKind, Long> counts = new HashMap<>();
+        int wanted = offset >= best.size() ? 0 : (int) Math.min((long) offset + limit, best.size());
+        // the best {@code wanted}, kept in a heap whose head is the worst of them
+        PriorityQueue<Match> top = new PriorityQueue<>(Math.max(1, wanted), RANKING.reversed());
+        for (Match m : best.values()) {
+            counts.merge(m.kind(), 1L, Long::sum);
+            if (wanted == 0) {
+                continue;
+            }
+            if (top.size() < wanted) {
+                top.add(m);
+            } else if (RANKING.compare(m, top.peek()) < 0) {
+                top.poll();
+                top.add(m);
+            }
+        }
+        List<Match> ranked = new ArrayList<>(top);
+        ranked.sort(RANKING);
+        return new Matches(ranked.subList(Math.min(offset, ranked.size()), ranked.size()), counts);
+    }
+
+    /** As PostgreSQL orders uuids: by their bytes, unsigned. */
+    private static int compareUuids(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    /** People and organisations, places, events, sources, the rest: ArchiveSearch's order for equal scores. */
+    private static int kindRank(EntityKind kind) {
+        return switch (kind) {
+            case PERSON, ORGANISATION -> 0;
+            case PLACE -> 1;
+            case EVENT -> 2;
+            case SOURCE -> 3;
+            default -> 4;
+        };
+    }
+
+    /** Each matching entity once, with the best score of its matching terms: the score times the field's weight. */
+    private static final class BestPerEntity implements CollectorManager<BestPerEntity.Collector, Map<UUID, Match>> {
+
+        private static final EntityKind[] KINDS = EntityKind.values();
+
+        static final class Collector extends SimpleCollector {
+            final Map<UUID, Match> best = new HashMap<>();
+            private Scorable scorer;
+            private NumericDocValues high;
+            private NumericDocValues low;
+            private NumericDocValues kind;
+            private NumericDocValues weight;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                high = context.reader().getNumericDocValues("id.high");
+                low = context.reader().getNumericDocValues("id.low");
+                kind = context.reader().getNumericDocValues("kind.ordinal");
+                weight = context.reader().getNumericDocValues("weight");
+            }
+
+            @Override
+            public void setScorer(Scorable scorer) {
+                this.scorer = scorer;
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                high.advanceExact(doc);
+                low.advanceExact(doc);
+                kind.advanceExact(doc);
+                weight.advanceExact(doc);
+                // as ArchiveSearch's SQL computes it: (2 or 1) * (1.0, 0.9 or 0.6), in float8
+                double factor = switch ((int) weight.longValue()) {
+                    case 3 -> 1.0;
+                    case 2 -> 0.9;
+                    default -> 0.6;
+                };
+                double score = (scorer.score() > 1.5f ? 2 : 1) * factor;
+                UUID id = new UUID(high.longValue(), low.longValue());
+                Match known = best.get(id);
+                if (known == null || known.score() < score) {
+                    best.put(id, new Match(id, KINDS[(int) kind.longValue()], score));
+                }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE;
+            }
+        }
+
+        @Override
+        public Collector newCollector() {
+            return new Collector();
+        }
+
+        @Override
+        public Map<UUID, Match> reduce(Collection<Collector> collectors) {
+            Map<UUID, Match> all = new HashMap<>();
+            for (Collector c : collectors) {
+                c.best.forEach((id, m) -> all.merge(id, m, (a, b) -> a.score() >= b.score() ? a : b));
+            }
+            return all;
+        }
+    }
+
+    // ---- following the read model
+
+    /** The follower: builds the index, then applies the feed's changes as they come, and builds anew after a swap. */
+    private void follow() {
+        try {
+            root = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "memoria-search"));
+            removeStale(root);
+        } catch (IOException e) {
+            LOG.errorf(e, "Cannot create the search index's directory; search is answered by the database");
+            return;
+        }
+        long failures = 0;
+        while (!stopped) {
+            try {
+                followOnce();
+                failures = 0;
+            } catch (Exception e) {
+                if (failures++ == 0) {
+                    LOG.warnf(e, "The search index could not follow the read model; searches are answered by the "
+                            + "database until it can (retrying)");
+                }
+            }
+            try {
+                signal.tryAcquire(failures == 0 ? config.search().pollInterval().toMillis()
+                        : Math.min(5_000, 200 * failures), TimeUnit.MILLISECONDS);
+                signal.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void followOnce() throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("set transaction isolation level repeatable read");
+            }
+            long table;
+            long position;
+            // reading search_term locks it against a rebuild's swap until this transaction ends, so the oid is the
+            // table this transaction reads
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    select to_regclass('search_term')::oid::bigint, (select coalesce(max(position), 0) from change_feed)
+                    where not exists (select from search_term limit 0)""")) {
+                rs.next();
+                table = rs.getLong(1);
+                position = rs.getLong(2);
+            }
+            Current now = current;
+            if (now == null || now.index().table() != table) {
+                lag.set(-1);
+                Index built = build(c, table);
+                writing.lock();
+                try {
+                    publish(built, position);
+                } finally {
+                    writing.unlock();
+                }
+                lag.set(0);
+                LOG.infof("Search index built from the read model at change %d", position);
+            } else if (now.position() < position) {
+                lag.set(position - now.position());
+                writing.lock();
+                try {
+                    now = current;
+                    if (now.position() < position) {
+                        for (long from = now.position(); from < position; from += CHUNK) {
+                            apply(c, now.index(), from, Math.min(position, from + CHUNK));
+                        }
+                        publish(now.index(), position);
+                    }
+                } finally {
+                    writing.unlock();
+                }
+                lag.set(0);
+            } else {
+                lag.set(0);
+            }
+            c.commit();
+        }
+    }
+
+    /** A new index of every search term {@code c}'s transaction reads, in a new directory beside any other. */
+    private Index build(Connection c, long table) throws SQLException, IOException {
+        Path path = Files.createTempDirectory(root, ProcessHandle.current().pid() + "-");
+        IndexWriter writer = new IndexWriter(new MMapDirectory(path),
+                new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(16)
+                        .setCommitOnClose(false));
+        boolean done = false;
+        try (PreparedStatement s = c.prepareStatement(ROWS)) {
+            s.setFetchSize(5_000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    writer.addDocument(document(rs));
+                }
+            }
+            done = true;
+            return new Index(path, writer, table);
+        } finally {
+            if (!done) {
+                discard(writer, path);
+            }
+        }
+    }
+
+    /** Applies the changes of positions {@code (from, to]}: the terms of each entity they name, as {@code c} reads them. */
+    private static void apply(Connection c, Index index, long from, long to) throws SQLException, IOException {
+        List<UUID> changed = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select distinct entity_id from change_feed where position > ? and position <= ?")) {
+            s.setLong(1, from);
+            s.setLong(2, to);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    changed.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<Document>> docs = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(ROWS + " where entity_id = any(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", changed.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    docs.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(document(rs));
+                }
+            }
+        }
+        for (UUID id : changed) {
+            Term entity = new Term("entity", id.toString());
+            List<Document> terms = docs.get(id);
+            if (terms == null) {
+                // a deleted entity has no terms left (updateDocuments with none would leave Lucene's count of buffered
+                // bytes wrong: DocumentsWriter.abort asserts it is 0 when the index is discarded)
+                index.writer().deleteDocuments(entity);
+            } else {
+                index.writer().updateDocuments(entity, terms);
+            }
+        }
+    }
+
+    /** One search term: the entity's id (a term to replace them by, and two numbers to read), kind, weight, words. */
+    private static Document document(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject(1, UUID.class);
+        EntityKind kind = EntityKind.valueOf(rs.getString(2));
+        int weight = rs.getInt(3);
+        String folded = rs.getString(4);
+        Document d = new Document();
+        d.add(new StringField("entity", id.toString(), Field.Store.NO));
+        d.add(new NumericDocValuesField("id.high", id.getMostSignificantBits()));
+        d.add(new NumericDocValuesField("id.low", id.getLeastSignificantBits()));
+        d.add(new StringField("kind", kind.name(), Field.Store.NO));
+        d.add(new NumericDocValuesField("kind.ordinal", kind.ordinal()));
+        d.add(new NumericDocValuesField("weight", weight));
+        // a name longer than Lucene's longest term (32 KiB) is not a name anyone types in full
+        if (weight >= 2 && folded.getBytes(StandardCharsets.UTF_8).length <= IndexWriter.MAX_TERM_LENGTH) {
+            d.add(new StringField("exact", folded, Field.Store.NO));
+        }
+        Array words = rs.getArray(5);
+        for (String w : (String[]) words.getArray()) {
+            d.add(new StringField("word", w, Field.Store.NO));
+        }
+        return d;
+    }
+
+    /** Makes what {@code index} holds now, as of {@code position}, what searches read. Called holding the lock. */
+    private Current publish(Index index, long position) throws IOException {
+        Current old = current;
+        DirectoryReader reader;
+        if (old != null && old.index() == index) {
+            reader = DirectoryReader.openIfChanged(old.reader(), index.writer());
+            if (reader == null) {
+                old.reader().incRef();
+                reader = old.reader();
+            }
+        } else {
+            reader = DirectoryReader.open(index.writer());
+        }
+        Current next = new Current(index, reader, position);
+        current = next;
+        if (old != null) {
+            if (old.index() != index) {
+                retire(old);
+            } else {
+                old.reader().decRef();
+            }
+        }
+        return next;
+    }
+
+    /** The index a rebuild replaced, or this replica's as it stops, goes when its last search ends. */
+    private static void retire(Current last) throws IOException {
+        Index retired = last.index();
+        last.reader().getReaderCacheHelper().addClosedListener(key -> discard(retired.writer(), retired.path()));
+        last.reader().decRef();
+    }
+
+    private static void discard(IndexWriter writer, Path path) {
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf(e, "Closing a retired search index");
+        }
+        delete(path);
+    }
+
+    /** Directories left by processes that ended (or by this one's earlier life in the same container). */
+    private static void removeStale(Path root) throws IOException {
+        long self = ProcessHandle.current().pid();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.toList()) {
+                String name = dir.getFileName().toString();
+                int dash = name.indexOf('-');
+                try {
+                    long pid = Long.parseLong(dash < 0 ? name : name.substring(0, dash));
+                    if (pid == self || ProcessHandle.of(pid).isEmpty()) {
+                        delete(dir);
+                    }
+                } catch (NumberFormatException e) {
+                    // not ours
+                }
+            }
+        }
+    }
+
+    private static void delete(Path path) {
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.debugf(e, "Removing %s", path);
+        }
+    }
+}
