@@ -111,21 +111,24 @@ public class ArchiveSearch {
 
     /**
      * The query as search compares it, from one statement: folded as names are, spaces collapsed (so that an exact
-     * match is the name's words, however the query was typed); its words as the full-text index splits them; and where
-     * the read model is (its {@code search_term} table and the change feed's last position) for {@link SearchIndex}.
+     * match is the name's words, however the query was typed); its words as the full-text index splits them, its
+     * trigrams as pg_trgm extracts them and pg_trgm's word-similarity threshold; and where the read model is (its
+     * {@code search_term} table and the change feed's last position) for {@link SearchIndex}.
      */
-    public record Terms(String folded, List<String> words, long table, long position) {
+    public record Terms(String folded, List<String> words, List<String> trigrams, float threshold, long table,
+            long position) {
     }
 
     // reading search_term locks it against a rebuild's swap until the transaction ends, so the oid is the table it reads
     private static final String TERMS = """
-            select f.folded, tsvector_to_array(to_tsvector('simple', f.folded)),
+            select f.folded, tsvector_to_array(to_tsvector('simple', f.folded)), show_trgm(f.folded),
+                   current_setting('pg_trgm.word_similarity_threshold')::float4,
                    to_regclass('search_term')::oid::bigint, (select coalesce(max(position), 0) from change_feed)
             from (select btrim(regexp_replace(memoria_fold(?), '\\s+', ' ', 'g')) as folded) f
             where not exists (select from search_term limit 0)""";
 
     // The page of the index's matches (SearchIndex), composed as PAGE_AND_FACETS composes PostgreSQL's: the label, the
-    // best term and a snippet.
+    // best term of the step and a snippet.
     private static final String INDEX_PAGE = """
             select p.entity_id, e.label, b.field, b.term,
                    ts_headline('simple', b.term, plainto_tsquery('simple', ?),
@@ -133,7 +136,7 @@ public class ArchiveSearch {
             from unnest(?::uuid[], ?::float8[]) with ordinality as p(entity_id, score, ord)
             join entity e on e.id = p.entity_id
             cross join lateral (select t.field, t.term from search_term t where %s order by t.field limit 1) b
-            order by p.ord""".formatted(WORDS.bestTerm());
+            order by p.ord""";
 
     @Inject
     Snapshot snapshot;
@@ -143,11 +146,16 @@ public class ArchiveSearch {
     public SearchResult search(String query, EntityKind kind, int page, int size) {
         return snapshot.read((c, m) -> {
             Terms terms = terms(c, query);
-            Optional<SearchIndex.Matches> matches = index.words(c, terms, kind,
-                    (int) Math.min(Integer.MAX_VALUE, (long) page * size), size);
-            SearchResult words = matches.isPresent() ? page(c, query, terms, matches.get(), page, size)
+            int offset = (int) Math.min(Integer.MAX_VALUE, (long) page * size);
+            Optional<SearchIndex.Matches> matches = index.words(c, terms, kind, offset, size);
+            SearchResult words = matches.isPresent() ? page(c, WORDS, query, terms, matches.get(), page, size)
                     : run(c, WORDS, query, terms.folded(), kind, page, size);
-            return words.total() > 0 ? words : run(c, SIMILAR, query, terms.folded(), kind, page, size);
+            if (words.total() > 0) {
+                return words;
+            }
+            Optional<SearchIndex.Matches> similar = index.similar(c, terms, kind, offset, size);
+            return similar.isPresent() ? page(c, SIMILAR, query, terms, similar.get(), page, size)
+                    : run(c, SIMILAR, query, terms.folded(), kind, page, size);
         });
     }
 
@@ -164,25 +172,25 @@ public class ArchiveSearch {
             s.setString(1, query);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return new Terms(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()), rs.getLong(3),
-                        rs.getLong(4));
+                return new Terms(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()),
+                        List.of((String[]) rs.getArray(3).getArray()), rs.getFloat(4), rs.getLong(5), rs.getLong(6));
             }
         }
     }
 
-    private static SearchResult page(Connection c, String query, Terms terms, SearchIndex.Matches matches, int page,
-            int size) throws SQLException {
+    private static SearchResult page(Connection c, Step step, String query, Terms terms, SearchIndex.Matches matches,
+            int page, int size) throws SQLException {
         List<SearchHit> items = new ArrayList<>();
         if (!matches.page().isEmpty()) {
             Map<UUID, SearchIndex.Match> byId = new HashMap<>();
             matches.page().forEach(match -> byId.put(match.id(), match));
-            try (PreparedStatement s = c.prepareStatement(INDEX_PAGE)) {
+            try (PreparedStatement s = c.prepareStatement(INDEX_PAGE.formatted(step.bestTerm()))) {
                 s.setString(1, query);
                 s.setArray(2, c.createArrayOf("uuid", matches.page().stream().map(SearchIndex.Match::id).toArray()));
                 s.setArray(3, c.createArrayOf("float8",
                         matches.page().stream().map(SearchIndex.Match::score).toArray()));
                 int i = 4;
-                for (int n = 0; n < WORDS.foldedInBestTerm(); n++) {
+                for (int n = 0; n < step.foldedInBestTerm(); n++) {
                     s.setString(i++, terms.folded());
                 }
                 try (ResultSet rs = s.executeQuery()) {

@@ -33,10 +33,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -56,6 +58,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.jboss.logging.Logger;
 import org.memoria.common.contract.EntityKind;
 import org.memoria.gateway.config.GatewayConfig;
@@ -90,7 +93,8 @@ public class SearchIndex {
 
     /** Positions of the change feed one statement of the follower reads, at most. */
     private static final int CHUNK = 5_000;
-    private static final String ROWS = "select entity_id, kind, weight, folded, tsvector_to_array(tsv) from search_term";
+    private static final String ROWS = "select entity_id, kind, weight, folded, tsvector_to_array(tsv), "
+            + "case when weight >= 2 then show_trgm(folded) end from search_term";
 
     /** The entities that matched, ranked: the page asked for and how many of each kind matched. */
     public record Matches(List<Match> page, Map<EntityKind, Long> counts) {
@@ -169,23 +173,8 @@ public class SearchIndex {
      */
     public Optional<Matches> words(Connection c, ArchiveSearch.Terms terms, EntityKind kind, int offset, int limit)
             throws SQLException {
-        Current now = current;
-        if (now == null || now.index().table() != terms.table()) {
-            // being built, or built from the tables a rebuild replaced: the follower builds one of these
-            byDatabase.increment();
-            signal.release();
-            return Optional.empty();
-        }
-        if (now.position() < terms.position()) {
-            now = catchUp(c, terms);
-            if (now == null) {
-                byDatabase.increment();
-                signal.release();
-                return Optional.empty();
-            }
-        }
-        // ahead: another search caught it up to a later transaction than this one's
-        if (now.position() != terms.position() || !now.reader().tryIncRef()) {
+        Current now = acquire(c, terms);
+        if (now == null) {
             byDatabase.increment();
             return Optional.empty();
         }
@@ -197,6 +186,208 @@ public class SearchIndex {
             throw new UncheckedIOException(e);
         } finally {
             release(now.reader());
+        }
+    }
+
+    /**
+     * The entities with a similar name (search's second step, when nothing matched by names or words), as
+     * ArchiveSearch's SQL finds them: the {@value ArchiveSearch#NEAREST} names and other names nearest to the query by
+     * pg_trgm's word similarity, those of them at least as similar as pg_trgm's threshold, then the kind filter; ranked
+     * by similarity times the field's weight, kind and id. PostgreSQL computes the similarities (of the candidates
+     * only); the index finds the candidates by the trigrams they share with the query, most first. Empty if this index
+     * cannot answer for {@code c}'s transaction.
+     */
+    public Optional<Matches> similar(Connection c, ArchiveSearch.Terms terms, EntityKind kind, int offset, int limit)
+            throws SQLException {
+        Current now = acquire(c, terms);
+        if (now == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(nearest(c, now.reader(), terms, kind, offset, limit));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(now.reader());
+        }
+    }
+
+    /**
+     * The current index with a reference taken, when it reflects exactly what {@code c}'s transaction reads (caught up
+     * first if it is a little behind); null when it cannot.
+     */
+    private Current acquire(Connection c, ArchiveSearch.Terms terms) throws SQLException {
+        Current now = current;
+        if (now == null || now.index().table() != terms.table()) {
+            // being built, or built from the tables a rebuild replaced: the follower builds one of these
+            signal.release();
+            return null;
+        }
+        if (now.position() < terms.position()) {
+            now = catchUp(c, terms);
+            if (now == null) {
+                signal.release();
+                return null;
+            }
+        }
+        // ahead: another search caught it up to a later transaction than this one's
+        if (now.position() != terms.position() || !now.reader().tryIncRef()) {
+            return null;
+        }
+        return now;
+    }
+
+    /** A name that shares enough trigrams with the query to be as similar as the threshold, at most. */
+    private record Candidate(UUID id, EntityKind kind, int weight, String folded) {
+    }
+
+    /** How many candidates one statement asks PostgreSQL the word similarity of. */
+    private static final int SIMILARITIES = 200;
+
+    private static Matches nearest(Connection c, DirectoryReader reader, ArchiveSearch.Terms terms, EntityKind kind,
+            int offset, int limit) throws IOException, SQLException {
+        int n = terms.trigrams().size();
+        if (n == 0) {
+            // no trigram: every similarity is 0
+            return new Matches(List.of(), Map.of());
+        }
+        // word similarity = shared / (query's trigrams + the extent's - shared) <= shared / query's trigrams, so a name
+        // sharing fewer than this many of the query's trigrams cannot reach the threshold
+        int least = Math.max(1, (int) Math.ceil(terms.threshold() * n - 1e-4));
+        BooleanQuery.Builder shared = new BooleanQuery.Builder().setMinimumNumberShouldMatch(least);
+        terms.trigrams().forEach(t -> shared.add(new ConstantScoreQuery(new TermQuery(new Term("trigram", t))),
+                Occur.SHOULD));
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setQueryCache(null);
+        List<List<Candidate>> bySharing = searcher.search(shared.build(), new BySharing(n));
+        // the nearest names, as a heap whose head is the least similar of them
+        PriorityQueue<Map.Entry<Candidate, Float>> nearest = new PriorityQueue<>(Map.Entry.comparingByValue());
+        look: for (int k = n; k >= least; k--) {
+            float bound = (float) k / n;
+            List<Candidate> band = bySharing.get(k);
+            for (int from = 0; from < band.size(); from += SIMILARITIES) {
+                // the rest can only tie with the nearest found, and PostgreSQL takes any of a tie too
+                if (nearest.size() >= ArchiveSearch.NEAREST && nearest.peek().getValue() >= bound) {
+                    break look;
+                }
+                List<Candidate> batch = band.subList(from, Math.min(band.size(), from + SIMILARITIES));
+                float[] similarity = similarities(c, terms.folded(), batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    if (similarity[i] < terms.threshold()) {
+                        continue;
+                    }
+                    if (nearest.size() < ArchiveSearch.NEAREST) {
+                        nearest.add(Map.entry(batch.get(i), similarity[i]));
+                    } else if (similarity[i] > nearest.peek().getValue()) {
+                        nearest.poll();
+                        nearest.add(Map.entry(batch.get(i), similarity[i]));
+                    }
+                }
+            }
+        }
+        Map<UUID, Match> best = new HashMap<>();
+        for (Map.Entry<Candidate, Float> e : nearest) {
+            Candidate name = e.getKey();
+            if (kind != null && name.kind() != kind) {
+                continue;
+            }
+            // as ArchiveSearch's SQL computes it: word_similarity (float4) * (1.0 or 0.9), in float8
+            double score = (double) e.getValue() * (name.weight() == 3 ? 1.0 : 0.9);
+            best.merge(name.id(), new Match(name.id(), name.kind(), score), (a, b) -> a.score() >= b.score() ? a : b);
+        }
+        return page(best, offset, limit);
+    }
+
+    private static float[] similarities(Connection c, String folded, List<Candidate> names) throws SQLException {
+        float[] similarity = new float[names.size()];
+        try (PreparedStatement s = c.prepareStatement(
+                "select word_similarity(?, u.name) from unnest(?::text[]) with ordinality as u(name, n) order by u.n")) {
+            s.setString(1, folded);
+            s.setArray(2, c.createArrayOf("text", names.stream().map(Candidate::folded).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    similarity[i] = rs.getFloat(1);
+                }
+            }
+        }
+        return similarity;
+    }
+
+    /** The names that share trigrams with the query, by how many they share (the index's order within each). */
+    private static final class BySharing implements CollectorManager<BySharing.Collector, List<List<Candidate>>> {
+
+        private static final EntityKind[] KINDS = EntityKind.values();
+        private final int trigrams;
+
+        BySharing(int trigrams) {
+            this.trigrams = trigrams;
+        }
+
+        final class Collector extends SimpleCollector {
+            final List<List<Candidate>> bands = new ArrayList<>();
+            private Scorable scorer;
+            private NumericDocValues high;
+            private NumericDocValues low;
+            private NumericDocValues kind;
+            private NumericDocValues weight;
+            private BinaryDocValues folded;
+
+            Collector() {
+                for (int k = 0; k <= trigrams; k++) {
+                    bands.add(new ArrayList<>());
+                }
+            }
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                high = context.reader().getNumericDocValues("id.high");
+                low = context.reader().getNumericDocValues("id.low");
+                kind = context.reader().getNumericDocValues("kind.ordinal");
+                weight = context.reader().getNumericDocValues("weight");
+                folded = context.reader().getBinaryDocValues("folded");
+            }
+
+            @Override
+            public void setScorer(Scorable scorer) {
+                this.scorer = scorer;
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                high.advanceExact(doc);
+                low.advanceExact(doc);
+                kind.advanceExact(doc);
+                weight.advanceExact(doc);
+                if (!folded.advanceExact(doc)) {
+                    return;
+                }
+                int shared = Math.min(trigrams, Math.round(scorer.score()));
+                bands.get(shared).add(new Candidate(new UUID(high.longValue(), low.longValue()),
+                        KINDS[(int) kind.longValue()], (int) weight.longValue(), folded.binaryValue().utf8ToString()));
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE;
+            }
+        }
+
+        @Override
+        public Collector newCollector() {
+            return new Collector();
+        }
+
+        @Override
+        public List<List<Candidate>> reduce(Collection<Collector> collectors) {
+            List<List<Candidate>> all = new ArrayList<>();
+            for (int k = 0; k <= trigrams; k++) {
+                List<Candidate> band = new ArrayList<>();
+                for (Collector c : collectors) {
+                    band.addAll(c.bands.get(k));
+                }
+                all.add(band);
+            }
+            return all;
         }
     }
 
@@ -259,7 +450,11 @@ public class SearchIndex {
         }
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setQueryCache(null);
-        Map<UUID, Match> best = searcher.search(query, new BestPerEntity());
+        return page(searcher.search(query, new BestPerEntity()), offset, limit);
+    }
+
+    /** The page of the matches asked for, best first, and how many matched of each kind. */
+    private static Matches page(Map<UUID, Match> best, int offset, int limit) {
         Map<EntityKind, Long> counts = new HashMap<>();
         int wanted = offset >= best.size() ? 0 : (int) Math.min((long) offset + limit, best.size());
         // the best {@code wanted}, kept in a heap whose head is the worst of them
@@ -526,6 +721,11 @@ public class SearchIndex {
         // a name longer than Lucene's longest term (32 KiB) is not a name anyone types in full
         if (weight >= 2 && folded.getBytes(StandardCharsets.UTF_8).length <= IndexWriter.MAX_TERM_LENGTH) {
             d.add(new StringField("exact", folded, Field.Store.NO));
+            // for similar names: the trigrams pg_trgm compares, and the name to ask it the similarity of
+            d.add(new BinaryDocValuesField("folded", new BytesRef(folded)));
+            for (String t : (String[]) rs.getArray(6).getArray()) {
+                d.add(new StringField("trigram", t, Field.Store.NO));
+            }
         }
         Array words = rs.getArray(5);
         for (String w : (String[]) words.getArray()) {
