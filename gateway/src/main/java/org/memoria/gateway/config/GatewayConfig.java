@@ -44,8 +44,8 @@ public interface GatewayConfig {
     interface Search {
 
         /**
-         * Whether search by exact names and whole words is answered by this replica's in-process index; when false,
-         * or while the index is being built, PostgreSQL answers it (the same results).
+         * Whether search is answered by this replica's in-process index; when false, or while the index is being
+         * built, PostgreSQL's statements answer it (the same results).
          */
         @WithDefault("true")
         boolean index();

@@ -39,6 +39,10 @@ import org.memoria.gateway.api.ArchiveViews.SearchResult;
  * sources, the rest), then by id, so that pages are stable; never by title. Why a similar name is looked for only
  * when nothing matches exactly or by its words, and only among the nearest:
  * docs/decisions/0020-search-by-trigram-distance.md.
+ *
+ * <p>These statements are the rules; this replica's {@link SearchIndex} answers both steps by them (the page's labels,
+ * best terms and snippets still come from here), and the statements answer only when it cannot: being built, far
+ * behind the read model, or turned off (docs/decisions/0025-search-index-per-replica.md).
  */
 @ApplicationScoped
 public class ArchiveSearch {

@@ -70,10 +70,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * This replica's index of the read model's search terms (Apache Lucene, in a temporary directory), which answers the
- * first step of search: exact names and whole words ({@link ArchiveSearch}). PostgreSQL computes what is compared (the
- * folded names and the words of {@code search_term}, and the query's), so the index matches what the database would,
- * by the same rules, and ranks by the same scores; docs/decisions/0020-search-by-trigram-distance.md.
+ * This replica's index of the read model's search terms (Apache Lucene, in a temporary directory), which answers both
+ * steps of search ({@link ArchiveSearch}): exact names and whole words, then similar names. PostgreSQL computes what is
+ * compared (the folded names, words and trigrams of {@code search_term}, and the query's; the word similarity of the
+ * candidate names), so the index matches what the database would, by the same rules, and ranks by the same scores;
+ * docs/decisions/0025-search-index-per-replica.md.
  *
  * <p><b>Never behind the read model a search reads.</b> The index knows the change-feed position it reflects and the
  * table it was built from. A search reads where the read model is in its own transaction; when the index is behind by
