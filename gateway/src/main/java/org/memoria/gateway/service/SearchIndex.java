@@ -317,20 +317,14 @@ public class SearchIndex {
     /** The names that share trigrams with the query, by how many they share (the index's order within each). */
     private static final class BySharing implements CollectorManager<BySharing.Collector, List<List<Candidate>>> {
 
-        private static final EntityKind[] KINDS = EntityKind.values();
         private final int trigrams;
 
         BySharing(int trigrams) {
             this.trigrams = trigrams;
         }
 
-        final class Collector extends SimpleCollector {
+        final class Collector extends TermCollector {
             final List<List<Candidate>> bands = new ArrayList<>();
-            private Scorable scorer;
-            private NumericDocValues high;
-            private NumericDocValues low;
-            private NumericDocValues kind;
-            private NumericDocValues weight;
             private BinaryDocValues folded;
 
             Collector() {
@@ -341,35 +335,18 @@ public class SearchIndex {
 
             @Override
             protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                high = context.reader().getNumericDocValues("id.high");
-                low = context.reader().getNumericDocValues("id.low");
-                kind = context.reader().getNumericDocValues("kind.ordinal");
-                weight = context.reader().getNumericDocValues("weight");
+                super.doSetNextReader(context);
                 folded = context.reader().getBinaryDocValues("folded");
             }
 
             @Override
-            public void setScorer(Scorable scorer) {
-                this.scorer = scorer;
-            }
-
-            @Override
             public void collect(int doc) throws IOException {
-                high.advanceExact(doc);
-                low.advanceExact(doc);
-                kind.advanceExact(doc);
-                weight.advanceExact(doc);
+                read(doc);
                 if (!folded.advanceExact(doc)) {
                     return;
                 }
                 int shared = Math.min(trigrams, Math.round(scorer.score()));
-                bands.get(shared).add(new Candidate(new UUID(high.longValue(), low.longValue()),
-                        KINDS[(int) kind.longValue()], (int) weight.longValue(), folded.binaryValue().utf8ToString()));
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE;
+                bands.get(shared).add(new Candidate(id(), kind(), weight(), folded.binaryValue().utf8ToString()));
             }
         }
 
@@ -494,55 +471,76 @@ public class SearchIndex {
         };
     }
 
+    /** Collects search terms, reading for each its entity's id and kind and the term's weight. */
+    private abstract static class TermCollector extends SimpleCollector {
+
+        private static final EntityKind[] KINDS = EntityKind.values();
+        Scorable scorer;
+        private NumericDocValues high;
+        private NumericDocValues low;
+        private NumericDocValues kind;
+        private NumericDocValues weight;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            high = context.reader().getNumericDocValues("id.high");
+            low = context.reader().getNumericDocValues("id.low");
+            kind = context.reader().getNumericDocValues("kind.ordinal");
+            weight = context.reader().getNumericDocValues("weight");
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+            this.scorer = scorer;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE;
+        }
+
+        /** Positions the term's values on {@code doc}: every term has all four. */
+        void read(int doc) throws IOException {
+            high.advanceExact(doc);
+            low.advanceExact(doc);
+            kind.advanceExact(doc);
+            weight.advanceExact(doc);
+        }
+
+        UUID id() throws IOException {
+            return new UUID(high.longValue(), low.longValue());
+        }
+
+        EntityKind kind() throws IOException {
+            return KINDS[(int) kind.longValue()];
+        }
+
+        int weight() throws IOException {
+            return (int) weight.longValue();
+        }
+    }
+
     /** Each matching entity once, with the best score of its matching terms: the score times the field's weight. */
     private static final class BestPerEntity implements CollectorManager<BestPerEntity.Collector, Map<UUID, Match>> {
 
-        private static final EntityKind[] KINDS = EntityKind.values();
-
-        static final class Collector extends SimpleCollector {
+        static final class Collector extends TermCollector {
             final Map<UUID, Match> best = new HashMap<>();
-            private Scorable scorer;
-            private NumericDocValues high;
-            private NumericDocValues low;
-            private NumericDocValues kind;
-            private NumericDocValues weight;
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                high = context.reader().getNumericDocValues("id.high");
-                low = context.reader().getNumericDocValues("id.low");
-                kind = context.reader().getNumericDocValues("kind.ordinal");
-                weight = context.reader().getNumericDocValues("weight");
-            }
-
-            @Override
-            public void setScorer(Scorable scorer) {
-                this.scorer = scorer;
-            }
 
             @Override
             public void collect(int doc) throws IOException {
-                high.advanceExact(doc);
-                low.advanceExact(doc);
-                kind.advanceExact(doc);
-                weight.advanceExact(doc);
+                read(doc);
                 // as ArchiveSearch's SQL computes it: (2 or 1) * (1.0, 0.9 or 0.6), in float8
-                double factor = switch ((int) weight.longValue()) {
+                double factor = switch (weight()) {
                     case 3 -> 1.0;
                     case 2 -> 0.9;
                     default -> 0.6;
                 };
                 double score = (scorer.score() > 1.5f ? 2 : 1) * factor;
-                UUID id = new UUID(high.longValue(), low.longValue());
+                UUID id = id();
                 Match known = best.get(id);
                 if (known == null || known.score() < score) {
-                    best.put(id, new Match(id, KINDS[(int) kind.longValue()], score));
+                    best.put(id, new Match(id, kind(), score));
                 }
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE;
             }
         }
 
