@@ -132,11 +132,11 @@ public class SearchIndex {
 
     @PostConstruct
     void init() {
-        byIndex = Counter.builder("memoria.search.queries").tag("answered.by", "index")
-                .description("Searches whose exact names and words this replica's index answered, or the database")
+        String help = "Searches this replica's search index answered, or the database (being built, far behind, "
+                + "or turned off)";
+        byIndex = Counter.builder("memoria.search.queries").tag("answered.by", "index").description(help)
                 .register(registry);
-        byDatabase = Counter.builder("memoria.search.queries").tag("answered.by", "database")
-                .description("Searches whose exact names and words this replica's index answered, or the database")
+        byDatabase = Counter.builder("memoria.search.queries").tag("answered.by", "database").description(help)
                 .register(registry);
         Gauge.builder("memoria.search.index.lag", lag, AtomicLong::get).baseUnit("changes")
                 .description("Changes of the feed this replica's search index had not applied when it last looked; "
@@ -302,7 +302,8 @@ public class SearchIndex {
     private static float[] similarities(Connection c, String folded, List<Candidate> names) throws SQLException {
         float[] similarity = new float[names.size()];
         try (PreparedStatement s = c.prepareStatement(
-                "select word_similarity(?, u.name) from unnest(?::text[]) with ordinality as u(name, n) order by u.n")) {
+                "select word_similarity(?, u.name) from unnest(?::text[]) with ordinality as u(name, n) "
+                        + "order by u.n")) {
             s.setString(1, folded);
             s.setArray(2, c.createArrayOf("text", names.stream().map(Candidate::folded).toArray()));
             try (ResultSet rs = s.executeQuery()) {
@@ -666,7 +667,7 @@ public class SearchIndex {
         }
     }
 
-    /** Applies the changes of positions {@code (from, to]}: the terms of each entity they name, as {@code c} reads them. */
+    /** Applies the changes of positions {@code (from, to]}: the terms of each entity they name, as {@code c} reads. */
     private static void apply(Connection c, Index index, long from, long to) throws SQLException, IOException {
         List<UUID> changed = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
