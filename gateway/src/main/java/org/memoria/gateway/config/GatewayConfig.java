@@ -57,8 +57,12 @@ public interface GatewayConfig {
         @WithDefault("500")
         int catchUp();
 
-        /** How often the index looks for changes the projectors applied (of any replica) when no search asks. */
-        @WithDefault("200ms")
+        /**
+         * How often the index looks for changes the projectors applied (of any replica) when no search asks. Searches
+         * apply up to {@link #catchUp()} changes themselves, and one that finds the index further behind wakes it at
+         * once, so this only bounds how long an idle replica's index trails the read model.
+         */
+        @WithDefault("1s")
         Duration pollInterval();
     }
 
