@@ -316,7 +316,7 @@ public final class SearchBenchmark {
         }
     }
 
-    private static String sizes(Connection c) throws SQLException {
+    static String sizes(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 select (select count(*) from search_term) || ' terms; ' || string_agg(i.relname || ' '
                        || pg_size_pretty(pg_relation_size(i.oid)), ', ' order by i.relname)
