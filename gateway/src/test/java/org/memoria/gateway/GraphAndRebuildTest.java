@@ -29,12 +29,14 @@ import org.memoria.common.contract.events.EventState;
 import org.memoria.common.contract.events.EventType;
 import org.memoria.common.contract.events.ParticipantRole;
 import org.memoria.common.contract.people.MembershipState;
+import org.memoria.common.contract.people.NameType;
 import org.memoria.common.contract.people.OrganisationState;
 import org.memoria.common.contract.people.OrganisationType;
 import org.memoria.common.contract.people.PersonState;
 import org.memoria.common.contract.people.RelationState;
 import org.memoria.common.contract.people.RelationType;
 import org.memoria.common.events.Topics;
+import org.memoria.gateway.api.ArchiveViews.SearchResult;
 import org.memoria.local.MemoriaTestResource;
 import org.memoria.local.TestTokens;
 
@@ -59,6 +61,11 @@ class GraphAndRebuildTest extends PublishingTest {
 
     private void person(UUID id, String name) {
         owners.changed(Topics.PEOPLE, "person", id, 0, new PersonState(id, 0, name, List.of(), null, null, null, null, null, null));
+    }
+
+    private void personWithAlias(UUID id, String name, String alias) {
+        owners.changed(Topics.PEOPLE, "person", id, 0, new PersonState(id, 0, name,
+                List.of(new PersonState.Name(alias, NameType.ALIAS, null, null)), null, null, null, null, null, null));
     }
 
     @Test
@@ -111,9 +118,13 @@ class GraphAndRebuildTest extends PublishingTest {
     void aRebuildReplaysTheTopicsIntoANewReadModelAndSwapsItIn() throws Exception {
         UUID klement = UUID.randomUUID();
         UUID wolf = UUID.randomUUID();
-        person(klement, "Rudolf Klement");
+        // "Rudolf" is in the name and in the alias of each of two people: one search matches two terms of each
+        UUID namesake = UUID.randomUUID();
+        personWithAlias(klement, "Rudolf Klement", "Rudolf Adolphe");
+        personWithAlias(namesake, "Rudolf Hilferding", "Rudolf Kral");
         person(wolf, "Erwin Wolf");
         await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/people/" + klement).statusCode() == 200
+                && given().get("/api/people/" + namesake).statusCode() == 200
                 && given().get("/api/people/" + wolf).statusCode() == 200);
         Set<String> indexes = names(INDEX_NAMES);
         Set<String> constraints = names(CONSTRAINT_NAMES);
@@ -157,6 +168,11 @@ class GraphAndRebuildTest extends PublishingTest {
         // this replica's search index was built again from the new tables, and answers by exact names
         assertThat(IndexedSearch.scoreOf(indexed.search("rudolf klement", EntityKind.PERSON, 0, 100), klement),
                 equalTo(2.0));
+        // built from the new tables, it finds each entity once, as PostgreSQL does, however many of its terms match
+        SearchResult rudolf = indexed.search("Rudolf", null, 0, 20);
+        assertThat(rudolf, equalTo(indexed.byDatabase("Rudolf", null, 0, 20)));
+        assertThat(IndexedSearch.ids(rudolf).stream().filter(klement::equals).count(), is(1L));
+        assertThat(IndexedSearch.ids(rudolf).stream().filter(namesake::equals).count(), is(1L));
         // and the views of the rebuilt model are composed again ahead of reads, the lost one's too
         await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", ADMIN)
                 .get("/api/admin/read-model").then().extract().<Integer> path("viewsPending") == 0);

@@ -2,6 +2,8 @@ package org.memoria.gateway;
 
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 
 import org.memoria.common.contract.EntityKind;
 import org.memoria.gateway.api.ArchiveViews.SearchHit;
@@ -25,6 +28,8 @@ class IndexedSearch {
     ArchiveSearch search;
     @Inject
     MeterRegistry registry;
+    @Inject
+    DataSource dataSource;
 
     /** The search, asked again until the index (not the database: it is behind, or being built) answered it. */
     SearchResult search(String q, EntityKind kind, int page, int size) {
@@ -35,6 +40,13 @@ class IndexedSearch {
             return answeredByIndex() > before;
         });
         return result.get();
+    }
+
+    /** The same search answered by PostgreSQL's statements alone (what the index must answer too). */
+    SearchResult byDatabase(String q, EntityKind kind, int page, int size) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return ArchiveSearch.search(c, q, kind, page, size);
+        }
     }
 
     private double answeredByIndex() {

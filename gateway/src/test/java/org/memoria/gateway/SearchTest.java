@@ -13,15 +13,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -44,7 +41,6 @@ import org.memoria.common.contract.sources.SourceState;
 import org.memoria.common.contract.sources.SourceType;
 import org.memoria.common.events.Topics;
 import org.memoria.gateway.api.ArchiveViews.SearchResult;
-import org.memoria.gateway.service.ArchiveSearch;
 import org.memoria.local.MemoriaTestResource;
 
 import io.quarkus.test.common.ResourceArg;
@@ -62,8 +58,6 @@ class SearchTest {
     String kafka;
     @Inject
     IndexedSearch indexed;
-    @Inject
-    DataSource dataSource;
 
     private final UUID mercader = UUID.randomUUID();
     private final UUID zborowski = UUID.randomUUID();
@@ -253,12 +247,8 @@ class SearchTest {
             for (EntityKind kind : Arrays.asList(null, EntityKind.PERSON, EntityKind.EVENT)) {
                 for (int[] paging : new int[][] {{0, 20}, {0, 2}, {1, 2}, {40, 5}}) {
                     SearchResult byIndex = indexed.search(q, kind, paging[0], paging[1]);
-                    SearchResult postgres;
-                    try (Connection c = dataSource.getConnection()) {
-                        postgres = ArchiveSearch.search(c, q, kind, paging[0], paging[1]);
-                    }
                     assertThat(q + " " + kind + " page " + paging[0] + " of " + paging[1], byIndex,
-                            equalTo(postgres));
+                            equalTo(indexed.byDatabase(q, kind, paging[0], paging[1])));
                 }
             }
         }

@@ -12,8 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +44,10 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -260,18 +264,19 @@ public class SearchIndex {
                 Occur.SHOULD));
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setQueryCache(null);
-        List<List<Candidate>> bySharing = searcher.search(shared.build(), new BySharing(n));
+        int[][] bySharing = searcher.search(shared.build(), new BySharing(n));
+        Names names = new Names(reader);
         // the nearest names, as a heap whose head is the least similar of them
         PriorityQueue<Map.Entry<Candidate, Float>> nearest = new PriorityQueue<>(Map.Entry.comparingByValue());
         look: for (int k = n; k >= least; k--) {
             float bound = (float) k / n;
-            List<Candidate> band = bySharing.get(k);
-            for (int from = 0; from < band.size(); from += SIMILARITIES) {
+            int[] band = bySharing[k];
+            for (int from = 0; from < band.length; from += SIMILARITIES) {
                 // the rest can only tie with the nearest found, and PostgreSQL takes any of a tie too
                 if (nearest.size() >= ArchiveSearch.NEAREST && nearest.peek().getValue() >= bound) {
                     break look;
                 }
-                List<Candidate> batch = band.subList(from, Math.min(band.size(), from + SIMILARITIES));
+                List<Candidate> batch = names.read(band, from, Math.min(band.length, from + SIMILARITIES));
                 float[] similarity = similarities(c, terms.folded(), batch);
                 for (int i = 0; i < batch.size(); i++) {
                     if (similarity[i] < terms.threshold()) {
@@ -296,7 +301,7 @@ public class SearchIndex {
             double score = (double) e.getValue() * (name.weight() == 3 ? 1.0 : 0.9);
             best.merge(name.id(), new Match(name.id(), name.kind(), score), (a, b) -> a.score() >= b.score() ? a : b);
         }
-        return page(best, offset, limit);
+        return page(best.values(), offset, limit);
     }
 
     private static float[] similarities(Connection c, String folded, List<Candidate> names) throws SQLException {
@@ -315,8 +320,11 @@ public class SearchIndex {
         return similarity;
     }
 
-    /** The names that share trigrams with the query, by how many they share (the index's order within each). */
-    private static final class BySharing implements CollectorManager<BySharing.Collector, List<List<Candidate>>> {
+    /**
+     * The names that share trigrams with the query, by how many they share, as the index's document numbers (in the
+     * index's order within each band): only those PostgreSQL is asked about are read ({@link Names}).
+     */
+    private static final class BySharing implements CollectorManager<BySharing.Collector, int[][]> {
 
         private final int trigrams;
 
@@ -324,30 +332,35 @@ public class SearchIndex {
             this.trigrams = trigrams;
         }
 
-        final class Collector extends TermCollector {
-            final List<List<Candidate>> bands = new ArrayList<>();
-            private BinaryDocValues folded;
+        final class Collector extends SimpleCollector {
+            final int[][] bands = new int[trigrams + 1][];
+            final int[] sizes = new int[trigrams + 1];
+            private Scorable scorer;
+            private int base;
 
-            Collector() {
-                for (int k = 0; k <= trigrams; k++) {
-                    bands.add(new ArrayList<>());
-                }
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                base = context.docBase;
             }
 
             @Override
-            protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                super.doSetNextReader(context);
-                folded = context.reader().getBinaryDocValues("folded");
+            public void setScorer(Scorable scorer) {
+                this.scorer = scorer;
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE;
             }
 
             @Override
             public void collect(int doc) throws IOException {
-                read(doc);
-                if (!folded.advanceExact(doc)) {
-                    return;
+                int k = Math.min(trigrams, Math.round(scorer.score()));
+                int[] band = bands[k];
+                if (band == null || sizes[k] == band.length) {
+                    bands[k] = band = band == null ? new int[64] : Arrays.copyOf(band, band.length * 2);
                 }
-                int shared = Math.min(trigrams, Math.round(scorer.score()));
-                bands.get(shared).add(new Candidate(id(), kind(), weight(), folded.binaryValue().utf8ToString()));
+                band[sizes[k]++] = base + doc;
             }
         }
 
@@ -357,16 +370,61 @@ public class SearchIndex {
         }
 
         @Override
-        public List<List<Candidate>> reduce(Collection<Collector> collectors) {
-            List<List<Candidate>> all = new ArrayList<>();
+        public int[][] reduce(Collection<Collector> collectors) {
+            int[][] all = new int[trigrams + 1][];
             for (int k = 0; k <= trigrams; k++) {
-                List<Candidate> band = new ArrayList<>();
+                int size = 0;
                 for (Collector c : collectors) {
-                    band.addAll(c.bands.get(k));
+                    size += c.sizes[k];
                 }
-                all.add(band);
+                all[k] = new int[size];
+                int at = 0;
+                for (Collector c : collectors) {
+                    if (c.sizes[k] > 0) {
+                        System.arraycopy(c.bands[k], 0, all[k], at, c.sizes[k]);
+                        at += c.sizes[k];
+                    }
+                }
             }
             return all;
+        }
+    }
+
+    /** Reads the candidates' names and entities from the index, for document numbers in increasing order. */
+    private static final class Names {
+        private final List<LeafReaderContext> leaves;
+        private int leaf = -1;
+        private int last = -1;
+        private TermValues values;
+        private BinaryDocValues folded;
+
+        Names(DirectoryReader reader) {
+            this.leaves = reader.leaves();
+        }
+
+        List<Candidate> read(int[] docs, int from, int to) throws IOException {
+            List<Candidate> names = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                names.add(read(docs[i]));
+            }
+            return names;
+        }
+
+        private Candidate read(int doc) throws IOException {
+            int n = ReaderUtil.subIndex(doc, leaves);
+            int local = doc - leaves.get(n).docBase;
+            if (n != leaf || local <= last) {
+                // doc values only move forward: new ones for another segment
+                leaf = n;
+                values = new TermValues(leaves.get(n).reader());
+                folded = leaves.get(n).reader().getBinaryDocValues("folded");
+            }
+            last = local;
+            values.read(local);
+            // a name found by its trigrams has its folded value too
+            folded.advanceExact(local);
+            return new Candidate(new UUID(values.high(), values.lowOf(local)), KINDS[values.kind()], values.weight(),
+                    folded.binaryValue().utf8ToString());
         }
     }
 
@@ -408,9 +466,25 @@ public class SearchIndex {
         }
     }
 
-    private static final Comparator<Match> RANKING = Comparator.comparingDouble(Match::score).reversed()
-            .thenComparingInt(m -> kindRank(m.kind()))
-            .thenComparing(Match::id, SearchIndex::compareUuids);
+    /** Best first: by score, then kind rank, then id as PostgreSQL orders uuids. */
+    private static final Comparator<Match> RANKING = (a, b) -> rank(a.score(), a.kind().ordinal(),
+            a.id().getMostSignificantBits(), a.id().getLeastSignificantBits(), b);
+
+    /** Negative if the match of these values ranks before {@code b}, positive if after. */
+    private static int rank(double score, int kind, long high, long low, Match b) {
+        int c = rankByHigh(score, kind, high, b);
+        return c != 0 ? c : Long.compareUnsigned(low, b.id().getLeastSignificantBits());
+    }
+
+    /** As {@link #rank}, without the id's low half: 0 when only it can tell. */
+    private static int rankByHigh(double score, int kind, long high, Match b) {
+        int c = Double.compare(b.score(), score);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(KIND_RANK[kind], KIND_RANK[b.kind().ordinal()]);
+        return c != 0 ? c : Long.compareUnsigned(high, b.id().getMostSignificantBits());
+    }
 
     private static Matches match(DirectoryReader reader, ArchiveSearch.Terms terms, EntityKind kind, int offset,
             int limit) throws IOException {
@@ -429,91 +503,78 @@ public class SearchIndex {
         }
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setQueryCache(null);
-        return page(searcher.search(query, new BestPerEntity()), offset, limit);
+        return searcher.search(query, new BestPerEntity(offset, limit));
     }
 
-    /** The page of the matches asked for, best first, and how many matched of each kind. */
-    private static Matches page(Map<UUID, Match> best, int offset, int limit) {
-        Map<EntityKind, Long> counts = new HashMap<>();
-        int wanted = offset >= best.size() ? 0 : (int) Math.min((long) offset + limit, best.size());
-        // the best {@code wanted}, kept in a heap whose head is the worst of them
-        PriorityQueue<Match> top = new PriorityQueue<>(Math.max(1, wanted), RANKING.reversed());
-        for (Match m : best.values()) {
+    /** The page of the matches asked for (each entity once), best first, and how many matched of each kind. */
+    private static Matches page(Collection<Match> best, int offset, int limit) {
+        Map<EntityKind, Long> counts = new EnumMap<>(EntityKind.class);
+        for (Match m : best) {
             counts.merge(m.kind(), 1L, Long::sum);
-            if (wanted == 0) {
-                continue;
-            }
-            if (top.size() < wanted) {
-                top.add(m);
-            } else if (RANKING.compare(m, top.peek()) < 0) {
-                top.poll();
-                top.add(m);
-            }
         }
-        List<Match> ranked = new ArrayList<>(top);
+        List<Match> ranked = new ArrayList<>(best);
         ranked.sort(RANKING);
-        return new Matches(ranked.subList(Math.min(offset, ranked.size()), ranked.size()), counts);
+        int from = (int) Math.min(offset, ranked.size());
+        return new Matches(ranked.subList(from, (int) Math.min((long) offset + limit, ranked.size())), counts);
     }
 
-    /** As PostgreSQL orders uuids: by their bytes, unsigned. */
-    private static int compareUuids(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    /**
+     * By kind ordinal: people and organisations, places, events, sources, the rest (ArchiveSearch's order for equal
+     * scores).
+     */
+    private static final int[] KIND_RANK = new int[EntityKind.values().length];
+
+    static {
+        for (EntityKind k : EntityKind.values()) {
+            KIND_RANK[k.ordinal()] = switch (k) {
+                case PERSON, ORGANISATION -> 0;
+                case PLACE -> 1;
+                case EVENT -> 2;
+                case SOURCE -> 3;
+                default -> 4;
+            };
+        }
     }
 
-    /** People and organisations, places, events, sources, the rest: ArchiveSearch's order for equal scores. */
-    private static int kindRank(EntityKind kind) {
-        return switch (kind) {
-            case PERSON, ORGANISATION -> 0;
-            case PLACE -> 1;
-            case EVENT -> 2;
-            case SOURCE -> 3;
-            default -> 4;
-        };
-    }
+    private static final EntityKind[] KINDS = EntityKind.values();
 
-    /** Collects search terms, reading for each its entity's id and kind and the term's weight. */
-    private abstract static class TermCollector extends SimpleCollector {
+    /**
+     * A segment's values of every search term: its entity's id and kind, its weight (every term has all four). The
+     * id's low half is read only when asked for: each value read is a random access into the index's memory, and a
+     * common surname's terms are spread over all of it.
+     */
+    private static final class TermValues {
+        private final NumericDocValues high;
+        private final NumericDocValues low;
+        private final NumericDocValues kind;
+        private final NumericDocValues weight;
 
-        private static final EntityKind[] KINDS = EntityKind.values();
-        Scorable scorer;
-        private NumericDocValues high;
-        private NumericDocValues low;
-        private NumericDocValues kind;
-        private NumericDocValues weight;
-
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            high = context.reader().getNumericDocValues("id.high");
-            low = context.reader().getNumericDocValues("id.low");
-            kind = context.reader().getNumericDocValues("kind.ordinal");
-            weight = context.reader().getNumericDocValues("weight");
+        TermValues(LeafReader segment) throws IOException {
+            high = segment.getNumericDocValues("id.high");
+            low = segment.getNumericDocValues("id.low");
+            kind = segment.getNumericDocValues("kind.ordinal");
+            weight = segment.getNumericDocValues("weight");
         }
 
-        @Override
-        public void setScorer(Scorable scorer) {
-            this.scorer = scorer;
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE;
-        }
-
-        /** Positions the term's values on {@code doc}: every term has all four. */
+        /** Positions the id's high half, the kind and the weight on {@code doc}, after the last one read. */
         void read(int doc) throws IOException {
             high.advanceExact(doc);
-            low.advanceExact(doc);
             kind.advanceExact(doc);
             weight.advanceExact(doc);
         }
 
-        UUID id() throws IOException {
-            return new UUID(high.longValue(), low.longValue());
+        long high() throws IOException {
+            return high.longValue();
         }
 
-        EntityKind kind() throws IOException {
-            return KINDS[(int) kind.longValue()];
+        /** The id's low half of {@code doc}: no earlier than the last document it was asked for. */
+        long lowOf(int doc) throws IOException {
+            low.advanceExact(doc);
+            return low.longValue();
+        }
+
+        int kind() throws IOException {
+            return (int) kind.longValue();
         }
 
         int weight() throws IOException {
@@ -521,26 +582,107 @@ public class SearchIndex {
         }
     }
 
-    /** Each matching entity once, with the best score of its matching terms: the score times the field's weight. */
-    private static final class BestPerEntity implements CollectorManager<BestPerEntity.Collector, Map<UUID, Match>> {
+    /**
+     * Each matching entity once, with the best score of its matching terms: the score times the field's weight. An
+     * entity's documents are one block (added or replaced together, {@link #build} and {@link #apply}), so its live
+     * documents are adjacent in one segment and arrive one after the other: the collector keeps the entity it is on
+     * and passes it on when the next one begins, without a map of every match.
+     */
+    private static final class BestPerEntity implements CollectorManager<BestPerEntity.Collector, Matches> {
 
-        static final class Collector extends TermCollector {
-            final Map<UUID, Match> best = new HashMap<>();
+        private final int offset;
+        private final int wanted;
+
+        BestPerEntity(int offset, int limit) {
+            this.offset = offset;
+            this.wanted = (int) Math.min((long) offset + limit, Integer.MAX_VALUE);
+        }
+
+        final class Collector extends SimpleCollector {
+            final long[] counts = new long[KINDS.length];
+            /** The best {@code wanted} so far, the worst of them at the head. */
+            final PriorityQueue<Match> top = new PriorityQueue<>(Math.max(1, Math.min(wanted, 1_024)),
+                    RANKING.reversed());
+            private Scorable scorer;
+            private TermValues values;
+            /** The entity collected last: whether there is one, its first matching term, and what is known of it. */
+            private boolean on;
+            private int first;
+            private long high;
+            private boolean lowRead;
+            private long low;
+            private int kind;
+            private double score;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                finish();
+                values = new TermValues(context.reader());
+            }
+
+            @Override
+            public void setScorer(Scorable scorer) {
+                this.scorer = scorer;
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE;
+            }
 
             @Override
             public void collect(int doc) throws IOException {
-                read(doc);
+                values.read(doc);
                 // as ArchiveSearch's SQL computes it: (2 or 1) * (1.0, 0.9 or 0.6), in float8
-                double factor = switch (weight()) {
+                double factor = switch (values.weight()) {
                     case 3 -> 1.0;
                     case 2 -> 0.9;
                     default -> 0.6;
                 };
-                double score = (scorer.score() > 1.5f ? 2 : 1) * factor;
-                UUID id = id();
-                Match known = best.get(id);
-                if (known == null || known.score() < score) {
-                    best.put(id, new Match(id, kind(), score));
+                double termScore = (scorer.score() > 1.5f ? 2 : 1) * factor;
+                long h = values.high();
+                if (on && high == h && low() == values.lowOf(doc)) {
+                    score = Math.max(score, termScore);
+                    return;
+                }
+                finish();
+                on = true;
+                first = doc;
+                high = h;
+                lowRead = false;
+                kind = values.kind();
+                score = termScore;
+            }
+
+            /** The low half of the entity's id, read at its first matching term. */
+            private long low() throws IOException {
+                if (!lowRead) {
+                    low = values.lowOf(first);
+                    lowRead = true;
+                }
+                return low;
+            }
+
+            /** The entity collected last is complete: counted, and kept if it is among the best so far. */
+            @Override
+            public void finish() throws IOException {
+                if (!on) {
+                    return;
+                }
+                on = false;
+                counts[kind]++;
+                if (wanted == 0) {
+                    return;
+                }
+                if (top.size() < wanted) {
+                    top.add(new Match(new UUID(high, low()), KINDS[kind], score));
+                    return;
+                }
+                // most matches rank after the page's worst by score, kind or the id's high half alone
+                int c = rankByHigh(score, kind, high, top.peek());
+                if (c < 0 || c == 0 && Long.compareUnsigned(low(), top.peek().id().getLeastSignificantBits()) < 0) {
+                    top.poll();
+                    top.add(new Match(new UUID(high, low()), KINDS[kind], score));
                 }
             }
         }
@@ -551,12 +693,21 @@ public class SearchIndex {
         }
 
         @Override
-        public Map<UUID, Match> reduce(Collection<Collector> collectors) {
-            Map<UUID, Match> all = new HashMap<>();
+        public Matches reduce(Collection<Collector> collectors) throws IOException {
+            List<Match> ranked = new ArrayList<>();
+            Map<EntityKind, Long> counts = new EnumMap<>(EntityKind.class);
             for (Collector c : collectors) {
-                c.best.forEach((id, m) -> all.merge(id, m, (a, b) -> a.score() >= b.score() ? a : b));
+                c.finish();
+                ranked.addAll(c.top);
+                for (int k = 0; k < c.counts.length; k++) {
+                    if (c.counts[k] > 0) {
+                        counts.merge(KINDS[k], c.counts[k], Long::sum);
+                    }
+                }
             }
-            return all;
+            ranked.sort(RANKING);
+            int to = Math.min(wanted, ranked.size());
+            return new Matches(ranked.subList(Math.min(offset, to), to), counts);
         }
     }
 
@@ -651,11 +802,23 @@ public class SearchIndex {
                 new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(16)
                         .setCommitOnClose(false));
         boolean done = false;
-        try (PreparedStatement s = c.prepareStatement(ROWS)) {
+        // each entity's terms as one block (BestPerEntity relies on it), so the rows come by entity
+        try (PreparedStatement s = c.prepareStatement(ROWS + " order by entity_id")) {
             s.setFetchSize(5_000);
             try (ResultSet rs = s.executeQuery()) {
+                List<Document> block = new ArrayList<>();
+                UUID entity = null;
                 while (rs.next()) {
-                    writer.addDocument(document(rs));
+                    UUID id = rs.getObject(1, UUID.class);
+                    if (!id.equals(entity) && !block.isEmpty()) {
+                        writer.addDocuments(block);
+                        block.clear();
+                    }
+                    entity = id;
+                    block.add(document(rs));
+                }
+                if (!block.isEmpty()) {
+                    writer.addDocuments(block);
                 }
             }
             done = true;
