@@ -323,7 +323,8 @@ public final class Benchmark {
         throw new IllegalStateException("rebuild did not finish in 10 minutes");
     }
 
-    private static long rssKb(long pid) throws Exception {
+    /** The process's resident set size in kB, from /proc. */
+    static long rssKb(long pid) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", ""));

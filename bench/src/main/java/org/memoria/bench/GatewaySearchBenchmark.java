@@ -69,7 +69,7 @@ public final class GatewaySearchBenchmark {
                 Thread.sleep(200);
             }
             System.out.printf("gateway ready in %.1f s; its search index built %.1f s after it started (RSS %,d kB)%n%n",
-                    ready, (System.nanoTime() - t0) / 1e9, rssKb(stack.pid(Service.GATEWAY)));
+                    ready, (System.nanoTime() - t0) / 1e9, Benchmark.rssKb(stack.pid(Service.GATEWAY)));
 
             Function<ThreadLocalRandom, URI> searches = r -> URI.create(gw + "/api/search?q="
                     + URLEncoder.encode(Benchmark.searchTerm(r, entities * 2 / 5), StandardCharsets.UTF_8));
@@ -103,7 +103,7 @@ public final class GatewaySearchBenchmark {
             System.out.printf("answered by the index %.0f, by the database %.0f (memoria_search_queries_total)%n",
                     byIndex, byDatabase);
             System.out.printf("gateway RSS after the load: %,d kB; load average: %s%n",
-                    rssKb(stack.pid(Service.GATEWAY)), Files.readString(Path.of("/proc/loadavg")).strip());
+                    Benchmark.rssKb(stack.pid(Service.GATEWAY)), Files.readString(Path.of("/proc/loadavg")).strip());
         } finally {
             try (var walk = Files.walk(data)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -116,14 +116,5 @@ public final class GatewaySearchBenchmark {
                 HttpResponse.BodyHandlers.ofString()).body();
         return PrometheusText.value(text, name, labels)
                 .orElseThrow(() -> new IllegalStateException(name + labels + " is not exported"));
-    }
-
-    private static long rssKb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
     }
 }

@@ -94,7 +94,7 @@ public final class ImportBenchmark {
             Map<Service, Long> rss = new LinkedHashMap<>();
             Map<Service, Boolean> alive = new LinkedHashMap<>();
             for (Service s : Service.values()) {
-                rss.put(s, rssKb(stack.pid(s)));
+                rss.put(s, Benchmark.rssKb(stack.pid(s)));
                 alive.put(s, ProcessHandle.of(stack.pid(s)).map(ProcessHandle::isAlive).orElse(false));
             }
             String md = report(records, Files.size(file), kinds, uploadSeconds, writtenSeconds, visibleSeconds, counts,
@@ -223,15 +223,6 @@ public final class ImportBenchmark {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static long rssKb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
     }
 
     private static String report(int records, long bytes, Map<String, Integer> kinds, double upload, double written,

@@ -320,6 +320,21 @@ public class SearchIndex {
         return similarity;
     }
 
+    /** A collector of every match (no skipping) that reads each one's score. */
+    private abstract static class ScoredCollector extends SimpleCollector {
+        Scorable scorer;
+
+        @Override
+        public void setScorer(Scorable scorer) {
+            this.scorer = scorer;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE;
+        }
+    }
+
     /**
      * The names that share trigrams with the query, by how many they share, as the index's document numbers (in the
      * index's order within each band): only those PostgreSQL is asked about are read ({@link Names}).
@@ -332,25 +347,14 @@ public class SearchIndex {
             this.trigrams = trigrams;
         }
 
-        final class Collector extends SimpleCollector {
+        final class Collector extends ScoredCollector {
             final int[][] bands = new int[trigrams + 1][];
             final int[] sizes = new int[trigrams + 1];
-            private Scorable scorer;
             private int base;
 
             @Override
             protected void doSetNextReader(LeafReaderContext context) {
                 base = context.docBase;
-            }
-
-            @Override
-            public void setScorer(Scorable scorer) {
-                this.scorer = scorer;
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE;
             }
 
             @Override
@@ -598,12 +602,11 @@ public class SearchIndex {
             this.wanted = (int) Math.min((long) offset + limit, Integer.MAX_VALUE);
         }
 
-        final class Collector extends SimpleCollector {
+        final class Collector extends ScoredCollector {
             final long[] counts = new long[KINDS.length];
             /** The best {@code wanted} so far, the worst of them at the head. */
             final PriorityQueue<Match> top = new PriorityQueue<>(Math.max(1, Math.min(wanted, 1_024)),
                     RANKING.reversed());
-            private Scorable scorer;
             private TermValues values;
             /** The entity collected last: whether there is one, its first matching term, and what is known of it. */
             private boolean on;
@@ -618,16 +621,6 @@ public class SearchIndex {
             protected void doSetNextReader(LeafReaderContext context) throws IOException {
                 finish();
                 values = new TermValues(context.reader());
-            }
-
-            @Override
-            public void setScorer(Scorable scorer) {
-                this.scorer = scorer;
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE;
             }
 
             @Override
