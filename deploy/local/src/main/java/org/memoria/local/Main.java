@@ -3,6 +3,9 @@ package org.memoria.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import sun.misc.Signal;
 
 /**
  * {@code ./memoria up}: the whole platform on this machine, with the sample archive loaded. Ctrl-C stops it.
@@ -23,12 +26,24 @@ public final class Main {
         LocalStack stack = LocalStack.start(LocalStack.Options.defaults(root, data).replicas(replicas));
         stack.supervise(); // a child that dies is restarted; none outlives this process
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nMemoria: stopping...");
-            stack.close();
-            System.out.println("Memoria: stopped.");
-            stopped.countDown();
-        }, "memoria-stop"));
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                System.out.println("\nMemoria: stopping...");
+                stack.close();
+                System.out.println("Memoria: stopped.");
+                stopped.countDown();
+            }
+        };
+        // Ctrl-C and kill stop the services, then the broker and PostgreSQL, before the JVM's shutdown hooks run: the
+        // embedded PostgreSQL's own hook would otherwise stop the database while the services still shut down
+        for (String name : new String[] { "INT", "TERM" }) {
+            Signal.handle(new Signal(name), signal -> {
+                stop.run();
+                System.exit(0);
+            });
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "memoria-stop")); // any other way the JVM ends
         System.out.printf("Memoria: all services ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         stack.instanceStartTimes().forEach((s, d) -> System.out.printf("  %-18s ready in %.2f s (pid %d, %s)%n",
                 s.name(), d.toMillis() / 1000.0, stack.pid(s), stack.url(s)));
