@@ -103,7 +103,7 @@ public final class GatewaySearchBenchmark {
             System.out.printf("answered by the index %.0f, by the database %.0f (memoria_search_queries_total)%n",
                     byIndex, byDatabase);
             System.out.printf("gateway RSS after the load: %,d kB; load average: %s%n",
-                    Benchmark.rssKb(stack.pid(Service.GATEWAY)), Files.readString(Path.of("/proc/loadavg")).strip());
+                    Benchmark.rssKb(stack.pid(Service.GATEWAY)), SearchBenchmark.loadAverage());
         } finally {
             try (var walk = Files.walk(data)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

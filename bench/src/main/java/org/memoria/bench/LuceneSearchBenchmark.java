@@ -844,7 +844,7 @@ public final class LuceneSearchBenchmark {
     }
 
     static void measure(int entities, int clients, int seconds) throws Exception {
-        System.out.printf("## Lucene at %,d entities%n%nload average before: %s%n%n", entities, loadAverage());
+        System.out.printf("## Lucene at %,d entities%n%nload average before: %s%n%n", entities, SearchBenchmark.loadAverage());
         long heapBefore = usedHeap();
         try (Built index = build(entities)) {
             long heapAfter = usedHeap();
@@ -880,7 +880,7 @@ public final class LuceneSearchBenchmark {
             System.out.printf("warm-up %d queries; then %d clients, closed loop, %d s: %d queries, %.1f/s, p50 %.1f ms, "
                     + "p99 %.1f ms, max %.1f ms, errors %d (load average after: %s)%n%n", warm.all().requests(), clients,
                     seconds, all.requests(), all.perSecond(), all.p50(), all.p99(), all.max(), all.errors(),
-                    loadAverage());
+                    SearchBenchmark.loadAverage());
             for (Shape s : Shape.values()) {
                 Load.Result r = run.byShape().get(s);
                 System.out.printf("- %s: %d queries, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", s.label, r.requests(),
@@ -958,14 +958,6 @@ public final class LuceneSearchBenchmark {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
                     .map(l -> l.substring(6).strip()).findFirst().orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException e) {
             return "unknown";
         }

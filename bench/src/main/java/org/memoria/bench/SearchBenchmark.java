@@ -150,7 +150,7 @@ public final class SearchBenchmark {
     }
 
     /** The machine's load average: the cores are shared, and the figures mean little without it. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (java.io.IOException e) {
