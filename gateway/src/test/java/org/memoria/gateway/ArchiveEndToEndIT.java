@@ -262,9 +262,16 @@ class ArchiveEndToEndIT {
         var search = new org.memoria.client.api.SearchApi(client);
         await().atMost(PROJECTED).untilAsserted(() -> assertEquals(person.getId(),
                 search.search(alias, null, null, null).getItems().get(0).getId()));
-        var timeline = new org.memoria.client.api.TimelineApi(client).timeline(java.time.LocalDate.parse("1940-08-01"),
-                null, null, person.getId(), null, null, java.time.LocalDate.parse("1940-08-31"), null);
-        assertEquals(attack.getId(), timeline.getItems().get(0).getId());
+        var timelines = new org.memoria.client.api.TimelineApi(client);
+        var august = timelines.timelineWithHttpInfo(java.time.LocalDate.parse("1940-08-01"), null, null,
+                person.getId(), null, null, java.time.LocalDate.parse("1940-08-31"), null, null);
+        assertEquals(attack.getId(), august.getData().getItems().get(0).getId());
+        // the page's strong ETag: a client that has it is told 304 while the page is unchanged
+        String pageTag = august.getHeaders().get("etag").get(0);
+        assertEquals(304, assertThrows(org.memoria.client.ApiException.class,
+                () -> timelines.timelineWithHttpInfo(java.time.LocalDate.parse("1940-08-01"), null, null,
+                        person.getId(), null, null, java.time.LocalDate.parse("1940-08-31"), null, pageTag))
+                .getCode());
 
         events.deleteEvent(attack.getId(), "\"0\"");
         people.deletePerson(person.getId(), "\"2\"");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -232,6 +233,57 @@ class CompositionTest extends PublishingTest {
         given().queryParam("organisationId", gpu.toString()).queryParam("to", "0938-03-02").get("/api/timeline")
                 .then().body("total", is(3))
                 .body("items.title", contains("Year " + tag, "Before " + tag, "February and March " + tag));
+    }
+
+    @Test
+    void aRememberedTimelinePageShowsEveryChangeToItsEventsAndTheirPlacesAtOnce() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID gpu = UUID.randomUUID();
+        UUID place = UUID.randomUUID();
+        UUID attack = UUID.randomUUID();
+        List<EventState.Participant> byGpu = List.of(
+                new EventState.Participant(null, gpu, ParticipantRole.ORGANISER, null));
+        owners.changed(Topics.EVENTS, "place", place, 0, new PlaceState(place, 0, "Coyoacán " + tag, List.of(), null,
+                null, null, null, null));
+        owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0, "Attack " + tag, EventType.ATTACK,
+                "0940-05-24", place, null, null, null, byGpu));
+        java.util.function.Supplier<io.restassured.response.ValidatableResponse> may = () -> given()
+                .queryParam("organisationId", gpu.toString()).queryParam("from", "0940-05-01")
+                .queryParam("to", "0940-05-31").get("/api/timeline").then().statusCode(200);
+        await().atMost(PROJECTED).untilAsserted(() -> may.get().body("items.place.name", contains("Coyoacán " + tag)));
+        // read again while nothing changes, the page is answered as remembered
+        double remembered = metric("memoria_timeline_pages_total{answered_by=\"remembered\"}");
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            may.get().body("items.title", contains("Attack " + tag));
+            assertThat(metric("memoria_timeline_pages_total{answered_by=\"remembered\"}"), greaterThan(remembered));
+        });
+        String etag = may.get().extract().header("ETag");
+        given().header("If-None-Match", etag).queryParam("organisationId", gpu.toString())
+                .queryParam("from", "0940-05-01").queryParam("to", "0940-05-31").get("/api/timeline").then()
+                .statusCode(304);
+
+        // the place renamed: once the place reads with its new name, so does the page, with another ETag
+        owners.changed(Topics.EVENTS, "place", place, 1, new PlaceState(place, 1, "Coyoacán, D.F. " + tag, List.of(),
+                null, null, null, null, null));
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/places/" + place).then()
+                .body("name", equalTo("Coyoacán, D.F. " + tag)));
+        may.get().body("items.place.name", contains("Coyoacán, D.F. " + tag)).header("ETag", not(etag));
+        given().header("If-None-Match", etag).queryParam("organisationId", gpu.toString())
+                .queryParam("from", "0940-05-01").queryParam("to", "0940-05-31").get("/api/timeline").then()
+                .statusCode(200);
+
+        // the event moved out of the window: once it reads with its new date, the page no longer lists it
+        owners.changed(Topics.EVENTS, "event", attack, 1, new EventState(attack, 1, "Attack " + tag, EventType.ATTACK,
+                "0940-06-01", place, null, null, null, byGpu));
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then()
+                .body("date.edtf", equalTo("0940-06-01")));
+        may.get().body("total", is(0)).body("items", hasSize(0));
+    }
+
+    private static double metric(String series) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

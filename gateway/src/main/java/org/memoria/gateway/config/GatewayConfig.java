@@ -41,6 +41,19 @@ public interface GatewayConfig {
     /** How this replica's search index follows the read model (docs/decisions/0020). */
     Search search();
 
+    /** The timeline's pages this replica remembers (docs/decisions/0026). */
+    Timeline timeline();
+
+    interface Timeline {
+
+        /**
+         * How much of the timeline's pages, as JSON, this replica keeps for the read model's current state; the least
+         * recently read go first. 0 keeps none: every read composes its page.
+         */
+        @WithDefault("8M")
+        io.quarkus.runtime.configuration.MemorySize remembered();
+    }
+
     interface Search {
 
         /**

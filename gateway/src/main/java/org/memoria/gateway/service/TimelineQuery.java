@@ -73,8 +73,19 @@ public class TimelineQuery {
         return in.toString();
     }
 
-    public Page<TimelineEntry> page(Filter f, int page, int size) {
+    /** A page of the timeline and the read model's epoch ({@code view_epoch}) it was read at. */
+    public record AtEpoch(long epoch, Page<TimelineEntry> page) {
+    }
+
+    public AtEpoch page(Filter f, int page, int size) {
         return snapshot.read((c, m) -> {
+            // the first statement: the snapshot's epoch, which moves with every change to the read model
+            long epoch;
+            try (PreparedStatement s = c.prepareStatement("select epoch from view_epoch");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                epoch = rs.getLong(1);
+            }
             // the filters other than the dates
             StringBuilder where = new StringBuilder("e.kind = 'EVENT' and not e.deleted");
             List<Object> params = new ArrayList<>();
@@ -138,7 +149,7 @@ public class TimelineQuery {
                     total = rs.getLong(1);
                 }
             }
-            return new Page<>(items, page, size, total);
+            return new AtEpoch(epoch, new Page<>(items, page, size, total));
         });
     }
 }

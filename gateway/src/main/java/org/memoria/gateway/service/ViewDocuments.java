@@ -174,15 +174,16 @@ public class ViewDocuments implements StoredViews {
     Document document(Versioned view) {
         try {
             byte[] body = mapper.writeValueAsBytes(view);
-            return new Document(view.version() + "." + HexFormat.of().formatHex(digest(body), 0, 8), body);
+            return new Document(view.version() + "." + digest(body), body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A view could not be written as JSON", e);
         }
     }
 
-    private static byte[] digest(byte[] body) {
+    /** The first 8 bytes of the SHA-256 of {@code body}, in hex: what a strong ETag says of the bytes. */
+    static String digest(byte[] body) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(body);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
