@@ -131,8 +131,16 @@ public class ReadModelWriter {
             newest.merge(p.event().subject(), p,
                     (a, b) -> b.event().entityVersion() > a.event().entityVersion() ? b : a);
         }
+        // an entity the table holds no row of has no links or search terms there either (they are written after
+        // its row, and rows are never deleted): a new entity's need no delete (every entity of a rebuild's replay)
+        Set<UUID> held = new HashSet<>();
+        for (UUID id : newest.keySet()) {
+            if (claims.get(id).version() != null) {
+                held.add(id);
+            }
+        }
         List<Parsed> applied = new ArrayList<>();
-        Outcome outcome = write(connection, new ArrayList<>(newest.values()), rejected, tables, applied);
+        Outcome outcome = write(connection, new ArrayList<>(newest.values()), held, rejected, tables, applied);
         ChangeFeedWriter.append(connection, changes);
         if (tables.equals(Tables.LIVE) && !applied.isEmpty()) {
             // a rebuild drops them all at its swap
@@ -144,9 +152,12 @@ public class ReadModelWriter {
         return outcome;
     }
 
-    /** Writes the newest version of each entity to the tables, with its links and search terms. */
-    private Outcome write(Connection connection, List<Parsed> batch, List<Rejected> rejected, Tables tables,
-            List<Parsed> applied) throws SQLException {
+    /**
+     * Writes the newest version of each entity to the tables, with its links and search terms, replacing those of the
+     * entities in {@code held} (those the table held a row of).
+     */
+    private Outcome write(Connection connection, List<Parsed> batch, Set<UUID> held, List<Rejected> rejected,
+            Tables tables, List<Parsed> applied) throws SQLException {
         if (batch.isEmpty()) {
             return new Outcome(0, rejected);
         }
@@ -177,10 +188,13 @@ public class ReadModelWriter {
         if (applied.isEmpty()) {
             return new Outcome(0, rejected);
         }
-        UUID[] ids = applied.stream().map(p -> p.event().subject()).toArray(UUID[]::new);
+        UUID[] replaced = applied.stream().map(p -> p.event().subject()).filter(held::contains).toArray(UUID[]::new);
         for (String table : List.of(tables.link() + " where from_id", tables.searchTerm() + " where entity_id")) {
+            if (replaced.length == 0) {
+                break;
+            }
             try (PreparedStatement s = connection.prepareStatement("delete from " + table + " = any(?)")) {
-                s.setArray(1, connection.createArrayOf("uuid", ids));
+                s.setArray(1, connection.createArrayOf("uuid", replaced));
                 s.executeUpdate();
             }
         }
