@@ -69,7 +69,7 @@ public final class Benchmark {
             long t0 = System.nanoTime();
             synthetic.write(entities * 2 / 5, entities * 2 / 5, entities / 5, 32);
             double writeSeconds = (System.nanoTime() - t0) / 1e9;
-            long projected = awaitProjected(stack, entities);
+            long projected = awaitProjected(stack, entities, Duration.ofMinutes(10));
             double projectedSeconds = (System.nanoTime() - t0) / 1e9;
             // the views are composed ahead of reads (docs/decisions/0022): the writes' cost includes composing them
             double composedSeconds = awaitComposed(stack) - t0 / 1e9;
@@ -123,7 +123,7 @@ public final class Benchmark {
             double[] propagation = propagation(stack, gw, token, 200, Math.min(seconds, 15));
             profiles.stop("propagation");
             profiles.start("rebuild");
-            ChangeRebuild rebuild = rebuild(gw, token);
+            ChangeRebuild rebuild = rebuild(gw, token, Duration.ofMinutes(10));
             long swapped = System.nanoTime();
             double recomposedSeconds = awaitComposed(stack) - swapped / 1e9;
             profiles.stop("rebuild");
@@ -197,10 +197,10 @@ public final class Benchmark {
         });
     }
 
-    private static long awaitProjected(LocalStack stack, int entities) throws Exception {
+    static long awaitProjected(LocalStack stack, int entities, Duration patience) throws Exception {
         try (Connection c = gatewayDb(stack)) {
             long count = 0;
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            long deadline = System.nanoTime() + patience.toNanos();
             while (System.nanoTime() < deadline) {
                 try (var s = c.createStatement(); var rs = s.executeQuery("select count(*) from entity where not deleted")) {
                     rs.next();
@@ -232,7 +232,7 @@ public final class Benchmark {
         }
     }
 
-    private static Connection gatewayDb(LocalStack stack) throws Exception {
+    static Connection gatewayDb(LocalStack stack) throws Exception {
         return DriverManager.getConnection(stack.postgres().jdbcUrl("gateway"), PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
@@ -301,12 +301,12 @@ public final class Benchmark {
     record ChangeRebuild(long events, double eventsPerSecond, double seconds) {
     }
 
-    private static ChangeRebuild rebuild(String gw, String token) throws Exception {
+    static ChangeRebuild rebuild(String gw, String token, Duration patience) throws Exception {
         Load.HTTP.send(HttpRequest.newBuilder(URI.create(gw + "/api/admin/read-model/rebuild"))
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             var status = mapper.readTree(Load.HTTP.send(HttpRequest.newBuilder(URI.create(gw + "/api/admin/read-model"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body()).path("lastRebuild");
@@ -320,7 +320,7 @@ public final class Benchmark {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("rebuild did not finish in 10 minutes");
+        throw new IllegalStateException("rebuild did not finish in " + patience);
     }
 
     /** The process's resident set size in kB, from /proc. */

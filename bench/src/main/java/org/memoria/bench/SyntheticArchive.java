@@ -45,17 +45,28 @@ final class SyntheticArchive {
         return UUID.nameUUIDFromBytes(("memoria-bench:" + kind + ":" + n).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes {@code people + events + sources} entities with {@code concurrency} requests in flight. */
-    void write(int peopleCount, int eventCount, int sourceCount, int concurrency) throws Exception {
-        List<Runnable> writes = new ArrayList<>();
+    /** One entity of the archive: the collection it is written to, its aggregate's name, its id, and the body. */
+    record Entity(String collection, String aggregate, UUID id, String body) {
+
+        /** The entity's state as its owner publishes it in a change event at version 1: the body with its id. */
+        byte[] state() {
+            return ("{\"id\":\"" + id + "\",\"version\":1," + body.substring(1)).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Hands the archive's {@code people + events + sources} entities to {@code entities} one by one, people first
+     * (events and sources name them), without keeping them: a million do not fit the load generator's heap as text.
+     */
+    void generate(int peopleCount, int eventCount, int sourceCount, java.util.function.Consumer<Entity> entities) {
         for (int i = 0; i < peopleCount; i++) {
             UUID id = id("person", i);
             String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)] + " " + i;
             people.add(id);
             names.add(name);
-            String body = "{\"preferredName\":\"" + name + "\",\"names\":[{\"name\":\"Agent " + Integer.toString(i, 36)
-                    + "\",\"type\":\"ALIAS\"}],\"birthDate\":\"" + date(1850, 1930) + "\"}";
-            writes.add(() -> put("people", id, body));
+            entities.accept(new Entity("people", "person", id, "{\"preferredName\":\"" + name
+                    + "\",\"names\":[{\"name\":\"Agent " + Integer.toString(i, 36) + "\",\"type\":\"ALIAS\"}],"
+                    + "\"birthDate\":\"" + date(1850, 1930) + "\"}"));
         }
         for (int i = 0; i < eventCount; i++) {
             UUID id = id("event", i);
@@ -66,7 +77,7 @@ final class SyntheticArchive {
                     + EVENT_TYPES[random.nextInt(EVENT_TYPES.length)] + "\",\"date\":\"" + date(1900, 1990)
                     + "\",\"participants\":[{\"personId\":\"" + a + "\",\"role\":\"PARTICIPANT\"},{\"personId\":\"" + b
                     + "\",\"role\":\"WITNESS\"}]}";
-            writes.add(() -> put("events", id, body));
+            entities.accept(new Entity("events", "event", id, body));
         }
         for (int i = 0; i < sourceCount; i++) {
             UUID id = id("source", i);
@@ -74,8 +85,14 @@ final class SyntheticArchive {
             String body = "{\"type\":\"ARTICLE\",\"title\":\"Report " + i + " on " + LAST[random.nextInt(LAST.length)]
                     + "\",\"authorIds\":[\"" + people.get(random.nextInt(people.size())) + "\"],\"date\":\""
                     + date(1920, 2020) + "\",\"language\":\"en\"}";
-            writes.add(() -> put("sources", id, body));
+            entities.accept(new Entity("sources", "source", id, body));
         }
+    }
+
+    /** Writes {@code people + events + sources} entities with {@code concurrency} requests in flight. */
+    void write(int peopleCount, int eventCount, int sourceCount, int concurrency) throws Exception {
+        List<Runnable> writes = new ArrayList<>();
+        generate(peopleCount, eventCount, sourceCount, e -> writes.add(() -> put(e.collection(), e.id(), e.body())));
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicInteger failures = new AtomicInteger();
         java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
