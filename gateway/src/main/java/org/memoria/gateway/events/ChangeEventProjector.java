@@ -599,32 +599,15 @@ public class ChangeEventProjector {
     }
 
     /**
-     * Builds the indexes {@link #createShadowTables} left out, each once over the replayed rows, side by side: one
-     * backend builds each, so the full-text and date indexes are built while the trigram index, most of the time, is.
+     * Builds the indexes {@link #createShadowTables} left out, each once over the replayed rows, one after the other.
+     * Side by side, each on a connection of its own, they took as long at 1,000,000 events (125.6 s against 125.5): the
+     * trigram index's build is most of it, and the others slowed it as much as they saved (docs/benchmarks.md).
      */
-    private void createDeferredIndexes(Connection holder, List<String> definitions) throws Exception {
-        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        List<Thread> others = new ArrayList<>();
-        for (String definition : definitions.subList(Math.min(1, definitions.size()), definitions.size())) {
-            others.add(Thread.ofPlatform().name("read-model-rebuild-index-" + others.size()).daemon().start(() -> {
-                try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
-                    s.execute(definition);
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                }
-            }));
-        }
-        try (var s = holder.createStatement()) {
-            if (!definitions.isEmpty()) {
-                s.execute(definitions.get(0));
+    private static void createDeferredIndexes(Connection c, List<String> definitions) throws SQLException {
+        try (var s = c.createStatement()) {
+            for (String definition : definitions) {
+                s.execute(definition);
             }
-        } finally {
-            for (Thread other : others) {
-                other.join();
-            }
-        }
-        if (failure.get() != null) {
-            throw failure.get();
         }
     }
 
