@@ -85,10 +85,24 @@ public final class Benchmark {
                     r -> URI.create(gw + "/api/people/" + synthetic.people.get(r.nextInt(synthetic.people.size()))));
             Load.Result event = Load.closed("event detail", 16, d,
                     r -> URI.create(gw + "/api/events/" + synthetic.events.get(r.nextInt(synthetic.events.size()))));
+            // a calendar month of 1900-1989 (1,080 pages, read again and again: each replica remembers the pages it
+            // composed, docs/decisions/0026), then a month from any day (32,850 pages: nearly every read composes)
+            double[] pagesBefore = timelinePages(gw);
             Load.Result timeline = Load.closed("timeline (1 month)", 16, d, r -> {
                 LocalDate from = LocalDate.of(1900 + r.nextInt(90), 1 + r.nextInt(12), 1);
                 return URI.create(gw + "/api/timeline?from=" + from + "&to=" + from.plusMonths(1).minusDays(1));
             });
+            double[] pagesBetween = timelinePages(gw);
+            Load.Result timelineAnyDay = Load.closed("timeline (1 month from any day)", 16, d, r -> {
+                LocalDate from = LocalDate.of(1900, 1, 1).plusDays(r.nextInt(90 * 365));
+                return URI.create(gw + "/api/timeline?from=" + from + "&to=" + from.plusMonths(1).minusDays(1));
+            });
+            double[] pagesAfter = timelinePages(gw);
+            String remembered = "Timeline pages answered as remembered / composed (memoria_timeline_pages_total): "
+                    + "%.0f / %.0f for the calendar months, %.0f / %.0f for the months from any day."
+                    .formatted(pagesBetween[0] - pagesBefore[0], pagesBetween[1] - pagesBefore[1],
+                            pagesAfter[0] - pagesBetween[0], pagesAfter[1] - pagesBetween[1]);
+            log(remembered);
             Load.Result dossierAt2000 = Load.open("dossier at 2,000 req/s", 2000, Duration.ofSeconds(Math.min(seconds, 10)),
                     r -> URI.create(gw + "/api/people/" + synthetic.people.get(r.nextInt(synthetic.people.size()))));
             // readers come back to the same entities: a working set read once (its views then stored as documents,
@@ -146,7 +160,7 @@ public final class Benchmark {
             for (Service s : Service.values()) {
                 rssIdle.put(s, rssKb(stack.pid(s)));
             }
-            write(root, entities, projected, writeSeconds, projectedSeconds, composedSeconds, recomposedSeconds, ping, pingAt2000, dossier, event, timeline, dossierAt2000,
+            write(root, entities, projected, writeSeconds, projectedSeconds, composedSeconds, recomposedSeconds, ping, pingAt2000, dossier, event, timeline, timelineAnyDay, remembered, dossierAt2000,
                     reread, rereadAt2000, search, searchAt50, propagationAt50, propagation, rebuild, together, alone, rss, rssIdle);
         } finally {
             try (var walk = Files.walk(data)) {
@@ -230,6 +244,13 @@ public final class Benchmark {
             }
             throw new IllegalStateException("views still pending after 20 minutes");
         }
+    }
+
+    /** The gateway's timeline pages answered as remembered and as composed, so far. */
+    private static double[] timelinePages(String gw) throws Exception {
+        return new double[] {
+                GatewaySearchBenchmark.metric(gw, "memoria_timeline_pages_total", Map.of("answered_by", "remembered")),
+                GatewaySearchBenchmark.metric(gw, "memoria_timeline_pages_total", Map.of("answered_by", "composed")) };
     }
 
     static Connection gatewayDb(LocalStack stack) throws Exception {
@@ -336,6 +357,7 @@ public final class Benchmark {
     private void write(Path root, int entities, long projected, double writeSeconds, double projectedSeconds,
             double composedSeconds, double recomposedSeconds, Load.Result ping,
             Load.Result pingAt2000, Load.Result dossier, Load.Result event, Load.Result timeline,
+            Load.Result timelineAnyDay, String remembered,
             Load.Result dossierAt2000, Load.Result reread, Load.Result rereadAt2000, Load.Result search, Load.Result searchAt50, double[] propagationAt50, double[] propagation, ChangeRebuild rebuild,
             Map<Service, Duration> together, Map<Service, Duration> alone, Map<Service, Long> rss,
             Map<Service, Long> rssIdle) throws Exception {
@@ -359,13 +381,13 @@ public final class Benchmark {
                         .formatted(composedSeconds));
         md.append("## Reads (closed loop, 16 clients; search 4)\n\n");
         md.append("| endpoint | requests/s | vs trivial | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|\n");
-        for (Load.Result r : List.of(ping, dossier, event, timeline, reread, search)) {
+        for (Load.Result r : List.of(ping, dossier, event, timeline, timelineAnyDay, reread, search)) {
             md.append("| %s | %.0f | %.0f %% | %.2f | %.2f | %d |%n".formatted(r.name(), r.perSecond(),
                     100 * r.perSecond() / ping.perSecond(), r.p50(), r.p99(), r.errors()));
         }
         md.append("\nDossier and event read random entities, nearly each for the first time, from the views composed ahead; "
                 + "\"read again\" reads %,d people and %,d events that were each read once before (their stored views in "
-                .formatted(WORKING_SET, WORKING_SET) + "PostgreSQL's cache).\n");
+                .formatted(WORKING_SET, WORKING_SET) + "PostgreSQL's cache). " + remembered + "\n");
         md.append("\n## Fixed rate (open loop; latency counted from the planned start)\n\n");
         md.append("| load | requests | p50 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|\n");
         for (Load.Result r : List.of(pingAt2000, dossierAt2000, rereadAt2000, searchAt50)) {

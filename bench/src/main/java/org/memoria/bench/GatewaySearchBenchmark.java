@@ -111,7 +111,7 @@ public final class GatewaySearchBenchmark {
         }
     }
 
-    private static double metric(String gateway, String name, Map<String, String> labels) throws Exception {
+    static double metric(String gateway, String name, Map<String, String> labels) throws Exception {
         String text = Load.HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return PrometheusText.value(text, name, labels)

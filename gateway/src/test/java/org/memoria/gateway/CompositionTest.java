@@ -158,7 +158,7 @@ class CompositionTest extends PublishingTest {
                 EventType.OTHER, "1936/1940-08-20", null, null, null, null, List.of()));
         owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0, "May 24 attack", EventType.ATTACK,
                 "1940-05-24", house, null, null, campaign,
-                List.of(new EventState.Participant(null, gpu, ParticipantRole.ORGANISER, null))));
+                organisedBy(gpu)));
 
         await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + attack).then().statusCode(200)
                 .body("place.name", equalTo("Trotsky's house"))
@@ -202,12 +202,16 @@ class CompositionTest extends PublishingTest {
         given().get("/api/places/" + street).then().statusCode(200).body("type", nullValue());
     }
 
+    /** Events of one test's own organiser: a timeline filtered by it lists only that test's events. */
+    private static List<EventState.Participant> organisedBy(UUID organisation) {
+        return List.of(new EventState.Participant(null, organisation, ParticipantRole.ORGANISER, null));
+    }
+
     @Test
     void aDateWindowPagesInOrderThroughEventsThatBeganBeforeItAndThoseThatBeginInIt() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         UUID gpu = UUID.randomUUID();
-        List<EventState.Participant> byGpu = List.of(
-                new EventState.Participant(null, gpu, ParticipantRole.ORGANISER, null));
+        List<EventState.Participant> byGpu = organisedBy(gpu);
         // dated so that the window 0938-03-01..0938-03-31 holds: a year begun before it, a month begun before it,
         // two days inside it; and a day before it and a day after it, outside
         String[][] events = { { "Year", "0938" }, { "February and March", "[0938-02-15..0938-03-02]" },
@@ -241,8 +245,7 @@ class CompositionTest extends PublishingTest {
         UUID gpu = UUID.randomUUID();
         UUID place = UUID.randomUUID();
         UUID attack = UUID.randomUUID();
-        List<EventState.Participant> byGpu = List.of(
-                new EventState.Participant(null, gpu, ParticipantRole.ORGANISER, null));
+        List<EventState.Participant> byGpu = organisedBy(gpu);
         owners.changed(Topics.EVENTS, "place", place, 0, new PlaceState(place, 0, "Coyoacán " + tag, List.of(), null,
                 null, null, null, null));
         owners.changed(Topics.EVENTS, "event", attack, 0, new EventState(attack, 0, "Attack " + tag, EventType.ATTACK,
@@ -280,11 +283,6 @@ class CompositionTest extends PublishingTest {
         may.get().body("total", is(0)).body("items", hasSize(0));
     }
 
-    private static double metric(String series) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith(series + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
 
     @Test
     void theTimelineSelectsByOverlapAndMarksUncertainDates() {
@@ -294,8 +292,7 @@ class CompositionTest extends PublishingTest {
         UUID assignment = UUID.randomUUID();
         // every event with a participant of this test's own, so the timeline is filtered to this test's events
         UUID gpu = UUID.randomUUID();
-        List<EventState.Participant> byGpu = List.of(
-                new EventState.Participant(null, gpu, ParticipantRole.ORGANISER, null));
+        List<EventState.Participant> byGpu = organisedBy(gpu);
         owners.changed(Topics.EVENTS, "event", wolf, 0, new EventState(wolf, 0, "Murder of Erwin Wolf " + tag,
                 EventType.MURDER, "0937-22", null, null, null, null, byGpu));
         owners.changed(Topics.EVENTS, "event", reiss, 0, new EventState(reiss, 0, "Murder of Ignace Reiss " + tag,

@@ -220,13 +220,6 @@ class DeadLettersTest extends PublishingTest {
         return asAdmin().queryParam("status", "OPEN").get(DEAD_LETTERS).then().extract().<Integer> path("total");
     }
 
-    /** A metric's value as Prometheus scrapes it from /q/metrics. */
-    private static double metric(String name) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .reduce(Double::sum).orElseThrow(() -> new AssertionError(name + " is not in /q/metrics"));
-    }
 
     private void sql(String statement) throws Exception {
         try (var c = dataSource.getConnection(); var s = c.createStatement()) {

@@ -81,4 +81,16 @@ abstract class PublishingTest {
             }
         });
     }
+
+    /**
+     * A metric's value as Prometheus scrapes it from /q/metrics: one series ({@code name{label="value"}}), or the sum of
+     * a name's series; fails if none is exported.
+     */
+    static double metric(String series) {
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith(series + " ") || !series.contains("{") && l.startsWith(series + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .reduce(Double::sum).orElseThrow(() -> new AssertionError(series + " is not in /q/metrics"));
+    }
 }
