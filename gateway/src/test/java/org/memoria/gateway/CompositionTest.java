@@ -264,6 +264,9 @@ class CompositionTest extends PublishingTest {
         given().header("If-None-Match", etag).queryParam("organisationId", gpu.toString())
                 .queryParam("from", "0940-05-01").queryParam("to", "0940-05-31").get("/api/timeline").then()
                 .statusCode(304);
+        given().header("If-Match", "\"another\"").queryParam("organisationId", gpu.toString())
+                .queryParam("from", "0940-05-01").queryParam("to", "0940-05-31").get("/api/timeline").then()
+                .statusCode(412);
 
         // the place renamed: once the place reads with its new name, so does the page, with another ETag
         owners.changed(Topics.EVENTS, "place", place, 1, new PlaceState(place, 1, "Coyoacán, D.F. " + tag, List.of(),

@@ -90,8 +90,10 @@ public class TimelineApi {
                 QueryParameters.uuid(uri, "organisationId", organisation), QueryParameters.uuid(uri, "placeId", place), eventType(type)),
                 paging.page(), paging.size());
         EntityTag tag = new EntityTag(page.etag());
-        if (request.evaluatePreconditions(tag) != null) {
-            return RestResponse.ResponseBuilder.<Page<TimelineEntry>> create(RestResponse.Status.NOT_MODIFIED).tag(tag)
+        // If-None-Match (declared above for generated clients) naming this ETag: 304; an If-Match naming another: 412
+        jakarta.ws.rs.core.Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+        if (precondition != null) {
+            return RestResponse.ResponseBuilder.<Page<TimelineEntry>> create(precondition.build().getStatus()).tag(tag)
                     .build();
         }
         return pageAsComposed(page, tag);

@@ -85,6 +85,8 @@ class OwnerRouterTest {
         properties.putAll(settings);
         return new SmallRyeConfigBuilder().withMapping(GatewayConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter()) // "1s" as in application.properties
+                .withConverter(io.quarkus.runtime.configuration.MemorySize.class, 100,
+                        new io.quarkus.runtime.configuration.MemorySizeConverter()) // "8M"
                 .withSources(new PropertiesConfigSource(properties, "test", 500)).build()
                 .getConfigMapping(GatewayConfig.class);
     }
