@@ -70,8 +70,7 @@ public final class RebuildBenchmark {
                     published / publishSeconds);
             String group = skipToEnd(stack.kafkaBootstrapServers());
             t0 = System.nanoTime();
-            try (Connection c = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl(Service.GATEWAY.database),
-                    org.memoria.local.PostgresServer.USER, org.memoria.local.PostgresServer.PASSWORD)) {
+            try (Connection c = Benchmark.gatewayDb(stack)) {
                 feed(c, entities);
             }
             System.out.printf("the change feed holds their %,d changes, as the live projector leaves it (%.1f s)%n",

@@ -101,13 +101,18 @@ public class TimelinePages {
     }
 
     private long epoch() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select epoch from view_epoch");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection c = dataSource.getConnection()) {
+            return epoch(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Read model query failed", e);
+        }
+    }
+
+    /** The read model's epoch ({@code view_epoch}) as {@code c} sees it: in its snapshot, when it has one. */
+    static long epoch(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select epoch from view_epoch"); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -80,12 +80,7 @@ public class TimelineQuery {
     public AtEpoch page(Filter f, int page, int size) {
         return snapshot.read((c, m) -> {
             // the first statement: the snapshot's epoch, which moves with every change to the read model
-            long epoch;
-            try (PreparedStatement s = c.prepareStatement("select epoch from view_epoch");
-                    ResultSet rs = s.executeQuery()) {
-                rs.next();
-                epoch = rs.getLong(1);
-            }
+            long epoch = TimelinePages.epoch(c);
             // the filters other than the dates
             StringBuilder where = new StringBuilder("e.kind = 'EVENT' and not e.deleted");
             List<Object> params = new ArrayList<>();
