@@ -100,6 +100,8 @@ public class ChangeEventProjector {
      * group it must then join: gateway replicas share the read model and one consumer group (decision 0013).
      */
     private static final Duration GROUP_CHECK = Duration.ofSeconds(1);
+    /** How often the live projector looks for indexes a stopped gateway left pending after a swap. */
+    private static final Duration INDEX_CHECK = Duration.ofMinutes(1);
     /** The advisory lock the rebuilding process holds on one connection for as long as its rebuild runs. */
     static final long REBUILD_LOCK = 0x6d656d6f72696152L;
     /** Why a rebuild was abandoned: its process stopped before it ended. */
@@ -131,6 +133,8 @@ public class ChangeEventProjector {
     StoredViews views;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    DeferredIndexes deferredIndexes;
     @Inject
     ProjectorTelemetry telemetry;
     @Inject
@@ -232,6 +236,7 @@ public class ChangeEventProjector {
                 live = run;
                 run.observe(telemetry);
                 long checkGroupAt = System.nanoTime() + GROUP_CHECK.toNanos();
+                long checkIndexesAt = System.nanoTime() + INDEX_CHECK.toNanos();
                 while (running && !paused) {
                     run.pollOnce(Duration.ofMillis(200));
                     lastPoll = Instant.now();
@@ -243,6 +248,10 @@ public class ChangeEventProjector {
                                     + "consumer group %s", current);
                             break;
                         }
+                    }
+                    if (System.nanoTime() - checkIndexesAt >= 0) {
+                        checkIndexesAt = System.nanoTime() + INDEX_CHECK.toNanos();
+                        deferredIndexes.buildLeftoversInBackground(); // those a stopped gateway left pending
                     }
                 }
             } catch (WakeupException e) {
@@ -370,6 +379,41 @@ public class ChangeEventProjector {
 
     /** Runs a rebuild recorded as {@code id}, on a thread of its own, {@code holder} holding the lock meanwhile. */
     private void rebuild(Connection holder, long id, String group) {
+        boolean swapped = false;
+        try {
+            swapped = replayAndSwap(holder, id, group);
+        } finally {
+            paused = false;
+            rebuilding = false;
+            unlock(holder); // another rebuild may start: it waits for the index lock before its swap
+        }
+        try {
+            if (swapped) {
+                // the indexes only search's fallback reads, built on the live table while it serves (decision 0024)
+                long t0 = System.nanoTime();
+                if (DeferredIndexes.build(holder) > 0) {
+                    LOG.infof("Rebuild: the indexes deferred past the swap built in %.1f s",
+                            (System.nanoTime() - t0) / 1e9);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Rebuild: the indexes deferred past the swap were not built; a gateway tries again within a "
+                    + "minute (search answers meanwhile): %s", e);
+        } finally {
+            DeferredIndexes.unlock(holder);
+            try {
+                holder.close();
+            } catch (SQLException e) {
+                LOG.debugf("Closing the rebuild's connection: %s", e);
+            }
+        }
+    }
+
+    /**
+     * Replays the topics into the shadow tables, builds their indexes but those deferred past the swap, and swaps
+     * them in; answers whether it did. {@code holder} takes the index lock ({@link DeferredIndexes}) on the way.
+     */
+    private boolean replayAndSwap(Connection holder, long id, String group) {
         long t0 = System.nanoTime();
         // stop if the gateway stops, or if the session holding the lock is gone (another replica may then abandon it)
         BooleanSupplier keepGoing = new LockStillHeld(holder);
@@ -383,6 +427,8 @@ public class ChangeEventProjector {
             }
             // the live tables keep serving meanwhile
             catchUpSideBySide(runs, keepGoing);
+            // no index is being built on the live tables from here to the swap (an earlier rebuild's may still be)
+            DeferredIndexes.lock(holder);
             long indexing = System.nanoTime();
             createDeferredIndexes(holder, deferredIndexes); // while the live tables still serve
             LOG.infof("Rebuild: the shadow tables' search and date indexes built in %.1f s",
@@ -417,6 +463,7 @@ public class ChangeEventProjector {
                 }
             }
             LOG.infof("Read model rebuilt from %d events in %.1f s", consumed, seconds);
+            return true;
         } catch (Stopped e) {
             LOG.warn("Read-model rebuild abandoned, the live read model unchanged: " + STOPPED);
             end(holder, id, "ABANDONED", null, STOPPED);
@@ -425,15 +472,8 @@ public class ChangeEventProjector {
             end(holder, id, "FAILED", e.toString(), null);
         } finally {
             runs.forEach(ProjectionRun::close);
-            paused = false;
-            rebuilding = false;
-            unlock(holder);
-            try {
-                holder.close();
-            } catch (SQLException e) {
-                LOG.debugf("Closing the rebuild's connection: %s", e);
-            }
         }
+        return false;
     }
 
     /**
@@ -573,7 +613,9 @@ public class ChangeEventProjector {
     /**
      * Creates the shadow tables as copies of the live ones, without their GIN and GiST indexes (trigram, full text,
      * date ranges): keeping those up to date row by row costs more than the replay itself, and building each once
-     * from the full table ({@link #createDeferredIndexes}) is several times faster. Returns their definitions.
+     * from the full table ({@link #createDeferredIndexes}) is several times faster. Returns the definitions of those
+     * built before the swap; the trigram index, which only search's fallback reads, is built after it on the live
+     * table ({@link DeferredIndexes}).
      */
     private static List<String> createShadowTables(Connection c) throws SQLException {
         List<String> deferred = new java.util.ArrayList<>();
@@ -586,7 +628,9 @@ public class ChangeEventProjector {
                     p.setString(1, table + SHADOW);
                     try (ResultSet rs = p.executeQuery()) {
                         while (rs.next()) {
-                            deferred.add(rs.getString(2));
+                            if (!DeferredIndexes.afterSwap(rs.getString(2))) {
+                                deferred.add(rs.getString(2)); // the others are built on the live table after the swap
+                            }
                             try (var drop = c.createStatement()) {
                                 drop.execute("drop index " + quote(rs.getString(1)));
                             }
@@ -599,9 +643,10 @@ public class ChangeEventProjector {
     }
 
     /**
-     * Builds the indexes {@link #createShadowTables} left out, each once over the replayed rows, one after the other.
-     * Side by side, each on a connection of its own, they took as long at 1,000,000 events (125.6 s against 125.5): the
-     * trigram index's build is most of it, and the others slowed it as much as they saved (docs/benchmarks.md).
+     * Builds the indexes {@link #createShadowTables} left out and the swap needs, each once over the replayed rows, one
+     * after the other. Side by side, each on a connection of its own, they took as long at 1,000,000 events (125.6 s
+     * against 125.5, the trigram index then among them): the trigram build was most of it, and the others slowed it
+     * as much as they saved (docs/benchmarks.md).
      */
     private static void createDeferredIndexes(Connection c, List<String> definitions) throws SQLException {
         try (var s = c.createStatement()) {
@@ -653,6 +698,8 @@ public class ChangeEventProjector {
                     throw new IllegalStateException("Rebuild #" + id + " is no longer recorded as running");
                 }
             }
+            // the indexes the shadow tables lack until after the swap, by the live tables' names and definitions
+            DeferredIndexes.record(c, TABLES);
             for (String table : TABLES) {
                 Map<String, String> indexes = originalNames(c, INDEXES, table);
                 Map<String, String> constraints = originalNames(c, CONSTRAINTS, table);

@@ -2,8 +2,12 @@ package org.memoria.gateway.events;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Adds the changes the projector applies to the change feed ({@code change_feed}, served as {@code /api/changes}), in
@@ -31,6 +35,34 @@ final class ChangeFeedWriter {
             where not exists (select 1 from change_feed where entity_id = ? and version >= ?)""";
 
     private ChangeFeedWriter() {
+    }
+
+    /**
+     * The changes the feed does not hold yet (neither that version of the entity nor a newer one), in one read without
+     * the feed's lock: what the feed holds it keeps, since an entity's versions there only go up and no row is ever
+     * deleted. For a rebuild's replay, whose changes the feed nearly all holds: {@link #append} then has only the few
+     * others to lock the feed for.
+     */
+    static List<ReadModelWriter.Parsed> unseen(Connection connection, List<ReadModelWriter.Parsed> changes)
+            throws SQLException {
+        if (changes.isEmpty()) {
+            return changes;
+        }
+        Map<UUID, Long> held = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("select entity_id, max(version) from change_feed "
+                + "where entity_id = any(?) group by entity_id")) {
+            s.setArray(1, connection.createArrayOf("uuid",
+                    changes.stream().map(p -> p.event().subject()).distinct().toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    held.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                }
+            }
+        }
+        return changes.stream().filter(p -> {
+            Long version = held.get(p.event().subject());
+            return version == null || version < p.event().entityVersion();
+        }).toList();
     }
 
     static void append(Connection connection, List<ReadModelWriter.Parsed> changes) throws SQLException {

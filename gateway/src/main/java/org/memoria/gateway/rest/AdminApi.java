@@ -2,6 +2,7 @@ package org.memoria.gateway.rest;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.memoria.common.security.Roles;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.memoria.gateway.events.ChangeEventProjector;
+import org.memoria.gateway.events.DeferredIndexes;
 import org.memoria.gateway.service.ViewComposer;
 
 @RolesAllowed(Roles.ADMIN)
@@ -29,6 +31,8 @@ public class AdminApi {
     ChangeEventProjector projector;
     @Inject
     ViewComposer composer;
+    @Inject
+    DeferredIndexes indexes;
 
     @POST
     @Path("rebuild")
@@ -53,13 +57,17 @@ public class AdminApi {
                     + "(its partial tables dropped, the read model unchanged); start it again.")
     @APIResponse(responseCode = "200", description = "Status")
     public Status status() throws SQLException {
-        return new Status(projector.lastPoll(), projector.lastRebuild(), composer.pending());
+        return new Status(projector.lastPoll(), projector.lastRebuild(), composer.pending(), indexes.pending());
     }
 
     public record Status(@Schema(description = "When this replica's projector last heard from the broker") Instant lastPoll,
             @Schema(description = "The latest rebuild; absent if none ever ran") ChangeEventProjector.Rebuild lastRebuild,
             @Schema(description = "Views of people, events, sources and claims that changes touched and the gateway has "
                     + "not composed again yet (across all replicas); reads of them are composed live meanwhile")
-            long viewsPending) {
+            long viewsPending,
+            @Schema(description = "Indexes a rebuild builds on the live tables after its swap, not built yet: the "
+                    + "trigram index that search reads only while a replica's own search index cannot answer "
+                    + "(meanwhile such a search finds similar names by scanning: the same answers, slower). Empty "
+                    + "once built") List<String> indexesPending) {
     }
 }

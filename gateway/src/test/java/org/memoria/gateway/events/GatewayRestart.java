@@ -11,6 +11,11 @@ public final class GatewayRestart {
     private GatewayRestart() {
     }
 
+    /** The startup step that builds the indexes a gateway that stopped after a swap left pending; answers how many. */
+    public static int buildPendingIndexes(DeferredIndexes indexes) {
+        return indexes.buildLeftovers();
+    }
+
     /** The startup step that abandons a rebuild left running by a gateway that stopped; answers how many. */
     public static int recoverRebuilds(ChangeEventProjector projector) throws SQLException {
         return projector.abandonDeadRebuild();
