@@ -45,6 +45,42 @@ public final class RebuildBenchmark {
     private RebuildBenchmark() {
     }
 
+    /**
+     * What search's fallback costs while the trigram index is not built yet (after a swap, decision 0024): its second
+     * step (the 100 names nearest to a misspelled surname, {@code ArchiveSearch}) with the index, and without it, in a
+     * transaction that drops it and rolls back. Median of three, after one to warm.
+     */
+    static void nearestNames(Connection c) throws Exception {
+        String nearest = "select count(*) from (select t.entity_id from search_term t where t.weight >= 2 "
+                + "order by 'alvarex' <<-> t.folded limit 100) t";
+        double with = medianMillis(c, nearest);
+        c.setAutoCommit(false);
+        double without;
+        try (var s = c.createStatement()) {
+            s.execute("drop index search_term_names");
+            without = medianMillis(c, nearest);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        System.out.printf("search's fallback, similar names step (the 100 nearest to 'alvarex'): %.1f ms with the trigram "
+                + "index, %.1f ms without it (while it is built after a swap)%n", with, without);
+    }
+
+    private static double medianMillis(Connection c, String query) throws Exception {
+        double[] ms = new double[4];
+        for (int i = 0; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            try (var s = c.createStatement(); var rs = s.executeQuery(query)) {
+                rs.next();
+            }
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        double[] timed = java.util.Arrays.copyOfRange(ms, 1, ms.length);
+        java.util.Arrays.sort(timed);
+        return timed[1];
+    }
+
     public static void main(String[] args) throws Exception {
         int entities = Integer.getInteger("bench.rebuild", 1_000_000);
         Path root = Path.of(System.getProperty("memoria.root", ".")).toAbsolutePath().normalize();
@@ -91,12 +127,16 @@ public final class RebuildBenchmark {
                             SearchBenchmark.sizes(c));
                 }
             }
-            System.out.printf("%nrebuild: %,d events replayed and swapped in, %.1f s: %,.0f events/s%n",
-                    rebuild.events(), rebuild.seconds(), rebuild.eventsPerSecond());
+            System.out.printf("%nrebuild: %,d events replayed and swapped in, %.1f s: %,.0f events/s; the trigram index "
+                    + "(search's fallback) built on the live table %.1f s after the swap%n", rebuild.events(),
+                    rebuild.seconds(), rebuild.eventsPerSecond(), rebuild.indexedAfterSwap());
             for (String line : Files.readAllLines(data.resolve("logs").resolve(Service.GATEWAY.module + ".log"))) {
-                if (line.contains("Rebuild:") || line.contains("Read model rebuilt")) {
+                if (line.contains("Rebuild:") || line.contains("Read model rebuilt") || line.contains("Index ")) {
                     System.out.println("gateway log: " + line.substring(line.indexOf("INFO") < 0 ? 0 : line.indexOf("INFO")));
                 }
+            }
+            try (Connection c = Benchmark.gatewayDb(stack)) {
+                nearestNames(c);
             }
             System.out.printf("gateway RSS after the rebuild: %,d kB; load average: %s%n",
                     Benchmark.rssKb(stack.pid(Service.GATEWAY)), SearchBenchmark.loadAverage());
