@@ -72,6 +72,17 @@ public class ReadModelWriter {
                 projected_at = now()
             where e.version < excluded.version and e.kind = excluded.kind
             returning e.id""";
+    /**
+     * A rebuild's batch of entities its shadow table has never held (nearly every batch of a replay): a plain insert,
+     * without the upsert's conflict check. Only the consumer of the entity's own topic writes its id there.
+     */
+    private static final String INSERT = """
+            with staged as (delete from entity_stage returning *)
+            insert into %1$s as e (id, kind, version, deleted, label, subtype, date_edtf, date_earliest, date_latest,
+                end_edtf, end_earliest, end_latest, doc, projected_at)
+            select id, kind, version, deleted, label, subtype, date_edtf, date_earliest, date_latest, end_edtf,
+                end_earliest, end_latest, doc::jsonb, now() from staged
+            returning e.id""";
 
 
     @Inject
@@ -174,7 +185,8 @@ public class ReadModelWriter {
         try (Statement s = connection.createStatement()) {
             s.execute(STAGE);
             copy.copyIn("copy entity_stage from stdin", new StringReader(rows.toString()));
-            try (java.sql.ResultSet rs = s.executeQuery(UPSERT.formatted(tables.entity()))) {
+            boolean unheld = !tables.equals(Tables.LIVE) && held.isEmpty();
+            try (java.sql.ResultSet rs = s.executeQuery((unheld ? INSERT : UPSERT).formatted(tables.entity()))) {
                 while (rs.next()) {
                     written.add(rs.getObject(1, UUID.class));
                 }
