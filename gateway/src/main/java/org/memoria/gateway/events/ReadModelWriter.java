@@ -58,23 +58,10 @@ public class ReadModelWriter {
             create temp table if not exists entity_stage (id uuid, kind text, version bigint, deleted boolean, label text,
                 subtype text, date_edtf text, date_earliest date, date_latest date, end_edtf text, end_earliest date,
                 end_latest date, doc text) on commit delete rows""";
-    /** Applies the staged rows newer than what the table holds; answers the ids it wrote. */
-    private static final String UPSERT = """
-            with staged as (delete from entity_stage returning *)
-            insert into %1$s as e (id, kind, version, deleted, label, subtype, date_edtf, date_earliest, date_latest,
-                end_edtf, end_earliest, end_latest, doc, projected_at)
-            select id, kind, version, deleted, label, subtype, date_edtf, date_earliest, date_latest, end_edtf,
-                end_earliest, end_latest, doc::jsonb, now() from staged
-            on conflict (id) do update set kind = excluded.kind, version = excluded.version, deleted = excluded.deleted,
-                label = excluded.label, subtype = excluded.subtype, date_edtf = excluded.date_edtf,
-                date_earliest = excluded.date_earliest, date_latest = excluded.date_latest, end_edtf = excluded.end_edtf,
-                end_earliest = excluded.end_earliest, end_latest = excluded.end_latest, doc = excluded.doc,
-                projected_at = now()
-            where e.version < excluded.version and e.kind = excluded.kind
-            returning e.id""";
     /**
      * A rebuild's batch of entities its shadow table has never held (nearly every batch of a replay): a plain insert,
-     * without the upsert's conflict check. Only the consumer of the entity's own topic writes its id there.
+     * without the upsert's conflict check. Only the consumer of the entity's own topic writes its id there. Answers the
+     * ids it wrote.
      */
     private static final String INSERT = """
             with staged as (delete from entity_stage returning *)
@@ -82,8 +69,16 @@ public class ReadModelWriter {
                 end_edtf, end_earliest, end_latest, doc, projected_at)
             select id, kind, version, deleted, label, subtype, date_edtf, date_earliest, date_latest, end_edtf,
                 end_earliest, end_latest, doc::jsonb, now() from staged
-            returning e.id""";
-
+            """;
+    /** Applies the staged rows newer than what the table holds; answers the ids it wrote. */
+    private static final String UPSERT = INSERT + """
+            on conflict (id) do update set kind = excluded.kind, version = excluded.version, deleted = excluded.deleted,
+                label = excluded.label, subtype = excluded.subtype, date_edtf = excluded.date_edtf,
+                date_earliest = excluded.date_earliest, date_latest = excluded.date_latest, end_edtf = excluded.end_edtf,
+                end_earliest = excluded.end_earliest, end_latest = excluded.end_latest, doc = excluded.doc,
+                projected_at = now()
+            where e.version < excluded.version and e.kind = excluded.kind
+            """;
 
     @Inject
     ObjectMapper mapper;
@@ -186,7 +181,8 @@ public class ReadModelWriter {
             s.execute(STAGE);
             copy.copyIn("copy entity_stage from stdin", new StringReader(rows.toString()));
             boolean unheld = !tables.equals(Tables.LIVE) && held.isEmpty();
-            try (java.sql.ResultSet rs = s.executeQuery((unheld ? INSERT : UPSERT).formatted(tables.entity()))) {
+            String statement = (unheld ? INSERT : UPSERT).formatted(tables.entity()) + "returning e.id";
+            try (java.sql.ResultSet rs = s.executeQuery(statement)) {
                 while (rs.next()) {
                     written.add(rs.getObject(1, UUID.class));
                 }
