@@ -287,6 +287,83 @@ class CompositionTest extends PublishingTest {
     }
 
 
+    /** The page of the window, as JSON: its items and total (and the page's own fields). */
+    private static Map<String, Object> window(String from, String to, UUID organiser, int page, int size) {
+        var request = given().queryParam("from", from).queryParam("to", to).queryParam("page", page)
+                .queryParam("size", size);
+        if (organiser != null) {
+            request = request.queryParam("organisationId", organiser.toString());
+        }
+        return request.get("/api/timeline").then().statusCode(200).extract().jsonPath().getMap("$");
+    }
+
+    private static List<String> titles(Map<String, Object> page) {
+        return ((List<?>) page.get("items")).stream().map(i -> String.valueOf(((Map<?, ?>) i).get("title"))).toList();
+    }
+
+    @Test
+    void aWindowFromAnyDayIsAssembledFromTheMonthsItTouchesAsTheReadModelListsIt() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID gpu = UUID.randomUUID();
+        List<EventState.Participant> byGpu = organisedBy(gpu);
+        // the year 0612 is this test's own: a window without filters lists these events and no others. February holds
+        // six (the test profile's month-limit): a year, a span from January to April, two of the same month (ordered
+        // by title), a day and one of two days at the turn of the month
+        String[][] events = { { "Year", "0612" }, { "Long", "[0612-01-20..0612-04-10]" }, { "Beta", "0612-02" },
+                { "Alpha", "0612-02" }, { "Late February", "0612-02-27" }, { "Turn", "[0612-02-28,0612-03-01]" },
+                { "Early March", "0612-03-05" }, { "Before", "0612-01-02" }, { "After", "0612-04-20" },
+                { "May", "0612-05-15" } };
+        Map<String, UUID> ids = new java.util.HashMap<>();
+        for (String[] e : events) {
+            UUID id = UUID.randomUUID();
+            ids.put(e[0], id);
+            owners.changed(Topics.EVENTS, "event", id, 0, new EventState(id, 0, e[0] + " " + tag, EventType.MURDER,
+                    e[1], null, null, null, null, byGpu));
+        }
+        await().atMost(PROJECTED).untilAsserted(() -> given().queryParam("organisationId", gpu.toString())
+                .get("/api/timeline").then().body("total", is(events.length)));
+
+        double assembled = metric("memoria_timeline_pages_total{answered_by=\"months\"}");
+        Map<String, Object> feb = window("0612-02-15", "0612-03-14", null, 0, 20);
+        assertThat(feb.get("items"), is(window("0612-02-15", "0612-03-14", gpu, 0, 20).get("items")));
+        assertThat(titles(feb), contains(java.util.stream.Stream.of("Year", "Long", "Alpha", "Beta", "Late February", "Turn",
+                        "Early March").map(t -> t + " " + tag).toArray()));
+        assertThat(metric("memoria_timeline_pages_total{answered_by=\"months\"}"), greaterThan(assembled));
+        // windows from any day to any day, paged: as the read model lists them (a filtered window is read from it),
+        // the ends of each range included; the one over five months is read from it too
+        String[][] windows = { { "0612-02-15", "0612-03-14" }, { "0612-01-10", "0612-03-02" },
+                { "0612-03-02", "0612-03-02" }, { "0612-04-11", "0612-06-30" }, { "0612-04-10", "0612-04-10" },
+                { "0612-01-03", "0612-05-14" }, { "0612-12-31", "0613-01-30" } };
+        for (String[] w : windows) {
+            for (int page = 0; page < 3; page++) {
+                assertThat(w[0] + ".." + w[1] + " page " + page, window(w[0], w[1], null, page, 3),
+                        is(window(w[0], w[1], gpu, page, 3)));
+            }
+        }
+        assertThat(window("0612-04-11", "0612-06-30", null, 0, 20).get("total"), is(3));
+        assertThat(window("0612-04-10", "0612-04-10", null, 0, 20).get("total"), is(2));
+
+        // March read once, then an event of it renamed: once the event reads with the new title, so does the window
+        window("0612-03-01", "0612-03-31", null, 0, 20);
+        UUID march = ids.get("Early March");
+        owners.changed(Topics.EVENTS, "event", march, 1, new EventState(march, 1, "Early March renamed " + tag,
+                EventType.MURDER, "0612-03-05", null, null, null, null, byGpu));
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + march).then()
+                .body("title", equalTo("Early March renamed " + tag)));
+        assertThat(titles(window("0612-03-01", "0612-03-31", null, 0, 20)), hasItem("Early March renamed " + tag));
+
+        // a seventh event in February: the month is no longer kept, its windows are read, and list it
+        UUID seventh = UUID.randomUUID();
+        owners.changed(Topics.EVENTS, "event", seventh, 0, new EventState(seventh, 0, "Seventh " + tag,
+                EventType.MURDER, "0612-02-10", null, null, null, null, byGpu));
+        await().atMost(PROJECTED).untilAsserted(() -> given().get("/api/events/" + seventh).then().statusCode(200));
+        double assembledBefore = metric("memoria_timeline_pages_total{answered_by=\"months\"}");
+        Map<String, Object> full = window("0612-02-01", "0612-02-20", null, 0, 20);
+        assertThat(metric("memoria_timeline_pages_total{answered_by=\"months\"}"), is(assembledBefore));
+        assertThat(full, is(window("0612-02-01", "0612-02-20", gpu, 0, 20)));
+        assertThat(full.get("total"), is(5));
+    }
+
     @Test
     void theTimelineSelectsByOverlapAndMarksUncertainDates() {
         String tag = UUID.randomUUID().toString().substring(0, 8);

@@ -52,6 +52,22 @@ public interface GatewayConfig {
          */
         @WithDefault("8M")
         io.quarkus.runtime.configuration.MemorySize remembered();
+
+        /**
+         * How much of the timeline's calendar months this replica keeps for the read model's current state, each month
+         * as all the events it holds, so that a window of a few months that starts and ends on any day is assembled from
+         * them instead of read (docs/decisions/0026); the least recently read go first. 0 keeps none.
+         */
+        @WithDefault("16M")
+        io.quarkus.runtime.configuration.MemorySize months();
+
+        /** A month holding more events than this is not kept: a window over it is read from the read model. */
+        @WithDefault("1000")
+        int monthLimit();
+
+        /** The most calendar months a window may touch to be assembled from the months kept. */
+        @WithDefault("3")
+        int monthsPerWindow();
     }
 
     interface Search {

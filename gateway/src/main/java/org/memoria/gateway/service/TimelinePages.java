@@ -11,6 +11,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.memoria.common.api.Page;
+import org.memoria.gateway.api.ArchiveViews.TimelineEntry;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.service.TimelineQuery.Filter;
 import org.memoria.gateway.service.ViewDocuments.Document;
@@ -29,7 +31,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * model's epoch ({@code view_epoch}), which every projector transaction that changes the live read model moves before
  * it changes anything, and a rebuild's swap too. A read asks for the epoch (one row) and answers a remembered page only
  * if it was composed at that epoch: the read model has not changed since, so the page is what composing it now would
- * give. Otherwise it composes the page, and remembers it if nothing newer was remembered meanwhile. So no page is ever
+ * give. Otherwise it assembles the page from the calendar months this replica remembered at that epoch, when the page
+ * is a window of a few months without other filters ({@link TimelineMonths}), or composes it; and remembers it if
+ * nothing newer was remembered meanwhile. So no page is ever
  * older than the read model a read sees, and under a stream of changes every read composes, as without it.
  *
  * <p>The ETag is strong: a digest of the bytes, so it changes when anything the page shows changes, and stays when a
@@ -47,6 +51,8 @@ public class TimelinePages {
     @Inject
     TimelineQuery query;
     @Inject
+    TimelineMonths months;
+    @Inject
     DataSource dataSource;
     @Inject
     ObjectMapper mapper;
@@ -59,6 +65,7 @@ public class TimelinePages {
     private Cache<Key, Remembered> pages;
     private Counter remembered;
     private Counter composed;
+    private Counter assembled;
 
     @PostConstruct
     void init() {
@@ -68,10 +75,12 @@ public class TimelinePages {
                     .weigher((Key k, Remembered r) -> 100 + r.page().body().length).build();
         }
         String help = "Timeline pages answered from those this replica remembered at the read model's current state, "
-                + "or composed";
+                + "assembled from the months it remembered so, or composed";
         remembered = Counter.builder("memoria.timeline.pages").tag("answered.by", "remembered").description(help)
                 .register(registry);
         composed = Counter.builder("memoria.timeline.pages").tag("answered.by", "composed").description(help)
+                .register(registry);
+        assembled = Counter.builder("memoria.timeline.pages").tag("answered.by", "months").description(help)
                 .register(registry);
     }
 
@@ -79,11 +88,14 @@ public class TimelinePages {
     public Document page(Filter filter, int page, int size) {
         Key key = new Key(filter, page, size);
         Remembered known = pages == null ? null : pages.getIfPresent(key);
-        if (known != null && known.epoch() == epoch()) {
+        long epoch = epoch();
+        if (known != null && known.epoch() == epoch) {
             remembered.increment();
             return known.page();
         }
-        TimelineQuery.AtEpoch now = query.page(filter, page, size);
+        Page<TimelineEntry> fromMonths = months.page(filter, page, size, epoch);
+        TimelineQuery.AtEpoch now = fromMonths != null ? new TimelineQuery.AtEpoch(epoch, fromMonths)
+                : query.page(filter, page, size);
         byte[] body;
         try {
             body = mapper.writeValueAsBytes(now.page());
@@ -96,7 +108,7 @@ public class TimelinePages {
             pages.asMap().merge(key, new Remembered(now.epoch(), document),
                     (old, fresh) -> fresh.epoch() >= old.epoch() ? fresh : old);
         }
-        composed.increment();
+        (fromMonths != null ? assembled : composed).increment();
         return document;
     }
 
