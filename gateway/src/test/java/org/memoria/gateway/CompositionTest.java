@@ -329,6 +329,10 @@ class CompositionTest extends PublishingTest {
         assertThat(titles(feb), contains(java.util.stream.Stream.of("Year", "Long", "Alpha", "Beta", "Late February", "Turn",
                         "Early March").map(t -> t + " " + tag).toArray()));
         assertThat(metric("memoria_timeline_pages_total{answered_by=\"months\"}"), greaterThan(assembled));
+        // the same bytes as PostgreSQL's page: the same strong ETag
+        assertThat(given().queryParam("from", "0612-02-15").queryParam("to", "0612-03-14").get("/api/timeline")
+                .header("ETag"), is(given().queryParam("from", "0612-02-15").queryParam("to", "0612-03-14")
+                .queryParam("organisationId", gpu.toString()).get("/api/timeline").header("ETag")));
         // windows from any day to any day, paged: as the read model lists them (a filtered window is read from it),
         // the ends of each range included; the one over five months is read from it too
         String[][] windows = { { "0612-02-15", "0612-03-14" }, { "0612-01-10", "0612-03-02" },

@@ -58,7 +58,7 @@ public interface GatewayConfig {
          * as all the events it holds, so that a window of a few months that starts and ends on any day is assembled from
          * them instead of read (docs/decisions/0026); the least recently read go first. 0 keeps none.
          */
-        @WithDefault("16M")
+        @WithDefault("32M")
         io.quarkus.runtime.configuration.MemorySize months();
 
         /** A month holding more events than this is not kept: a window over it is read from the read model. */

@@ -1,12 +1,11 @@
 package org.memoria.gateway.service;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
@@ -14,12 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.memoria.common.api.Page;
-import org.memoria.gateway.api.ArchiveViews.TimelineEntry;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.service.TimelineQuery.Dated;
 import org.memoria.gateway.service.TimelineQuery.Filter;
 import org.memoria.gateway.service.TimelineQuery.Month;
+import org.memoria.gateway.service.ViewDocuments.Document;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -35,13 +36,21 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @ApplicationScoped
 public class TimelineMonths {
 
-    /** An event of a window, with where the first month that holds it placed it. */
-    private record Placed(Dated event, int month, int rank) {
+    /**
+     * A month as kept: at the epoch it was read at, each event's range of days (as epoch days; an event with no end
+     * ends on {@link Long#MAX_VALUE}) and its entry as the JSON a page carries (bytes, not objects: about half the
+     * heap, and a page is written without writing its entries again); {@code entries} null when the month holds more
+     * events than are kept.
+     */
+    private record Kept(long epoch, UUID[] ids, long[] earliest, long[] latest, byte[][] entries) {
     }
 
-    private static final Comparator<Placed> ORDER = Comparator
-            .comparing((Placed p) -> p.event().earliest())
-            .thenComparing(p -> p.event().latest(), Comparator.nullsLast(Comparator.naturalOrder()))
+    /** An event of a window: its range of days, where the first month that holds it placed it, and its entry. */
+    private record Placed(long earliest, long latest, int month, int rank, byte[] entry) {
+    }
+
+    private static final Comparator<Placed> ORDER = Comparator.comparingLong(Placed::earliest)
+            .thenComparingLong(Placed::latest)
             .thenComparingInt(Placed::month)
             .thenComparingInt(Placed::rank);
 
@@ -49,28 +58,36 @@ public class TimelineMonths {
     TimelineQuery query;
     @Inject
     GatewayConfig config;
+    @Inject
+    ObjectMapper mapper;
 
     /** Null when none are remembered. */
-    private Cache<YearMonth, Month> months;
+    private Cache<YearMonth, Kept> months;
 
     @PostConstruct
     void init() {
         long bytes = config.timeline().months().asLongValue();
         if (bytes > 0) {
-            // about 300 bytes of heap an event (its entry, title, date and place)
-            months = Caffeine.newBuilder().maximumWeight(bytes)
-                    .weigher((YearMonth k, Month m) -> 100 + (m.events() == null ? 0 : 300 * m.events().size()))
-                    .build();
+            months = Caffeine.newBuilder().maximumWeight(bytes).weigher((YearMonth k, Kept m) -> {
+                int weight = 100;
+                if (m.entries() != null) {
+                    for (byte[] entry : m.entries()) {
+                        weight += 100 + entry.length;
+                    }
+                }
+                return weight;
+            }).build();
         }
     }
 
     /**
      * The page of the filter's events assembled from the months it touches, as the read model holds them at
-     * {@code epoch}; null when the filter is not a window of whole days from one day to another, with no other
-     * filter, over at most the configured number of months, or when one of them holds more events than are kept, or
-     * was read at another epoch than {@code epoch} (the read model changed meanwhile): then the page is to be read.
+     * {@code epoch}, each entry as the JSON it writes itself as; null when the filter is not a window of whole days
+     * from one day to another, with no other filter, over at most the configured number of months, or when one of them
+     * holds more events than are kept, or was read at another epoch than {@code epoch} (the read model changed
+     * meanwhile): then the page is to be composed.
      */
-    public Page<TimelineEntry> page(Filter f, int page, int size, long epoch) {
+    public Page<Document> page(Filter f, int page, int size, long epoch) {
         if (months == null || f.from() == null || f.to() == null || f.person() != null || f.organisation() != null
                 || f.place() != null || f.type() != null) {
             return null;
@@ -80,41 +97,60 @@ public class TimelineMonths {
         if (first.plusMonths(config.timeline().monthsPerWindow() - 1L).isBefore(last)) {
             return null;
         }
-        Map<UUID, Placed> inWindow = new LinkedHashMap<>();
+        long from = f.from().toEpochDay();
+        long to = f.to().toEpochDay();
+        Set<UUID> seen = new HashSet<>();
+        List<Placed> ordered = new ArrayList<>();
         int index = 0;
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1), index++) {
-            Month month = month(m, epoch);
+            Kept month = month(m, epoch);
             if (month == null) {
                 return null;
             }
-            for (int rank = 0; rank < month.events().size(); rank++) {
-                Dated d = month.events().get(rank);
-                if (overlaps(d, f.from(), f.to())) {
-                    inWindow.putIfAbsent(d.entry().id(), new Placed(d, index, rank));
+            for (int rank = 0; rank < month.entries().length; rank++) {
+                // as the read model's daterange(earliest, latest, '[]') && daterange(from, to, '[]'); an event in
+                // two months is placed by the first
+                if (month.earliest()[rank] <= to && month.latest()[rank] >= from && seen.add(month.ids()[rank])) {
+                    ordered.add(new Placed(month.earliest()[rank], month.latest()[rank], index, rank,
+                            month.entries()[rank]));
                 }
             }
         }
-        List<Placed> ordered = new ArrayList<>(inWindow.values());
         ordered.sort(ORDER);
-        long from = Math.min((long) page * size, ordered.size());
-        List<TimelineEntry> items = ordered.subList((int) from, (int) Math.min(from + size, ordered.size())).stream()
-                .map(p -> p.event().entry()).toList();
+        int start = (int) Math.min((long) page * size, ordered.size());
+        List<Document> items = ordered.subList(start, Math.min(start + size, ordered.size())).stream()
+                .map(p -> new Document(null, p.entry())).toList();
         return new Page<>(items, page, size, ordered.size());
     }
 
-    /** The month as the read model holds it at {@code epoch}, read if not remembered so; null if it cannot be. */
-    private Month month(YearMonth m, long epoch) {
-        Month known = months.getIfPresent(m);
+    /** The month as the read model holds it at {@code epoch}, read if not kept so; null if it cannot be. */
+    private Kept month(YearMonth m, long epoch) {
+        Kept known = months.getIfPresent(m);
         if (known == null || known.epoch() != epoch) {
-            known = query.month(m, config.timeline().monthLimit());
+            known = kept(query.month(m, config.timeline().monthLimit()));
             // a slower read at an older epoch does not replace a newer month
             months.asMap().merge(m, known, (old, fresh) -> fresh.epoch() >= old.epoch() ? fresh : old);
         }
-        return known.epoch() == epoch && known.events() != null ? known : null;
+        return known.epoch() == epoch && known.entries() != null ? known : null;
     }
 
-    /** As the read model's {@code daterange(earliest, latest, '[]') && daterange(from, to, '[]')}. */
-    private static boolean overlaps(Dated d, LocalDate from, LocalDate to) {
-        return !d.earliest().isAfter(to) && (d.latest() == null || !d.latest().isBefore(from));
+    private Kept kept(Month month) {
+        if (month.events() == null) {
+            return new Kept(month.epoch(), null, null, null, null);
+        }
+        int n = month.events().size();
+        Kept kept = new Kept(month.epoch(), new UUID[n], new long[n], new long[n], new byte[n][]);
+        for (int i = 0; i < n; i++) {
+            Dated d = month.events().get(i);
+            kept.ids()[i] = d.entry().id();
+            kept.earliest()[i] = d.earliest().toEpochDay();
+            kept.latest()[i] = d.latest() == null ? Long.MAX_VALUE : d.latest().toEpochDay();
+            try {
+                kept.entries()[i] = mapper.writeValueAsBytes(d.entry());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A timeline entry could not be written as JSON", e);
+            }
+        }
+        return kept;
     }
 }

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.memoria.common.api.Page;
-import org.memoria.gateway.api.ArchiveViews.TimelineEntry;
 import org.memoria.gateway.config.GatewayConfig;
 import org.memoria.gateway.service.TimelineQuery.Filter;
 import org.memoria.gateway.service.ViewDocuments.Document;
@@ -93,19 +92,19 @@ public class TimelinePages {
             remembered.increment();
             return known.page();
         }
-        Page<TimelineEntry> fromMonths = months.page(filter, page, size, epoch);
-        TimelineQuery.AtEpoch now = fromMonths != null ? new TimelineQuery.AtEpoch(epoch, fromMonths)
-                : query.page(filter, page, size);
+        // the same bytes either way: an assembled page's entries are the JSON a composed page writes for them
+        Page<Document> fromMonths = months.page(filter, page, size, epoch);
+        TimelineQuery.AtEpoch composedAt = fromMonths != null ? null : query.page(filter, page, size);
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(now.page());
+            body = mapper.writeValueAsBytes(fromMonths != null ? fromMonths : composedAt.page());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A timeline page could not be written as JSON", e);
         }
         Document document = new Document(ViewDocuments.digest(body), body);
         if (pages != null) {
             // a slower read that composed at an older epoch does not replace a newer page
-            pages.asMap().merge(key, new Remembered(now.epoch(), document),
+            pages.asMap().merge(key, new Remembered(fromMonths != null ? epoch : composedAt.epoch(), document),
                     (old, fresh) -> fresh.epoch() >= old.epoch() ? fresh : old);
         }
         (fromMonths != null ? assembled : composed).increment();
