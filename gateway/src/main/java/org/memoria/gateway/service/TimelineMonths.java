@@ -88,15 +88,11 @@ public class TimelineMonths {
      * meanwhile): then the page is to be composed.
      */
     public Page<Document> page(Filter f, int page, int size, long epoch) {
-        if (months == null || f.from() == null || f.to() == null || f.person() != null || f.organisation() != null
-                || f.place() != null || f.type() != null) {
+        if (!answers(f)) {
             return null;
         }
         YearMonth first = YearMonth.from(f.from());
         YearMonth last = YearMonth.from(f.to());
-        if (first.plusMonths(config.timeline().monthsPerWindow() - 1L).isBefore(last)) {
-            return null;
-        }
         long from = f.from().toEpochDay();
         long to = f.to().toEpochDay();
         Set<UUID> seen = new HashSet<>();
@@ -121,6 +117,16 @@ public class TimelineMonths {
         List<Document> items = ordered.subList(start, Math.min(start + size, ordered.size())).stream()
                 .map(p -> new Document(null, p.entry())).toList();
         return new Page<>(items, page, size, ordered.size());
+    }
+
+    /**
+     * Whether pages of the filter may be assembled from months: a window with both ends and no other filter, over at
+     * most the configured number of months, while months are kept.
+     */
+    public boolean answers(Filter f) {
+        return months != null && f.from() != null && f.to() != null && f.person() == null && f.organisation() == null
+                && f.place() == null && f.type() == null && !YearMonth.from(f.from())
+                        .plusMonths(config.timeline().monthsPerWindow() - 1L).isBefore(YearMonth.from(f.to()));
     }
 
     /** The month as the read model holds it at {@code epoch}, read if not kept so; null if it cannot be. */

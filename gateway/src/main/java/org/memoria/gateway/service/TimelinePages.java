@@ -87,13 +87,15 @@ public class TimelinePages {
     public Document page(Filter filter, int page, int size) {
         Key key = new Key(filter, page, size);
         Remembered known = pages == null ? null : pages.getIfPresent(key);
-        long epoch = epoch();
+        // the epoch is read only where it decides: a page composed now reads it in its own snapshot
+        boolean assemblable = months.answers(filter);
+        long epoch = known != null || assemblable ? epoch() : -1;
         if (known != null && known.epoch() == epoch) {
             remembered.increment();
             return known.page();
         }
         // the same bytes either way: an assembled page's entries are the JSON a composed page writes for them
-        Page<Document> fromMonths = months.page(filter, page, size, epoch);
+        Page<Document> fromMonths = assemblable ? months.page(filter, page, size, epoch) : null;
         TimelineQuery.AtEpoch composedAt = fromMonths != null ? null : query.page(filter, page, size);
         byte[] body;
         try {
