@@ -96,7 +96,32 @@ final class Load {
             t.join();
         }
         latency[0] = total;
+        slowBySecond(name, perSecond, latency);
         return summarise(name, List.of(latency), errors.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Prints when in an open loop the requests over 100 ms were planned, by second of the loop: a tail made by one
+     * stall shows as one or two seconds, one made by a rate the server cannot keep as every second after some point.
+     */
+    private static void slowBySecond(String name, int perSecond, long[] latency) {
+        StringBuilder slow = new StringBuilder();
+        int seconds = (int) Math.ceil((latency.length - 1) / (double) perSecond);
+        for (int s = 0; s < seconds; s++) {
+            int count = 0;
+            long worst = 0;
+            for (int i = 1 + s * perSecond; i <= Math.min(latency.length - 1, (s + 1) * perSecond); i++) {
+                if (latency[i] > 100_000_000L) {
+                    count++;
+                }
+                worst = Math.max(worst, latency[i]);
+            }
+            if (count > 0) {
+                slow.append(" second %d: %d (worst %.0f ms);".formatted(s, count, worst / 1e6));
+            }
+        }
+        System.out.println("[bench] " + name + ", requests over 100 ms by second of the loop:"
+                + (slow.isEmpty() ? " none" : slow.substring(0, slow.length() - 1)));
     }
 
     static Result summarise(String name, List<long[]> perThread, long errors, double seconds) {
