@@ -15,11 +15,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.memoria.local.LocalStack;
 import org.memoria.local.LocalStack.Service;
@@ -187,7 +190,7 @@ public final class Benchmark {
 
     /** Reads {@code view(0)} to {@code view(count - 1)} once each, 8 at a time. */
     private static void readOnce(int count, java.util.function.IntFunction<URI> view) throws InterruptedException {
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
@@ -274,17 +277,17 @@ public final class Benchmark {
         long[] sentMillis = new long[total];
         long[] ackedMillis = new long[total];
         long[] seenMillis = new long[total];
-        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
         for (int i = 0; i < total; i++) {
             ids[i] = UUID.randomUUID();
         }
         long interval = 1_000_000_000L / perSecond;
-        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicInteger sent = new AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
         Thread poller = Thread.ofPlatform().name("propagation-poller").start(() -> {
             try (Connection c = gatewayDb(stack);
                     PreparedStatement s = c.prepareStatement("select id from entity where id = any(?)")) {
-                Map<UUID, Integer> index = new java.util.HashMap<>();
+                Map<UUID, Integer> index = new HashMap<>();
                 for (int i = 0; i < total; i++) {
                     index.put(ids[i], i);
                 }
@@ -352,8 +355,8 @@ public final class Benchmark {
         long[] toProjector = new long[total];
         long[] projector = new long[total];
         int found = 0;
-        Map<UUID, long[]> outbox = new java.util.HashMap<>();
-        Map<UUID, Long> projected = new java.util.HashMap<>();
+        Map<UUID, long[]> outbox = new HashMap<>();
+        Map<UUID, Long> projected = new HashMap<>();
         try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl(Service.PEOPLE.database),
                 PostgresServer.USER, PostgresServer.PASSWORD);
                 PreparedStatement s = c.prepareStatement("select aggregate_id, min(created_at), min(sent_at) "
