@@ -503,7 +503,8 @@ public final class Benchmark {
         md.append("\nDossier and event read random entities, nearly each for the first time, from the views composed ahead; "
                 + "\"read again\" reads %,d people and %,d events that were each read once before (their stored views in "
                 .formatted(WORKING_SET, WORKING_SET) + "PostgreSQL's cache). " + remembered + "\n");
-        md.append("\n## Fixed rate (open loop; latency counted from the planned start)\n\n");
+        md.append("\n## Fixed rate (open loop; latency counted from the planned start; each loop starts once the "
+                + "machine's CPU is under 35 %, up to 20 s after the phase before)\n\n");
         md.append("| load | requests | p50 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|\n");
         for (Load.Result r : List.of(pingAt2000, dossierAt2000, rereadAt2000, searchAt50)) {
             md.append("| %s | %d | %.2f | %.2f | %.1f | %d |%n".formatted(r.name(), r.requests(), r.p50(), r.p99(),

@@ -67,6 +67,7 @@ final class Load {
     /** Requests started at a fixed rate whatever the answers; latency counts from the planned start. */
     static Result open(String name, int perSecond, Duration duration, Function<ThreadLocalRandom, URI> next)
             throws InterruptedException {
+        waitForQuiet(name);
         int total = (int) (perSecond * duration.toSeconds());
         long[] latency = new long[total + 1];
         AtomicLong errors = new AtomicLong();
@@ -100,17 +101,63 @@ final class Load {
         return summarise(name, List.of(latency), errors.get(), (System.nanoTime() - start) / 1e9);
     }
 
+    /** The machine's CPU below which an open loop starts, and how long it waits for that at most. */
+    private static final double QUIET = 0.35;
+    private static final Duration QUIET_PATIENCE = Duration.ofSeconds(20);
+
     /**
-     * Prints when in an open loop the requests over 100 ms were planned, by second of the loop: a tail made by one
-     * stall shows as one or two seconds, one made by a rate the server cannot keep as every second after some point.
+     * Waits until the machine's CPU (all processes, from {@code /proc/stat}) stayed under {@link #QUIET} for half a
+     * second, at most {@link #QUIET_PATIENCE}: an open loop measures the rate it asks for, not the previous phase's
+     * last requests, compilations and background work (a closed loop ends with the machine saturated). Prints how
+     * long it waited and the CPU it started at; starts anyway after the patience.
+     */
+    static void waitForQuiet(String name) throws InterruptedException {
+        long t0 = System.nanoTime();
+        double busy = 1;
+        long[] before = cpuTicks();
+        while (before != null && System.nanoTime() - t0 < QUIET_PATIENCE.toNanos()) {
+            Thread.sleep(500);
+            long[] now = cpuTicks();
+            long total = now[0] - before[0];
+            busy = total == 0 ? 0 : (double) (now[1] - before[1]) / total;
+            before = now;
+            if (busy < QUIET) {
+                break;
+            }
+        }
+        System.out.printf("[bench] %s starts after %.1f s, the machine's CPU at %.0f %% over the last half second%n",
+                name, (System.nanoTime() - t0) / 1e9, busy * 100);
+    }
+
+    /** All CPU ticks and the busy ones (all but idle and iowait) since boot, or null where /proc/stat is not. */
+    private static long[] cpuTicks() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            return new long[] { total, total - Long.parseLong(f[4]) - Long.parseLong(f[5]) };
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Prints when in an open loop the requests over 100 ms were planned, by second of the loop, and each second's
+     * p99: a tail made by one stall shows as one or two seconds, one made by a rate the server cannot keep as every
+     * second after some point.
      */
     private static void slowBySecond(String name, int perSecond, long[] latency) {
         StringBuilder slow = new StringBuilder();
+        StringBuilder p99s = new StringBuilder();
         int seconds = (int) Math.ceil((latency.length - 1) / (double) perSecond);
         for (int s = 0; s < seconds; s++) {
             int count = 0;
             long worst = 0;
-            for (int i = 1 + s * perSecond; i <= Math.min(latency.length - 1, (s + 1) * perSecond); i++) {
+            int from = 1 + s * perSecond;
+            int to = Math.min(latency.length - 1, (s + 1) * perSecond);
+            for (int i = from; i <= to; i++) {
                 if (latency[i] > 100_000_000L) {
                     count++;
                 }
@@ -119,9 +166,13 @@ final class Load {
             if (count > 0) {
                 slow.append(" second %d: %d (worst %.0f ms);".formatted(s, count, worst / 1e6));
             }
+            long[] second = Arrays.copyOfRange(latency, from, to + 1);
+            Arrays.sort(second);
+            p99s.append(" %.1f".formatted(percentile(second, 0.99)));
         }
         System.out.println("[bench] " + name + ", requests over 100 ms by second of the loop:"
                 + (slow.isEmpty() ? " none" : slow.substring(0, slow.length() - 1)));
+        System.out.println("[bench] " + name + ", p99 in ms by second of the loop:" + p99s);
     }
 
     static Result summarise(String name, List<long[]> perThread, long errors, double seconds) {
