@@ -60,6 +60,8 @@ final class Profiles {
         for (Service s : Service.values()) {
             jcmd(stack.pid(s), "JFR.start", "name=" + phase, "settings=profile");
         }
+        // the load generator too: it shares the two cores, and a phase may be bound by it
+        jcmd(ProcessHandle.current().pid(), "JFR.start", "name=" + phase, "settings=profile");
         try (Connection c = postgres(); Statement s = c.createStatement()) {
             s.execute("create extension if not exists pg_stat_statements");
             s.execute("select pg_stat_statements_reset()");
@@ -76,6 +78,8 @@ final class Profiles {
             jcmd(stack.pid(s), "JFR.stop", "name=" + phase,
                     "filename=" + folder.resolve(phase + "-" + s.module + ".jfr"));
         }
+        jcmd(ProcessHandle.current().pid(), "JFR.stop", "name=" + phase,
+                "filename=" + folder.resolve(phase + "-benchmark.jfr"));
         StringBuilder report = new StringBuilder("database | calls | total ms | mean ms | rows | statement\n");
         try (Connection c = postgres(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(STATEMENTS)) {
             while (rs.next()) {
