@@ -1,9 +1,12 @@
 package org.memoria.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -119,11 +122,14 @@ final class Load {
      */
     static void waitForQuiet(String name) throws InterruptedException {
         long t0 = System.nanoTime();
-        double busy = 1;
+        double busy = Double.NaN; // unknown where /proc/stat is not
         long[] before = cpuTicks();
         while (before != null && System.nanoTime() - t0 < QUIET_PATIENCE.toNanos()) {
             Thread.sleep(500);
             long[] now = cpuTicks();
+            if (now == null) {
+                break;
+            }
             long total = now[0] - before[0];
             busy = total == 0 ? 0 : (double) (now[1] - before[1]) / total;
             before = now;
@@ -131,20 +137,21 @@ final class Load {
                 break;
             }
         }
-        System.out.printf("[bench] %s starts after %.1f s, the machine's CPU at %.0f %% over the last half second%n",
-                name, (System.nanoTime() - t0) / 1e9, busy * 100);
+        System.out.printf("[bench] %s starts after %.1f s, the machine's CPU %s%n", name,
+                (System.nanoTime() - t0) / 1e9, Double.isNaN(busy) ? "unknown (no /proc/stat)"
+                        : "at %.0f %% over the last half second".formatted(busy * 100));
     }
 
     /** All CPU ticks and the busy ones (all but idle and iowait) since boot, or null where /proc/stat is not. */
     private static long[] cpuTicks() {
         try {
-            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
             for (int i = 1; i < f.length; i++) {
                 total += Long.parseLong(f[i]);
             }
             return new long[] { total, total - Long.parseLong(f[4]) - Long.parseLong(f[5]) };
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
